@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+/**
+ * Every setting Retour reads from its environment, parsed and validated once.
+ * Nothing else in the code base reads process.env.
+ */
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  /** PostgreSQL connection string; undefined means the embedded PGlite database under dataDir. */
+  databaseUrl: string | undefined;
+  dbPoolSize: number;
+  dataDir: string;
+  host: string;
+  port: number;
+  publicUrl: string;
+  secretKey: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+  sessionTtlHours: number;
+  trustProxy: boolean;
+  /** Run the background worker inside the `serve` process. */
+  workerInProcess: boolean;
+  /** Seed the demo shop when the database holds no shop yet. */
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+/** One row per variable: the README's configuration table is written from these. */
+export const CONFIG_VARIABLES = [
+  ['DATABASE_URL', 'unset (embedded PGlite)', 'PostgreSQL URL (`postgres://user:pass@host:5432/db`). When unset, Retour runs on PGlite under `DATA_DIR/pglite`.'],
+  ['DB_POOL_SIZE', '10', 'PostgreSQL connections per process.'],
+  ['DATA_DIR', './data', 'Embedded database, generated secret, uploaded files.'],
+  ['HOST', 'localhost', 'Interface to listen on (`0.0.0.0` in containers).'],
+  ['PORT', '3000', 'HTTP port.'],
+  ['PUBLIC_URL', 'http://localhost:PORT', 'Address buyers and staff use; links in e-mails and labels.'],
+  ['SECRET_KEY', 'generated into DATA_DIR/secret.key', 'At least 32 characters; signs buyer portal tokens.'],
+  ['SMTP_URL', 'unset (dev mailbox)', '`smtp://user:pass@host:587` or `smtps://…`; when unset, mail is kept in the dev mailbox.'],
+  ['MAIL_FROM', 'Retour <no-reply@localhost>', 'Sender of buyer e-mails.'],
+  ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent.'],
+  ['BODY_LIMIT', '1048576', 'Largest JSON body in bytes (larger gets 413).'],
+  ['UPLOAD_LIMIT', '52428800', 'Largest uploaded file in bytes (CSV imports, evidence).'],
+  ['SESSION_TTL_HOURS', '12', 'Staff session lifetime.'],
+  ['TRUST_PROXY', 'false', 'Trust X-Forwarded-* headers (behind a reverse proxy).'],
+  ['WORKER', 'on', '`on`: `retour serve` also runs the background worker; `off`: run `retour worker` separately.'],
+  ['DEMO', 'on', '`on`: seed the demo shop on first start of an empty database; `off`: never.'],
+  ['NODE_ENV', 'development', 'development, production or test.'],
+] as const;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const str = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const v = str(name);
+    if (v === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${v}")`);
+    return fallback;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const v = str(name);
+    if (v === undefined) return fallback;
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${v}")`);
+      return fallback;
+    }
+    return Number(v);
+  };
+  const bool = (name: string, fallback: boolean, yes = 'true', no = 'false'): boolean => {
+    const v = str(name)?.toLowerCase();
+    if (v === undefined) return fallback;
+    if ([yes, 'true', '1', 'on', 'yes'].includes(v)) return true;
+    if ([no, 'false', '0', 'off', 'no'].includes(v)) return false;
+    problems.push(`${name} must be ${yes} or ${no} (got "${v}")`);
+    return fallback;
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const v = str(name);
+    if (v === undefined) return undefined;
+    try {
+      const u = new URL(v);
+      if (!protocols.includes(u.protocol)) {
+        problems.push(`${name} must use ${protocols.join(' or ')} (got "${u.protocol}")`);
+        return undefined;
+      }
+      return v;
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+      return undefined;
+    }
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const port = int('PORT', 3000, 0, 65535);
+  const dataDirRaw = str('DATA_DIR') ?? './data';
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(process.cwd(), dataDirRaw);
+  const publicUrl = (url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
+
+  const secretRaw = str('SECRET_KEY');
+  if (secretRaw !== undefined && secretRaw.length < 32) {
+    problems.push('SECRET_KEY must be at least 32 characters (or unset it to have one generated under DATA_DIR)');
+  }
+
+  const config: Omit<Config, 'secretKey'> = {
+    nodeEnv,
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    dbPoolSize: int('DB_POOL_SIZE', 10, 1, 500),
+    dataDir,
+    host: str('HOST') ?? 'localhost',
+    port,
+    publicUrl,
+    smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: str('MAIL_FROM') ?? 'Retour <no-reply@localhost>',
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    bodyLimitBytes: int('BODY_LIMIT', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    uploadLimitBytes: int('UPLOAD_LIMIT', 50 * 1024 * 1024, 1024, 10 * 1024 * 1024 * 1024),
+    sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 90),
+    trustProxy: bool('TRUST_PROXY', false),
+    workerInProcess: bool('WORKER', true, 'on', 'off'),
+    seedDemo: bool('DEMO', true, 'on', 'off'),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({ ...config, secretKey: secretRaw ?? loadOrCreateSecret(dataDir) });
+}
+
+/** A secret generated once and kept under DATA_DIR, so sessions and tokens survive restarts. */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+    throw new ConfigError([`${file} holds a secret shorter than 32 characters; delete it to have a new one generated`]);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  try {
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    // Another process starting at the same moment wrote it first: use theirs.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreateSecret(dataDir);
+    throw err;
+  }
+  chmodSync(file, 0o600);
+  return secret;
+}

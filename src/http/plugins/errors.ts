@@ -1,0 +1,72 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorObject } from 'ajv';
+import { AppError, type ErrorKind } from '../../domain/errors.js';
+import { describeIssues } from '../../services/schema.js';
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+interface ErrorBody {
+  error: { code: string; message: string; details: Record<string, unknown> };
+}
+
+const body = (code: string, message: string, details: Record<string, unknown> = {}): ErrorBody => ({ error: { code, message, details } });
+
+function validationDetails(issues: ErrorObject[], part: string | undefined) {
+  return describeIssues(issues).map((issue) => ({ in: part ?? 'body', ...issue }));
+}
+
+/** Maps every error to the one error shape of DESIGN §9. Stack traces stay in the log. */
+export function toErrorReply(err: FastifyError | AppError | Error): { status: number; body: ErrorBody } {
+  if (err instanceof AppError) return { status: STATUS[err.kind], body: body(err.code, err.message, err.details) };
+  const e = err as FastifyError & { validation?: ErrorObject[]; validationContext?: string };
+  if (e.validation) {
+    const errors = validationDetails(e.validation, e.validationContext);
+    const first = errors[0];
+    const summary = first ? `${first.in}${first.path || ''} ${first.message}` : 'is invalid';
+    return { status: 400, body: body('request.invalid', `The request ${summary}`, { errors }) };
+  }
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+      return { status: 413, body: body('request.too_large', 'The request body is larger than this server accepts') };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return { status: 415, body: body('request.unsupported_media_type', 'Send JSON (application/json) or, for uploads, multipart/form-data') };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, body: body('request.empty_body', 'The request needs a JSON body') };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { status: 400, body: body('request.malformed_json', 'The body is not valid JSON') };
+  }
+  if (e instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
+    return { status: 400, body: body('request.malformed_json', 'The body is not valid JSON') };
+  }
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return { status: e.statusCode, body: body('request.invalid', e.message) };
+  }
+  return { status: 500, body: body('internal.error', 'Something went wrong on our side; the request id in the x-request-id header helps us find it') };
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const { status, body: payload } = toErrorReply(err);
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    else req.log.info({ code: payload.error.code, status }, 'request refused');
+    return reply.code(status).send(payload);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send(body('route.not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
+  });
+}

@@ -1,0 +1,100 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../../services/api-keys/api-keys.js';
+import { createStaff, listStaff, updateStaff } from '../../../services/staff/staff.js';
+import { errorResponses, IdParams } from '../../schemas/common.js';
+import { ApiKeySchema, apiKeyView, LocaleSchema, RoleSchema, StaffSchema, staffView } from '../../schemas/staff.js';
+
+const strict = { additionalProperties: false } as const;
+
+/** Staff accounts and API keys of the caller's shop. */
+export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/staff',
+    { config: { permission: 'staff:manage' }, schema: { tags: ['staff'], response: { 200: Type.Object({ data: Type.Array(StaffSchema) }), ...errorResponses } } },
+    async (req) => ({ data: (await listStaff(app.ctx, req.principal!.shopId)).map(staffView) }),
+  );
+
+  app.post(
+    '/staff',
+    {
+      config: { permission: 'staff:manage' },
+      schema: {
+        tags: ['staff'],
+        body: Type.Object(
+          {
+            email: Type.String({ format: 'email', maxLength: 254 }),
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            role: RoleSchema,
+            password: Type.String({ minLength: 10, maxLength: 1000 }),
+            locale: Type.Optional(LocaleSchema),
+          },
+          strict,
+        ),
+        response: { 201: StaffSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(staffView(await createStaff(app.ctx, { shopId: req.principal!.shopId, ...req.body }))),
+  );
+
+  app.patch(
+    '/staff/:id',
+    {
+      config: { permission: 'staff:manage' },
+      schema: {
+        tags: ['staff'],
+        params: IdParams,
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            role: Type.Optional(RoleSchema),
+            disabled: Type.Optional(Type.Boolean()),
+            password: Type.Optional(Type.String({ minLength: 10, maxLength: 1000 })),
+            locale: Type.Optional(LocaleSchema),
+          },
+          strict,
+        ),
+        response: { 200: StaffSchema, ...errorResponses },
+      },
+    },
+    async (req) => staffView(await updateStaff(app.ctx, req.principal!.shopId, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/api-keys',
+    { config: { permission: 'api_keys:manage' }, schema: { tags: ['api-keys'], response: { 200: Type.Object({ data: Type.Array(ApiKeySchema) }), ...errorResponses } } },
+    async (req) => ({ data: (await listApiKeys(app.ctx, req.principal!.shopId)).map(apiKeyView) }),
+  );
+
+  app.post(
+    '/api-keys',
+    {
+      config: { permission: 'api_keys:manage' },
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Create an API key; the key is in this reply only',
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), role: RoleSchema }, strict),
+        response: { 201: Type.Object({ key: Type.String({ description: 'Shown once; store it now' }), apiKey: ApiKeySchema }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const p = req.principal!;
+      const { key, row } = await createApiKey(app.ctx, {
+        shopId: p.shopId,
+        name: req.body.name,
+        role: req.body.role,
+        createdBy: p.kind === 'staff' ? p.id : undefined,
+      });
+      return reply.code(201).send({ key, apiKey: apiKeyView(row) });
+    },
+  );
+
+  app.delete(
+    '/api-keys/:id',
+    {
+      config: { permission: 'api_keys:manage' },
+      schema: { tags: ['api-keys'], summary: 'Revoke a key (it stops working at once)', params: IdParams, response: { 200: ApiKeySchema, ...errorResponses } },
+    },
+    async (req) => apiKeyView(await revokeApiKey(app.ctx, req.principal!.shopId, req.params.id)),
+  );
+};

@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { pendingMigrations } from '../../db/migrate.js';
+
+const Status = Type.Object({ status: Type.String(), pendingMigrations: Type.Optional(Type.Array(Type.String())), error: Type.Optional(Type.String()) });
+
+/** /healthz: the process answers. /readyz: the database answers and has every migration. */
+export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/healthz', { config: { public: true }, schema: { tags: ['health'], response: { 200: Status } } }, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', { config: { public: true }, schema: { tags: ['health'], response: { 200: Status, 503: Status } } }, async (_req, reply) => {
+    try {
+      await app.ctx.db.execute(sql`select 1`);
+      const pending = await pendingMigrations(app.ctx.db);
+      if (pending.length > 0) return reply.code(503).send({ status: 'migrations_pending', pendingMigrations: pending });
+      return { status: 'ready' };
+    } catch (err) {
+      app.log.warn({ err }, 'readiness check failed');
+      return reply.code(503).send({ status: 'database_unreachable', error: (err as Error).message });
+    }
+  });
+};

@@ -1,0 +1,34 @@
+import { Type, type TSchema } from 'typebox';
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export const Uuid = Type.String({ format: 'uuid' });
+export const IdParams = Type.Object({ id: Uuid });
+export const DateTime = Type.String({ format: 'date-time' });
+
+export const ErrorSchema = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine-readable code, e.g. order.not_found' }),
+      message: Type.String({ description: 'Human-readable explanation' }),
+      details: Type.Record(Type.String(), Type.Unknown()),
+    }),
+  },
+  { $id: 'Error', description: 'Every error has this shape (DESIGN §9)' },
+);
+
+/** The error replies every route may give; merged into each route's `response`. */
+export const errorResponses = {
+  '4xx': Type.Ref('Error'),
+  '5xx': Type.Ref('Error'),
+};
+
+export const PageQuery = {
+  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the previous page' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+};
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({
+    data: Type.Array(item),
+    nextCursor: Nullable(Type.String({ description: 'Pass as `cursor` for the next page; null on the last page' })),
+  });

@@ -1,0 +1,95 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { uuidv7 } from 'uuidv7';
+import type { ServiceContext } from '../services/context.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerIdempotency } from './plugins/idempotency.js';
+import { registerValidation } from './plugins/validation.js';
+import { authRoutes } from './routes/api/auth.js';
+import { importRoutes } from './routes/api/imports.js';
+import { orderRoutes } from './routes/api/orders.js';
+import { shopRoutes } from './routes/api/shop.js';
+import { staffRoutes } from './routes/api/staff.js';
+import { healthRoutes } from './routes/health.js';
+import { ErrorSchema } from './schemas/common.js';
+import './types.js';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export interface AppOptions {
+  ctx: ServiceContext;
+  /** Pino logger options or false; defaults to the configured level. */
+  logger?: boolean | object;
+}
+
+export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInstance> {
+  const { config } = ctx;
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
+    },
+    ajv: { customOptions: { strict: false } },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('ctx', ctx);
+  app.addSchema(ErrorSchema);
+  registerValidation(app);
+  registerErrorHandling(app);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Retour API',
+        version: '1',
+        description:
+          'Merchant API of Retour. Authenticate with `Authorization: Bearer <API key>` or a staff session cookie ' +
+          '(then send `X-CSRF-Token` on writes). Money is integer minor units. Errors are `{"error":{"code","message","details"}}`. ' +
+          'POSTs accept `Idempotency-Key`. Unknown body fields are rejected (400 request.invalid), never ignored.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'rtr_… API key' },
+          session: { type: 'apiKey', in: 'cookie', name: 'retour_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app);
+  registerIdempotency(app);
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(shopRoutes);
+      await api.register(staffRoutes);
+      await api.register(orderRoutes);
+      await api.register(importRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

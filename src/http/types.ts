@@ -1,0 +1,22 @@
+import type { Permission } from '../domain/auth/permissions.js';
+import type { Principal } from '../services/auth/principal.js';
+import type { ServiceContext } from '../services/context.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: ServiceContext;
+  }
+  interface FastifyRequest {
+    /** Set by the auth plugin on /api/v1 routes; null on public ones when no credentials came. */
+    principal: Principal | null;
+    idempotency: { shopId: string; key: string } | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without credentials (login, health). */
+    public?: boolean;
+    /** What the caller's role must allow; required on every non-public /api/v1 route. */
+    permission?: Permission;
+  }
+}
+
+export {};

@@ -1,0 +1,266 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { normalizeEmail, normalizePhone } from '../../domain/orders/contact.js';
+import { deriveOrderStatus, deriveOrderTimes } from '../../domain/orders/fulfilment.js';
+import type { OrderAmounts } from '../../domain/orders/amounts.js';
+import { AppError } from '../../domain/errors.js';
+import type { Tx } from '../../db/client.js';
+import { catalogRepo } from '../../db/repos/catalog-repo.js';
+import type { ShopRow } from '../../db/repos/shops-repo.js';
+import { customers, orderLines, orders, shipments } from '../../db/schema/index.js';
+import type { ServiceContext } from '../context.js';
+import type { OrderInput } from './order-input.js';
+import { writeOrder } from './upsert-order.js';
+
+/** An order already checked by `checkOrderInput`, with where it came from for error reports. */
+export interface PreparedOrder {
+  input: OrderInput;
+  amounts: OrderAmounts;
+  /** First source line (CSV) of the order, for error reports. */
+  line?: number;
+}
+
+export interface BulkRejection {
+  order: PreparedOrder;
+  code: string;
+  message: string;
+}
+
+export interface BulkResult {
+  created: number;
+  updated: number;
+  lines: number;
+  rejected: BulkRejection[];
+}
+
+const LINE_CHUNK = 2500;
+const date = (s: string | undefined) => (s === undefined ? null : new Date(s));
+
+/**
+ * Writes many checked orders in one transaction with set-based statements (imports, seeding).
+ * Orders the shop already has go through the same update path as the API. If the batch fails
+ * as a whole, each order is written alone, so one bad order never takes the others with it,
+ * and nothing of a rejected order is written.
+ */
+export async function bulkWriteOrders(ctx: ServiceContext, shop: ShopRow, batch: PreparedOrder[]): Promise<BulkResult> {
+  try {
+    return await ctx.db.transaction((tx) => writeBatch(tx, ctx.clock.now(), shop, batch));
+  } catch {
+    const result: BulkResult = { created: 0, updated: 0, lines: 0, rejected: [] };
+    for (const order of batch) {
+      try {
+        const { created } = await ctx.db.transaction((tx) => writeOrder(tx, ctx.clock.now(), shop, order.input, order.amounts));
+        if (created) result.created++;
+        else result.updated++;
+        result.lines += order.input.lines.length;
+      } catch (err) {
+        result.rejected.push(
+          err instanceof AppError
+            ? { order, code: err.code, message: err.message }
+            : { order, code: 'import.write_failed', message: (err as Error).message },
+        );
+      }
+    }
+    return result;
+  }
+}
+
+async function writeBatch(tx: Tx, now: Date, shop: ShopRow, batch: PreparedOrder[]): Promise<BulkResult> {
+  const shopId = shop.id;
+  const result: BulkResult = { created: 0, updated: 0, lines: 0, rejected: [] };
+  // One import at a time per shop, so concurrent imports never create the same customer twice.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${shopId}:import`}, 0))`);
+
+  const key = (o: OrderInput) => `${o.channel}\u0001${o.externalId}`;
+  const existingRows = await tx
+    .select({ channel: orders.channel, externalId: orders.externalId })
+    .from(orders)
+    .where(and(eq(orders.shopId, shopId), inArray(orders.externalId, [...new Set(batch.map((o) => o.input.externalId))])));
+  const existing = new Set(existingRows.map((r) => `${r.channel}\u0001${r.externalId}`));
+
+  const fresh: PreparedOrder[] = [];
+  for (const order of batch) {
+    if (existing.has(key(order.input))) {
+      await writeOrder(tx, now, shop, order.input, order.amounts);
+      result.updated++;
+      result.lines += order.input.lines.length;
+    } else {
+      fresh.push(order);
+    }
+  }
+  if (fresh.length === 0) return result;
+
+  const numberOf = (o: OrderInput) => o.number ?? o.externalId;
+  const taken = new Set(
+    (
+      await tx
+        .select({ number: orders.number })
+        .from(orders)
+        .where(and(eq(orders.shopId, shopId), inArray(orders.number, fresh.map((o) => numberOf(o.input)))))
+    ).map((r) => r.number),
+  );
+  const writable: PreparedOrder[] = [];
+  for (const order of fresh) {
+    const number = numberOf(order.input);
+    if (taken.has(number)) {
+      result.rejected.push({ order, code: 'order.number_taken', message: `Another order already has the number ${number}` });
+    } else {
+      taken.add(number);
+      writable.push(order);
+    }
+  }
+  if (writable.length === 0) return result;
+
+  const customerIds = await resolveCustomers(tx, shopId, writable.map((o) => o.input), now);
+  const variantIds = await catalogRepo.ensureVariants(
+    tx,
+    shopId,
+    writable.flatMap((o) =>
+      o.input.lines.map((l) => ({
+        sku: l.sku,
+        title: l.title,
+        productRef: l.product?.externalId,
+        productTitle: l.product?.title,
+        category: l.product?.category,
+        attributes: l.attributes,
+        priceMinor: l.unitPriceMinor,
+        currency: o.input.currency,
+        ...l.returnFlags,
+      })),
+    ),
+    now,
+  );
+
+  const orderRows = writable.map(({ input, amounts }, i) => {
+    const times = deriveOrderTimes(
+      { paidAt: date(input.paidAt), shippedAt: date(input.shippedAt), deliveredAt: date(input.deliveredAt), cancelledAt: date(input.cancelledAt) },
+      (input.shipments ?? []).map((s) => ({
+        status: s.status ?? (s.deliveredAt ? 'delivered' : s.shippedAt ? 'shipped' : 'pending'),
+        shippedAt: date(s.shippedAt) ?? date(s.deliveredAt),
+        deliveredAt: date(s.deliveredAt),
+      })),
+    );
+    return {
+      shopId,
+      channel: input.channel,
+      externalId: input.externalId,
+      number: numberOf(input),
+      customerId: customerIds[i] ?? null,
+      email: normalizeEmail(input.email ?? input.customer?.email),
+      phone: normalizePhone(input.phone ?? input.customer?.phone ?? input.shippingAddress?.phone),
+      locale: input.locale ?? input.customer?.locale ?? shop.defaultLocale,
+      status: deriveOrderStatus(times),
+      currency: input.currency,
+      pricesIncludeTax: input.pricesIncludeTax ?? true,
+      subtotalMinor: amounts.subtotalMinor,
+      orderDiscountMinor: input.orderDiscountMinor ?? 0,
+      discountMinor: amounts.discountMinor,
+      taxMinor: amounts.taxMinor,
+      shippingFeeMinor: amounts.shippingFeeMinor,
+      totalMinor: amounts.totalMinor,
+      paymentMethod: input.paymentMethod ?? null,
+      shippingInsurance: input.shippingInsurance ?? false,
+      shippingAddress: input.shippingAddress ?? null,
+      placedAt: new Date(input.placedAt),
+      ...times,
+      note: input.note ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
+  const inserted = await tx.insert(orders).values(orderRows).returning({ id: orders.id, channel: orders.channel, externalId: orders.externalId });
+  const idByKey = new Map(inserted.map((r) => [`${r.channel}\u0001${r.externalId}`, r.id]));
+
+  const lineRows = writable.flatMap(({ input, amounts }) => {
+    const orderId = idByKey.get(key(input))!;
+    return input.lines.map((l, i) => ({
+      shopId,
+      orderId,
+      lineNo: i + 1,
+      externalId: l.externalId ?? null,
+      variantId: variantIds.get(l.sku)!,
+      sku: l.sku,
+      title: l.title,
+      quantity: l.quantity,
+      unitPriceMinor: l.unitPriceMinor,
+      lineDiscountMinor: amounts.lines[i]!.lineDiscountMinor,
+      orderDiscountShareMinor: amounts.lines[i]!.orderDiscountShareMinor,
+      taxMinor: amounts.lines[i]!.taxMinor,
+      paidMinor: amounts.lines[i]!.paidMinor,
+      createdAt: now,
+    }));
+  });
+  for (let i = 0; i < lineRows.length; i += LINE_CHUNK) await tx.insert(orderLines).values(lineRows.slice(i, i + LINE_CHUNK));
+
+  const shipmentRows = writable.flatMap(({ input }) =>
+    (input.shipments ?? []).map((s) => ({
+      shopId,
+      orderId: idByKey.get(key(input))!,
+      carrier: s.carrier,
+      trackingNumber: s.trackingNumber,
+      status: s.status ?? (s.deliveredAt ? 'delivered' : s.shippedAt ? 'shipped' : 'pending'),
+      lines: s.lines ?? [],
+      shippedAt: date(s.shippedAt) ?? date(s.deliveredAt),
+      deliveredAt: date(s.deliveredAt),
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  if (shipmentRows.length > 0) await tx.insert(shipments).values(shipmentRows).onConflictDoNothing();
+
+  result.created += writable.length;
+  result.lines += lineRows.length;
+  return result;
+}
+
+/** Customer ids for a batch of orders (null for guests), matched as `customersRepo.resolve` does. */
+async function resolveCustomers(tx: Tx, shopId: string, inputs: OrderInput[], now: Date): Promise<(string | null)[]> {
+  const identities = inputs.map((o) => ({
+    externalRef: o.customer?.externalId ? `${o.channel}:${o.customer.externalId}` : null,
+    email: normalizeEmail(o.customer?.email ?? o.email),
+    phone: normalizePhone(o.customer?.phone ?? o.phone ?? o.shippingAddress?.phone),
+    name: o.customer?.name ?? o.shippingAddress?.name ?? null,
+    locale: o.customer?.locale ?? o.locale ?? null,
+    country: o.customer?.country ?? o.shippingAddress?.country ?? null,
+  }));
+  const refs = [...new Set(identities.map((i) => i.externalRef).filter((v): v is string => v !== null))];
+  const emails = [...new Set(identities.map((i) => i.email).filter((v): v is string => v !== null))];
+  const phones = [...new Set(identities.map((i) => i.phone).filter((v): v is string => v !== null))];
+  const byRef = new Map<string, string>();
+  const byEmail = new Map<string, string>();
+  const byPhone = new Map<string, string>();
+  const remember = (r: { id: string; externalRef: string | null; email: string | null; phone: string | null }) => {
+    if (r.externalRef && !byRef.has(r.externalRef)) byRef.set(r.externalRef, r.id);
+    if (r.email && !byEmail.has(r.email)) byEmail.set(r.email, r.id);
+    if (r.phone && !byPhone.has(r.phone)) byPhone.set(r.phone, r.id);
+  };
+  if (refs.length + emails.length + phones.length > 0) {
+    const conditions = [
+      refs.length ? inArray(customers.externalRef, refs) : undefined,
+      emails.length ? inArray(customers.email, emails) : undefined,
+      phones.length ? inArray(customers.phone, phones) : undefined,
+    ].filter((c) => c !== undefined);
+    const found = await tx
+      .select({ id: customers.id, externalRef: customers.externalRef, email: customers.email, phone: customers.phone })
+      .from(customers)
+      .where(and(eq(customers.shopId, shopId), or(...conditions)));
+    found.forEach(remember);
+  }
+  const lookup = (i: (typeof identities)[number]) =>
+    (i.externalRef ? byRef.get(i.externalRef) : undefined) ??
+    (i.email ? byEmail.get(i.email) : undefined) ??
+    (i.phone ? byPhone.get(i.phone) : undefined);
+
+  const toCreate = new Map<string, (typeof identities)[number]>();
+  for (const i of identities) {
+    const k = i.externalRef ?? i.email ?? i.phone;
+    if (k && !lookup(i) && !toCreate.has(k)) toCreate.set(k, i);
+  }
+  if (toCreate.size > 0) {
+    const created = await tx
+      .insert(customers)
+      .values([...toCreate.values()].map((i) => ({ shopId, ...i, createdAt: now, updatedAt: now })))
+      .returning({ id: customers.id, externalRef: customers.externalRef, email: customers.email, phone: customers.phone });
+    created.forEach(remember);
+  }
+  return identities.map((i) => lookup(i) ?? null);
+}

@@ -1,0 +1,85 @@
+import { isCurrency } from '../../domain/money/currency.js';
+import { conflict, notFound, unprocessable } from '../../domain/errors.js';
+import { shopsRepo, type ShopRow } from '../../db/repos/shops-repo.js';
+import type { ServiceContext } from '../context.js';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+
+export interface ShopInput {
+  slug: string;
+  name: string;
+  currency: string;
+  currencies?: string[];
+  timezone?: string;
+  defaultLocale?: Locale;
+  locales?: Locale[];
+  logoUrl?: string | null;
+}
+
+function checkTimezone(timezone: string) {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+  } catch {
+    throw unprocessable('shop.timezone_unknown', `Unknown time zone ${timezone}`);
+  }
+}
+
+function checkCurrencies(currency: string, currencies: string[]) {
+  for (const c of [currency, ...currencies]) {
+    if (!isCurrency(c)) throw unprocessable('shop.currency_unknown', `Unknown currency ${c}`, { currency: c });
+  }
+}
+
+export async function createShop(ctx: ServiceContext, input: ShopInput): Promise<ShopRow> {
+  if (!SLUG.test(input.slug)) {
+    throw unprocessable('shop.slug_invalid', 'A shop slug is 1–40 lower-case letters, digits and dashes');
+  }
+  const currencies = [...new Set([input.currency, ...(input.currencies ?? [])])];
+  checkCurrencies(input.currency, currencies);
+  if (input.timezone) checkTimezone(input.timezone);
+  const defaultLocale = input.defaultLocale ?? 'zh-CN';
+  return ctx.db.transaction(async (tx) => {
+    if (await shopsRepo.findBySlug(tx, input.slug)) throw conflict('shop.slug_taken', `A shop ${input.slug} already exists`);
+    return shopsRepo.insert(tx, {
+      slug: input.slug,
+      name: input.name,
+      currency: input.currency,
+      currencies,
+      timezone: input.timezone ?? 'Asia/Shanghai',
+      defaultLocale,
+      locales: input.locales ?? [...LOCALES],
+      logoUrl: input.logoUrl ?? null,
+      createdAt: ctx.clock.now(),
+    });
+  });
+}
+
+export async function getShop(ctx: ServiceContext, shopId: string): Promise<ShopRow> {
+  const shop = await shopsRepo.findById(ctx.db, shopId);
+  if (!shop) throw notFound('shop.not_found', 'No such shop');
+  return shop;
+}
+
+export async function updateShop(ctx: ServiceContext, shopId: string, patch: Partial<Omit<ShopInput, 'slug'>>): Promise<ShopRow> {
+  const current = await getShop(ctx, shopId);
+  const currency = patch.currency ?? current.currency;
+  const currencies = [...new Set([currency, ...(patch.currencies ?? current.currencies)])];
+  checkCurrencies(currency, currencies);
+  if (patch.timezone) checkTimezone(patch.timezone);
+  const locales = patch.locales ?? current.locales;
+  const defaultLocale = patch.defaultLocale ?? current.defaultLocale;
+  if (!locales.includes(defaultLocale)) {
+    throw unprocessable('shop.locale_not_offered', `The default language ${defaultLocale} must be one of the shop's languages`);
+  }
+  return (await shopsRepo.update(ctx.db, shopId, {
+    name: patch.name,
+    currency,
+    currencies,
+    timezone: patch.timezone,
+    defaultLocale,
+    locales,
+    logoUrl: patch.logoUrl,
+  }))!;
+}

@@ -1,0 +1,58 @@
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openPglite, openPostgres } from '../../src/db/client.js';
+import { migrate } from '../../src/db/migrate.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** PostgreSQL: name of a migrated template database each test file clones. */
+    pgTemplate: string | null;
+    /** PGlite: a dump of a migrated database each test file loads. */
+    pgliteTemplate: string | null;
+  }
+}
+
+export function databaseUrlWith(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/**
+ * Migrates one template database before the tests; every test file then gets its own copy,
+ * so files run in parallel without seeing each other's rows.
+ */
+export default async function setup(project: TestProject) {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const template = `retour_tpl_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${template}`);
+    await admin.query(`create database ${template}`);
+    const handle = await openPostgres(databaseUrlWith(url, template), 2);
+    await migrate(handle.db);
+    await handle.close();
+    project.provide('pgTemplate', template);
+    project.provide('pgliteTemplate', null);
+    return async () => {
+      const leftovers = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'retour_t_%' or datname = $1`, [template]);
+      for (const { datname } of leftovers.rows) await admin.query(`drop database if exists ${datname} with (force)`);
+      await admin.end();
+    };
+  }
+  const handle = await openPglite();
+  await migrate(handle.db);
+  const client = (handle.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;
+  const dump = await client.dumpDataDir('none');
+  await handle.close();
+  const dir = mkdtempSync(join(tmpdir(), 'retour-test-'));
+  const file = join(dir, 'template.tar');
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgTemplate', null);
+  project.provide('pgliteTemplate', file);
+  return () => rmSync(dir, { recursive: true, force: true });
+}
