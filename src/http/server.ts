@@ -43,6 +43,11 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
   app.addSchema(ErrorSchema);
   registerValidation(app);
   registerErrorHandling(app);

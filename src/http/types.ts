@@ -5,6 +5,8 @@ import type { ServiceContext } from '../services/context.js';
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: ServiceContext;
+    /** Every route registered, for docs and the route-walking security test. */
+    routeTable: { method: string; url: string }[];
   }
   interface FastifyRequest {
     /** Set by the auth plugin on /api/v1 routes; null on public ones when no credentials came. */

@@ -84,12 +84,12 @@ export function client(baseUrl: string) {
     const headers: Record<string, string> = { ...options.headers };
     if (options.key) headers.authorization = `Bearer ${options.key}`;
     if (options.cookie) headers.cookie = options.cookie;
-    let body: BodyInit | undefined;
+    let body: string | Buffer | FormData | undefined;
     if (options.body !== undefined) {
       headers['content-type'] ??= 'application/json';
       body = JSON.stringify(options.body);
     } else if (options.rawBody !== undefined) {
-      body = options.rawBody as BodyInit;
+      body = options.rawBody;
     }
     const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
     const text = await res.text();

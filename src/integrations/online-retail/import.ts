@@ -6,6 +6,7 @@ import { parseTimestamp } from '../../domain/time.js';
 import { AppError } from '../../domain/errors.js';
 import { shopsRepo, type ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../../services/context.js';
+import { csvRecords } from '../../services/imports/csv-records.js';
 import { OrderBatcher, type ImportSummary } from '../../services/imports/order-batcher.js';
 import type { OrderInput } from '../../services/orders/order-input.js';
 import { checkOrderInput } from '../../services/orders/upsert-order.js';
@@ -127,7 +128,7 @@ export async function importOnlineRetail(ctx: ServiceContext, file: string, slug
 
   const parser = parse({ columns: true, bom: true, skip_empty_lines: true, info: true });
   pipeline(createReadStream(file), createGunzip(), parser, () => {});
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+  for await (const { record, info } of csvRecords<{ record: Record<string, string>; info: { lines: number } }>(parser)) {
     rows++;
     const row: RetailRow = {
       invoiceNo: record.InvoiceNo!,

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context.js';
 import { CHANNELS, OrderInputSchema, type OrderInput } from '../orders/order-input.js';
 import { checkOrderInput } from '../orders/upsert-order.js';
 import { compileValidator } from '../schema.js';
+import { csvRecords } from './csv-records.js';
 import { OrderBatcher, type ImportSummary } from './order-batcher.js';
 import { COLUMN_ALIASES, ORDER_CSV_COLUMNS } from './orders-csv-format.js';
 
@@ -94,7 +95,7 @@ export async function importOrdersCsv(ctx: ServiceContext, shopId: string, sourc
   source.on('error', (err) => parser.destroy(err));
   source.pipe(parser);
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Row; info: { lines: number } }>) {
+    for await (const { record, info } of csvRecords<{ record: Row; info: { lines: number } }>(parser)) {
       rows++;
       const current = group[0];
       if (current && (current.row.order_id !== record.order_id || (current.row.channel || 'web') !== (record.channel || 'web'))) {
@@ -109,6 +110,12 @@ export async function importOrdersCsv(ctx: ServiceContext, shopId: string, sourc
     const line = (err as CsvError & { lines?: number }).lines ?? 0;
     aborted = { line, message: err.message };
     source.destroy();
+    // The order being read may have had more rows after the broken one: it is not written.
+    const cutOff = group[0];
+    if (cutOff) {
+      batcher.reject({ line: cutOff.line, orderId: cutOff.row.order_id, code: 'import.order_cut_off', message: 'The file broke off before this order ended; it was not imported' });
+      group = [];
+    }
   }
   const summary = await batcher.finish();
   return { ...summary, rows, aborted };

@@ -1,4 +1,5 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
 import { normalizeEmail, normalizePhone } from '../../domain/orders/contact.js';
 import { deriveOrderStatus, deriveOrderTimes } from '../../domain/orders/fulfilment.js';
 import type { OrderAmounts } from '../../domain/orders/amounts.js';
@@ -6,10 +7,11 @@ import { AppError } from '../../domain/errors.js';
 import type { Tx } from '../../db/client.js';
 import { catalogRepo } from '../../db/repos/catalog-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
-import { customers, orderLines, orders, shipments } from '../../db/schema/index.js';
+import { bulkInsert, type BulkColumn } from '../../db/bulk.js';
+import { customers, orders } from '../../db/schema/index.js';
 import type { ServiceContext } from '../context.js';
 import type { OrderInput } from './order-input.js';
-import { writeOrder } from './upsert-order.js';
+import { shipmentState, writeOrder } from './upsert-order.js';
 
 /** An order already checked by `checkOrderInput`, with where it came from for error reports. */
 export interface PreparedOrder {
@@ -32,7 +34,7 @@ export interface BulkResult {
   rejected: BulkRejection[];
 }
 
-const LINE_CHUNK = 2500;
+const LINE_CHUNK = 10_000;
 const date = (s: string | undefined) => (s === undefined ? null : new Date(s));
 
 /**
@@ -130,82 +132,60 @@ async function writeBatch(tx: Tx, now: Date, shop: ShopRow, batch: PreparedOrder
     now,
   );
 
+  const orderColumns: BulkColumn[] = [
+    ['shop_id', 'uuid'], ['id', 'uuid'], ['channel', 'text'], ['external_id', 'text'], ['number', 'text'], ['customer_id', 'uuid'],
+    ['email', 'text'], ['phone', 'text'], ['locale', 'text'], ['status', 'text'], ['currency', 'text'], ['prices_include_tax', 'bool'],
+    ['subtotal_minor', 'int8'], ['order_discount_minor', 'int8'], ['discount_minor', 'int8'], ['tax_minor', 'int8'],
+    ['shipping_fee_minor', 'int8'], ['total_minor', 'int8'], ['payment_method', 'text'], ['shipping_insurance', 'bool'],
+    ['shipping_address', 'jsonb'], ['placed_at', 'timestamptz'], ['paid_at', 'timestamptz'], ['shipped_at', 'timestamptz'],
+    ['delivered_at', 'timestamptz'], ['cancelled_at', 'timestamptz'], ['note', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+  ];
+  const orderIds = writable.map(() => uuidv7());
   const orderRows = writable.map(({ input, amounts }, i) => {
     const times = deriveOrderTimes(
       { paidAt: date(input.paidAt), shippedAt: date(input.shippedAt), deliveredAt: date(input.deliveredAt), cancelledAt: date(input.cancelledAt) },
-      (input.shipments ?? []).map((s) => ({
-        status: s.status ?? (s.deliveredAt ? 'delivered' : s.shippedAt ? 'shipped' : 'pending'),
-        shippedAt: date(s.shippedAt) ?? date(s.deliveredAt),
-        deliveredAt: date(s.deliveredAt),
-      })),
+      (input.shipments ?? []).map(shipmentState),
     );
-    return {
-      shopId,
-      channel: input.channel,
-      externalId: input.externalId,
-      number: numberOf(input),
-      customerId: customerIds[i] ?? null,
-      email: normalizeEmail(input.email ?? input.customer?.email),
-      phone: normalizePhone(input.phone ?? input.customer?.phone ?? input.shippingAddress?.phone),
-      locale: input.locale ?? input.customer?.locale ?? shop.defaultLocale,
-      status: deriveOrderStatus(times),
-      currency: input.currency,
-      pricesIncludeTax: input.pricesIncludeTax ?? true,
-      subtotalMinor: amounts.subtotalMinor,
-      orderDiscountMinor: input.orderDiscountMinor ?? 0,
-      discountMinor: amounts.discountMinor,
-      taxMinor: amounts.taxMinor,
-      shippingFeeMinor: amounts.shippingFeeMinor,
-      totalMinor: amounts.totalMinor,
-      paymentMethod: input.paymentMethod ?? null,
-      shippingInsurance: input.shippingInsurance ?? false,
-      shippingAddress: input.shippingAddress ?? null,
-      placedAt: new Date(input.placedAt),
-      ...times,
-      note: input.note ?? null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    return [
+      shopId, orderIds[i], input.channel, input.externalId, numberOf(input), customerIds[i] ?? null,
+      normalizeEmail(input.email ?? input.customer?.email), normalizePhone(input.phone ?? input.customer?.phone ?? input.shippingAddress?.phone),
+      input.locale ?? input.customer?.locale ?? shop.defaultLocale, deriveOrderStatus(times), input.currency, input.pricesIncludeTax ?? true,
+      amounts.subtotalMinor, input.orderDiscountMinor ?? 0, amounts.discountMinor, amounts.taxMinor,
+      amounts.shippingFeeMinor, amounts.totalMinor, input.paymentMethod ?? null, input.shippingInsurance ?? false,
+      input.shippingAddress ?? null, new Date(input.placedAt), times.paidAt, times.shippedAt,
+      times.deliveredAt, times.cancelledAt, input.note ?? null, now, now,
+    ];
   });
-  const inserted = await tx.insert(orders).values(orderRows).returning({ id: orders.id, channel: orders.channel, externalId: orders.externalId });
-  const idByKey = new Map(inserted.map((r) => [`${r.channel}\u0001${r.externalId}`, r.id]));
+  await bulkInsert(tx, 'orders', orderColumns, orderRows);
 
-  const lineRows = writable.flatMap(({ input, amounts }) => {
-    const orderId = idByKey.get(key(input))!;
-    return input.lines.map((l, i) => ({
-      shopId,
-      orderId,
-      lineNo: i + 1,
-      externalId: l.externalId ?? null,
-      variantId: variantIds.get(l.sku)!,
-      sku: l.sku,
-      title: l.title,
-      quantity: l.quantity,
-      unitPriceMinor: l.unitPriceMinor,
-      lineDiscountMinor: amounts.lines[i]!.lineDiscountMinor,
-      orderDiscountShareMinor: amounts.lines[i]!.orderDiscountShareMinor,
-      taxMinor: amounts.lines[i]!.taxMinor,
-      paidMinor: amounts.lines[i]!.paidMinor,
-      createdAt: now,
-    }));
-  });
-  for (let i = 0; i < lineRows.length; i += LINE_CHUNK) await tx.insert(orderLines).values(lineRows.slice(i, i + LINE_CHUNK));
-
-  const shipmentRows = writable.flatMap(({ input }) =>
-    (input.shipments ?? []).map((s) => ({
-      shopId,
-      orderId: idByKey.get(key(input))!,
-      carrier: s.carrier,
-      trackingNumber: s.trackingNumber,
-      status: s.status ?? (s.deliveredAt ? 'delivered' : s.shippedAt ? 'shipped' : 'pending'),
-      lines: s.lines ?? [],
-      shippedAt: date(s.shippedAt) ?? date(s.deliveredAt),
-      deliveredAt: date(s.deliveredAt),
-      createdAt: now,
-      updatedAt: now,
-    })),
+  const lineColumns: BulkColumn[] = [
+    ['shop_id', 'uuid'], ['id', 'uuid'], ['order_id', 'uuid'], ['line_no', 'int4'], ['external_id', 'text'], ['variant_id', 'uuid'],
+    ['sku', 'text'], ['title', 'text'], ['quantity', 'int4'], ['unit_price_minor', 'int8'], ['line_discount_minor', 'int8'],
+    ['order_discount_share_minor', 'int8'], ['tax_minor', 'int8'], ['paid_minor', 'int8'], ['created_at', 'timestamptz'],
+  ];
+  const lineRows = writable.flatMap(({ input, amounts }, o) =>
+    input.lines.map((l, i) => {
+      const a = amounts.lines[i]!;
+      return [
+        shopId, uuidv7(), orderIds[o], i + 1, l.externalId ?? null, variantIds.get(l.sku)!,
+        l.sku, l.title, l.quantity, l.unitPriceMinor, a.lineDiscountMinor,
+        a.orderDiscountShareMinor, a.taxMinor, a.paidMinor, now,
+      ];
+    }),
   );
-  if (shipmentRows.length > 0) await tx.insert(shipments).values(shipmentRows).onConflictDoNothing();
+  for (let i = 0; i < lineRows.length; i += LINE_CHUNK) await bulkInsert(tx, 'order_lines', lineColumns, lineRows.slice(i, i + LINE_CHUNK));
+
+  const shipmentColumns: BulkColumn[] = [
+    ['shop_id', 'uuid'], ['id', 'uuid'], ['order_id', 'uuid'], ['carrier', 'text'], ['tracking_number', 'text'], ['status', 'text'],
+    ['lines', 'jsonb'], ['shipped_at', 'timestamptz'], ['delivered_at', 'timestamptz'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+  ];
+  const shipmentRows = writable.flatMap(({ input }, o) =>
+    (input.shipments ?? []).map((s) => {
+      const state = shipmentState(s);
+      return [shopId, uuidv7(), orderIds[o], s.carrier, s.trackingNumber, state.status, s.lines ?? [], state.shippedAt, state.deliveredAt, now, now];
+    }),
+  );
+  await bulkInsert(tx, 'shipments', shipmentColumns, shipmentRows, sql`on conflict do nothing`);
 
   result.created += writable.length;
   result.lines += lineRows.length;

@@ -49,7 +49,7 @@ export function checkOrderInput(shop: Pick<ShopRow, 'currencies'>, input: OrderI
   return amounts;
 }
 
-function shipmentState(s: ShipmentInput): ShipmentState {
+export function shipmentState(s: ShipmentInput): ShipmentState {
   const shippedAt = date(s.shippedAt);
   const deliveredAt = date(s.deliveredAt);
   const status: ShipmentStatus = s.status ?? (deliveredAt ? 'delivered' : shippedAt ? 'shipped' : 'pending');

@@ -55,7 +55,6 @@ const CARRIERS: readonly [string, (r: Random) => string][] = [
  */
 export async function seedDemo(ctx: ServiceContext, options: DemoSeedOptions): Promise<DemoSeedResult | null> {
   if (await shopsRepo.findBySlug(ctx.db, DEMO_SLUG)) return null;
-  const r = new Random(options.seed);
   const now = ctx.clock.now();
   const shop = await createShop(ctx, {
     slug: DEMO_SLUG,
@@ -72,8 +71,7 @@ export async function seedDemo(ctx: ServiceContext, options: DemoSeedOptions): P
   await ctx.db.transaction((tx) => catalogRepo.ensureVariants(tx, shop.id, catalogue, now));
 
   const batcher = new OrderBatcher(ctx, shop, 2000);
-  const orders = [...showcaseOrders(catalogue, now), ...generatedOrders(r, catalogue, options.orders, now)];
-  for (const input of orders) {
+  for (const input of buildDemoOrders(options.seed, options.orders, now, catalogue)) {
     const amounts = computeOrderAmounts({
       pricesIncludeTax: true,
       lines: input.lines,
@@ -85,6 +83,11 @@ export async function seedDemo(ctx: ServiceContext, options: DemoSeedOptions): P
   const summary = await batcher.finish();
   if (summary.orders.rejected > 0) throw new Error(`demo seed rejected orders: ${JSON.stringify(summary.errors.slice(0, 3))}`);
   return { shop, password, orders: summary.orders.created, lines: summary.lines, variants: catalogue.length };
+}
+
+/** The demo orders: the two showcase orders, then `count` generated ones. Pure: same inputs, same orders. */
+export function buildDemoOrders(seed: number, count: number, now: Date, catalogue: DemoVariant[] = demoCatalogue()): OrderInput[] {
+  return [...showcaseOrders(catalogue, now), ...generatedOrders(new Random(seed), catalogue, count, now)];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

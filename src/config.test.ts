@@ -1,0 +1,62 @@
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'retour-config-'));
+
+describe('loadConfig', () => {
+  it('has working defaults and generates a secret kept under DATA_DIR', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config).toMatchObject({ port: 3000, host: 'localhost', databaseUrl: undefined, publicUrl: 'http://localhost:3000', workerInProcess: true, seedDemo: true });
+    const file = join(dir, 'secret.key');
+    expect(existsSync(file)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8').trim()).toBe(config.secretKey);
+    expect(loadConfig({ DATA_DIR: dir }).secretKey).toBe(config.secretKey);
+  });
+
+  it('names every bad variable in one error', () => {
+    try {
+      loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SECRET_KEY: 'short', WORKER: 'maybe', SMTP_URL: 'not a url' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const message = (err as Error).message;
+      for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'SECRET_KEY', 'WORKER', 'SMTP_URL']) expect(message).toContain(name);
+      expect((err as ConfigError).problems).toHaveLength(6);
+    }
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      DATABASE_URL: 'postgres://u:p@db:5432/retour',
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      PUBLIC_URL: 'https://returns.example.com/',
+      SECRET_KEY: 'k'.repeat(40),
+      SMTP_URL: 'smtps://u:p@mail.example.com:465',
+      LOG_LEVEL: 'debug',
+      WORKER: 'off',
+      DEMO: 'off',
+      TRUST_PROXY: 'true',
+      BODY_LIMIT: '2048',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://u:p@db:5432/retour',
+      port: 8080,
+      host: '0.0.0.0',
+      publicUrl: 'https://returns.example.com',
+      secretKey: 'k'.repeat(40),
+      smtpUrl: 'smtps://u:p@mail.example.com:465',
+      logLevel: 'debug',
+      workerInProcess: false,
+      seedDemo: false,
+      trustProxy: true,
+      bodyLimitBytes: 2048,
+    });
+  });
+});
