@@ -46,6 +46,11 @@ export function parseTimestamp(text: string, timeZone: string): Date | null {
     return new Date(utc);
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(t)) {
+    // Engines roll an impossible day over ("2011-02-30" → 2 March) instead of refusing it.
+    const [y, mo, d] = t.slice(0, 10).split('-').map(Number);
+    const day = new Date(0);
+    day.setUTCFullYear(y!, mo! - 1, d!);
+    if (day.getUTCMonth() !== mo! - 1 || day.getUTCDate() !== d) return null;
     const date = new Date(t);
     return Number.isNaN(date.getTime()) ? null : date;
   }

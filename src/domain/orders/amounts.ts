@@ -65,6 +65,9 @@ export function computeOrderAmounts(input: OrderAmountsInput): OrderAmounts {
     return gross - discount;
   });
 
+  const subtotalMinor = lines.reduce((a, l) => a + l.quantity * l.unitPriceMinor, 0);
+  if (!Number.isSafeInteger(subtotalMinor)) throw unprocessable('order.amount_too_large', 'The order subtotal is too large');
+
   const orderDiscount = input.orderDiscountMinor ?? 0;
   const discountable = afterLineDiscount.reduce((a, b) => a + b, 0);
   if (orderDiscount > discountable) {
@@ -106,6 +109,7 @@ export function computeOrderAmounts(input: OrderAmountsInput): OrderAmounts {
 
   const shippingFeeMinor = input.shippingFeeMinor ?? 0;
   const totalMinor = lineAmounts.reduce((a, l) => a + l.paidMinor, 0) + shippingFeeMinor;
+  if (!Number.isSafeInteger(totalMinor)) throw unprocessable('order.amount_too_large', 'The order total is too large');
   if (input.claimedTotalMinor !== undefined && input.claimedTotalMinor !== totalMinor) {
     throw unprocessable(
       'order.total_mismatch',
@@ -115,7 +119,7 @@ export function computeOrderAmounts(input: OrderAmountsInput): OrderAmounts {
   }
   return {
     lines: lineAmounts,
-    subtotalMinor: lineAmounts.reduce((a, l) => a + l.grossMinor, 0),
+    subtotalMinor,
     discountMinor: lineAmounts.reduce((a, l) => a + l.lineDiscountMinor + l.orderDiscountShareMinor, 0),
     taxMinor: taxes.reduce((a, b) => a + b, 0),
     shippingFeeMinor,
