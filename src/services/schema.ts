@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { Type, type Static, type TSchema } from 'typebox';
+import type { Static, TSchema } from 'typebox';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -36,6 +36,3 @@ export function compileValidator<T extends TSchema>(schema: T) {
     validate(value) ? { ok: true, value: value as Static<T> } : { ok: false, issues: describeIssues(validate.errors) };
 }
 
-/** A string that is one of `values`, typed as their union (TypeBox unions of mapped literals lose it). */
-export const StringEnum = <const T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });

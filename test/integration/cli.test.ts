@@ -54,7 +54,7 @@ describe('retour CLI', () => {
         ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
       }
       expect(ready).toBe(true);
-      const orders = await fetch(`http://127.0.0.1:${port}/api/v1/orders`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.json());
+      const orders = (await fetch(`http://127.0.0.1:${port}/api/v1/orders`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.json())) as { data: { number: string }[] };
       expect(orders.data.map((o: { number: string }) => o.number)).toEqual(['C-1']);
 
       // The embedded database serves one process: a second one is refused with a clear message.

@@ -1,4 +1,4 @@
-import { StringEnum } from '../../services/schema.js';
+import { StringEnum } from '../../domain/typebox.js';
 import { Type } from 'typebox';
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from '../../domain/orders/fulfilment.js';
 import { AddressSchema } from '../../services/orders/order-input.js';

@@ -1,4 +1,4 @@
-import { StringEnum } from '../../services/schema.js';
+import { StringEnum } from '../../domain/typebox.js';
 import { Type } from 'typebox';
 import { PERMISSIONS, ROLES } from '../../domain/auth/permissions.js';
 import type { StaffRow } from '../../db/repos/staff-repo.js';

@@ -1,4 +1,4 @@
-import { StringEnum } from '../schema.js';
+import { StringEnum } from '../../domain/typebox.js';
 import { Type, type Static } from 'typebox';
 import { SHIPMENT_STATUSES } from '../../domain/orders/fulfilment.js';
 

@@ -1,4 +1,4 @@
-import { StringEnum } from '../../../services/schema.js';
+import { StringEnum } from '../../../domain/typebox.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ORDER_STATUSES, SHIPMENT_EVENTS } from '../../../domain/orders/fulfilment.js';

@@ -1,0 +1,84 @@
+import type { ActionGuard, CaseAction, CaseStatus, CaseType, RefundOnlyKind, Resolution } from './model.js';
+
+/**
+ * Every move a case can make, in one table (DESIGN §5). A row applies when the case is in one
+ * of `from`, of one of `types` (all when absent), and its other conditions hold; `to` is the new
+ * state ('same' leaves it). `who` says which actors may take it and, for staff, the permission.
+ * docs/case-states.md is generated from this table.
+ */
+export interface TransitionRow {
+  action: CaseAction;
+  from: readonly CaseStatus[];
+  to: CaseStatus | 'same';
+  types?: readonly CaseType[];
+  refundOnlyKinds?: readonly RefundOnlyKind[];
+  /** For `resolve`: the outcome the arbiter chose. */
+  resolution?: Resolution;
+  /** For `decline_offer`: the state the offer was made in, to which the case goes back. */
+  offerFrom?: CaseStatus;
+  /** Only when a fast refund was already paid (true) or not (false). */
+  refundedEarly?: boolean;
+  who: ActionGuard;
+  means: string;
+}
+
+const RETURN_TYPES: readonly CaseType[] = ['return_refund', 'exchange'];
+const OPEN: readonly CaseStatus[] = [
+  'requested',
+  'approved',
+  'rejected',
+  'offer_pending',
+  'in_transit',
+  'received',
+  'inspected',
+  'refund_pending',
+  'exchange_pending',
+  'escalated',
+];
+const EVERY: readonly CaseStatus[] = [...OPEN, 'completed', 'cancelled', 'closed'];
+const decider = { staff: 'cases:decide', system: true, platform: true } as const;
+
+export const TRANSITIONS: readonly TransitionRow[] = [
+  // Deciding a request
+  { action: 'approve', from: ['requested'], to: 'refund_pending', types: ['refund_only'], refundOnlyKinds: ['not_shipped', 'delivered_keep'], who: decider, means: 'refund without goods coming back' },
+  { action: 'approve', from: ['requested'], to: 'approved', types: ['refund_only'], refundOnlyKinds: ['in_transit'], who: decider, means: 'ask the carrier to intercept the parcel' },
+  { action: 'approve', from: ['requested'], to: 'refund_pending', types: ['partial_refund'], who: decider, means: 'pay the agreed part; the buyer keeps the goods' },
+  { action: 'approve', from: ['requested'], to: 'approved', types: RETURN_TYPES, who: decider, means: 'send return instructions; wait for the buyer to ship' },
+  { action: 'approve', from: ['requested'], to: 'in_transit', types: ['refused_delivery'], who: decider, means: 'the carrier brings the refused parcel back' },
+  { action: 'approve', from: ['requested'], to: 'exchange_pending', types: ['reship'], who: decider, means: 'send the missing or broken part again' },
+  { action: 'reject', from: ['requested'], to: 'rejected', who: { staff: 'cases:decide', platform: true }, means: 'refuse, with a reason the buyer sees' },
+  { action: 'reject', from: ['inspected'], to: 'rejected', who: { staff: 'cases:decide', platform: true }, means: 'inspection found the goods not as declared (with evidence)' },
+  { action: 'revise', from: ['rejected'], to: 'requested', who: { buyer: true, staff: 'cases:create' }, means: 'the buyer changes the request after a refusal' },
+  { action: 'cancel', from: ['requested', 'approved', 'rejected', 'offer_pending'], to: 'cancelled', who: { buyer: true, staff: 'cases:decide' }, means: 'the buyer withdraws the request' },
+  { action: 'close', from: ['requested', 'approved', 'rejected', 'offer_pending'], to: 'closed', who: { system: true, platform: true }, means: 'ended without refund (deadline passed, or closed by the platform)' },
+
+  // Negotiation and disputes
+  { action: 'offer_partial', from: ['requested', 'inspected'], to: 'offer_pending', types: ['return_refund', 'refund_only', 'partial_refund', 'exchange', 'refused_delivery'], who: { staff: 'cases:decide' }, means: 'offer part of the money; the buyer keeps the goods' },
+  { action: 'accept_offer', from: ['offer_pending'], to: 'refund_pending', who: { buyer: true, staff: 'cases:create' }, means: 'the buyer accepts the offer' },
+  { action: 'decline_offer', from: ['offer_pending'], to: 'requested', offerFrom: 'requested', who: { buyer: true, staff: 'cases:create' }, means: 'the buyer declines; the request is back with the seller' },
+  { action: 'decline_offer', from: ['offer_pending'], to: 'inspected', offerFrom: 'inspected', who: { buyer: true, staff: 'cases:create' }, means: 'the buyer declines; the inspected goods are back with the seller' },
+  { action: 'escalate', from: ['rejected', 'offer_pending'], to: 'escalated', who: { buyer: true, staff: 'cases:decide', platform: true }, means: 'hand the dispute to the platform or an arbiter' },
+  { action: 'resolve', from: ['escalated'], to: 'refund_pending', resolution: 'refund', who: { staff: 'cases:decide', platform: true }, means: 'the arbiter orders a refund' },
+  { action: 'resolve', from: ['escalated'], to: 'approved', resolution: 'return', types: [...RETURN_TYPES, 'refund_only', 'partial_refund', 'refused_delivery', 'reship'], who: { staff: 'cases:decide', platform: true }, means: 'the arbiter orders the goods returned first' },
+  { action: 'resolve', from: ['escalated'], to: 'closed', resolution: 'reject', who: { staff: 'cases:decide', platform: true }, means: 'the arbiter sides with the seller' },
+
+  // Goods coming back
+  { action: 'buyer_shipped', from: ['approved'], to: 'in_transit', types: RETURN_TYPES, who: { buyer: true, staff: 'cases:create', system: true }, means: 'the buyer handed the parcel to a carrier' },
+  { action: 'buyer_shipped', from: ['approved'], to: 'in_transit', types: ['refund_only', 'partial_refund', 'refused_delivery', 'reship'], resolution: 'return', who: { buyer: true, staff: 'cases:create', system: true }, means: 'the buyer ships the goods back as the arbiter ordered' },
+  { action: 'intercepted', from: ['approved'], to: 'refund_pending', types: ['refund_only'], refundOnlyKinds: ['in_transit'], who: { staff: 'cases:decide', system: true }, means: 'the carrier confirmed the interception' },
+  { action: 'receive', from: ['in_transit', 'approved'], to: 'received', types: [...RETURN_TYPES, 'refused_delivery', 'refund_only', 'partial_refund', 'reship'], who: { staff: 'warehouse:receive', system: true }, means: 'the goods arrived (quantities may differ from those declared)' },
+  { action: 'inspect', from: ['received'], to: 'inspected', who: { staff: 'warehouse:receive' }, means: 'grade each item and choose its disposition' },
+
+  // Money and replacements
+  { action: 'refund', from: ['inspected'], to: 'refund_pending', refundedEarly: false, who: { staff: 'refunds:issue', system: true }, means: 'refund the accepted items' },
+  { action: 'fast_refund', from: ['approved', 'in_transit'], to: 'same', refundedEarly: false, types: ['return_refund', 'refused_delivery'], who: { staff: 'refunds:issue', system: true, platform: true }, means: '极速退款: pay now, keep tracking the goods' },
+  { action: 'complete', from: ['inspected'], to: 'completed', refundedEarly: true, who: { staff: 'warehouse:receive', system: true }, means: 'goods checked after a fast refund: nothing more to pay' },
+  { action: 'exchange', from: ['inspected'], to: 'exchange_pending', types: ['exchange'], who: { staff: 'cases:decide' }, means: 'send the replacement (price difference settled)' },
+  { action: 'ship_replacement', from: ['exchange_pending'], to: 'completed', who: { staff: 'warehouse:receive', system: true }, means: 'the replacement left the warehouse' },
+  { action: 'refund_succeeded', from: ['refund_pending'], to: 'completed', who: { system: true }, means: 'the payment provider confirmed the refund' },
+  { action: 'refund_failed', from: ['refund_pending'], to: 'same', who: { system: true }, means: 'the provider refused; the refund will be retried' },
+
+  // Conversation
+  { action: 'note', from: EVERY, to: 'same', who: { staff: 'cases:message', system: true }, means: 'internal note, never shown to the buyer' },
+  { action: 'message', from: EVERY, to: 'same', who: { buyer: true, staff: 'cases:message', platform: true }, means: 'message between buyer and shop' },
+];

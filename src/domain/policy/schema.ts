@@ -1,0 +1,197 @@
+import { Type, type Static } from 'typebox';
+import { CASE_TYPES } from '../cases/model.js';
+import { StringEnum } from '../typebox.js';
+
+/**
+ * A shop's return policy (DESIGN §6): a versioned JSON document. Every number here is a setting,
+ * never a constant in code. Money is integer minor units of the shop currency; percentages are
+ * basis points (1500 = 15 %); durations are whole days or hours as named.
+ */
+const strict = { additionalProperties: false } as const;
+const Minor = (description: string) => Type.Integer({ minimum: 0, maximum: 1e12, description });
+const BasisPoints = (description: string) => Type.Integer({ minimum: 0, maximum: 10_000, description });
+const Days = (description: string) => Type.Integer({ minimum: 0, maximum: 3650, description });
+const Hours = (description: string) => Type.Integer({ minimum: 1, maximum: 24 * 365, description });
+
+export const LocalizedText = Type.Object({ 'zh-CN': Type.String({ minLength: 1, maxLength: 200 }), en: Type.String({ minLength: 1, maxLength: 200 }) }, strict);
+
+export const FAULTS = ['seller', 'buyer', 'carrier'] as const;
+export type Fault = (typeof FAULTS)[number];
+export const PAYERS = ['seller', 'buyer'] as const;
+export type Payer = (typeof PAYERS)[number];
+export const CONDITIONS = ['unopened', 'opened', 'used', 'damaged'] as const;
+export type ItemCondition = (typeof CONDITIONS)[number];
+
+export const ReasonSchema = Type.Object(
+  {
+    code: Type.String({ pattern: '^[a-z][a-z0-9_]{1,40}$' }),
+    label: LocalizedText,
+    /** Who caused it: decides who pays return shipping and whether exclusions apply. */
+    fault: StringEnum(FAULTS),
+    /** Counts toward the quality refund rate (品质退款率) marketplaces police. */
+    quality: Type.Boolean(),
+    /** Photos or video are required with the request. */
+    evidenceRequired: Type.Boolean(),
+    /** Case types this reason may open; all when absent. */
+    caseTypes: Type.Optional(Type.Array(StringEnum(CASE_TYPES), { minItems: 1, uniqueItems: true })),
+  },
+  strict,
+);
+export type Reason = Static<typeof ReasonSchema>;
+
+/** Narrows a window rule to some orders; every given field must match. */
+export const WindowMatchSchema = Type.Object(
+  {
+    channels: Type.Optional(Type.Array(Type.String({ maxLength: 30 }), { minItems: 1 })),
+    categories: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { minItems: 1 })),
+    customerTiers: Type.Optional(Type.Array(Type.String({ maxLength: 30 }), { minItems: 1 })),
+  },
+  strict,
+);
+
+export const PolicySchema = Type.Object(
+  {
+    schemaVersion: Type.Literal(1),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    /** Which version judges a case: the one in force when the order was placed (what the buyer agreed to), or the current one. */
+    judgeBy: StringEnum(['order_date', 'current'] as const),
+
+    windows: Type.Object(
+      {
+        /** No-reason returns (七天无理由): days from the day after delivery. */
+        noReasonDays: Days('Days after delivery for returns without a seller fault'),
+        /** Seller-fault problems (quality, not as described, wrong item): usually longer. */
+        sellerFaultDays: Days('Days after delivery for seller-fault returns'),
+        /** Refund-only before delivery (not shipped, or intercepted) is always open while the goods are not delivered. */
+        overrides: Type.Array(
+          Type.Object({ match: WindowMatchSchema, noReasonDays: Type.Optional(Days('')), sellerFaultDays: Type.Optional(Days('')) }, strict),
+          { maxItems: 50, description: 'First matching override wins' },
+        ),
+      },
+      strict,
+    ),
+
+    /** Goods no-reason returns exclude (PRC rules §4). Seller-fault returns stay open for them. */
+    exclusions: Type.Object(
+      {
+        customMade: Type.Boolean({ description: 'Made to the buyer\'s order (定作)' }),
+        perishable: Type.Boolean({ description: 'Fresh, live and perishable goods (鲜活易腐)' }),
+        digitalOnceOpened: Type.Boolean({ description: 'Digital goods once opened, downloaded or activated' }),
+        hygieneOnceUnsealed: Type.Boolean({ description: 'Hygiene goods once unsealed' }),
+        finalSale: Type.Boolean({ description: 'Goods sold as final sale' }),
+      },
+      strict,
+    ),
+
+    reasons: Type.Array(ReasonSchema, { minItems: 1, maxItems: 100 }),
+
+    /** What may come back in which condition for a no-reason return (商品完好). */
+    conditions: Type.Object(
+      {
+        acceptedForNoReason: Type.Array(StringEnum(CONDITIONS), { minItems: 1, uniqueItems: true }),
+      },
+      strict,
+    ),
+
+    fees: Type.Object(
+      {
+        /** Who pays return shipping, by fault. */
+        returnShipping: Type.Object({ seller: StringEnum(PAYERS), buyer: StringEnum(PAYERS), carrier: StringEnum(PAYERS) }, strict),
+        /** 运费险: an order with shipping insurance has the buyer's return shipping paid by the insurer. */
+        shippingInsuranceCoversBuyer: Type.Boolean(),
+        /** Return the order's outbound shipping fee when the whole order comes back for a seller fault. */
+        refundOutboundShippingOnSellerFault: Type.Boolean(),
+        /** A prepaid label the shop provides; its cost is deducted when the buyer pays return shipping. */
+        prepaidLabel: Type.Object({ enabled: Type.Boolean(), costMinor: Minor('Deducted from the refund when the buyer pays return shipping') }, strict),
+        /** Largest return-shipping cost the shop reimburses to a buyer who paid the courier for a seller fault. */
+        maxReturnShippingReimbursementMinor: Minor('Cap on return shipping reimbursed to the buyer'),
+        restocking: Type.Array(
+          Type.Object(
+            {
+              categories: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { minItems: 1 })),
+              conditions: Type.Array(StringEnum(CONDITIONS), { minItems: 1, uniqueItems: true }),
+              feeBp: BasisPoints('Fee as a share of the item refund'),
+            },
+            strict,
+          ),
+          { maxItems: 20, description: 'Restocking fees on no-reason returns; first matching rule wins' },
+        ),
+      },
+      strict,
+    ),
+
+    refunds: Type.Object(
+      {
+        methods: Type.Array(StringEnum(['original', 'store_credit'] as const), { minItems: 1, uniqueItems: true }),
+        /** Extra store credit for choosing it over money back ("shop now" bonus). */
+        storeCreditBonusBp: BasisPoints('Store-credit bonus'),
+      },
+      strict,
+    ),
+
+    exchanges: Type.Object(
+      {
+        enabled: Type.Boolean(),
+        /** Who pays when the replacement costs more: the buyer tops up, or the shop absorbs it. */
+        priceIncrease: StringEnum(['buyer_pays', 'shop_absorbs'] as const),
+      },
+      strict,
+    ),
+
+    /** Keep-the-item refunds: when bringing an item back costs more than it is worth. */
+    returnless: Type.Object({ enabled: Type.Boolean(), maxUnitValueMinor: Minor('Items worth up to this need not come back') }, strict),
+
+    automation: Type.Object(
+      {
+        autoApprove: Type.Object(
+          {
+            enabled: Type.Boolean(),
+            maxRefundMinor: Minor('Largest refund approved without a person'),
+            reasonCodes: Type.Optional(Type.Array(Type.String(), { description: 'Only these reasons; all when absent' })),
+            maxRiskScore: Type.Integer({ minimum: 0, maximum: 100 }),
+          },
+          strict,
+        ),
+        /** 极速退款 for trusted buyers: pay at approval or at the return's first carrier scan. */
+        fastRefund: Type.Object(
+          {
+            enabled: Type.Boolean(),
+            maxRefundMinor: Minor('Largest fast refund'),
+            maxRiskScore: Type.Integer({ minimum: 0, maximum: 100 }),
+            minCompletedOrders: Type.Integer({ minimum: 0, maximum: 1000 }),
+            trigger: StringEnum(['approval', 'first_scan'] as const),
+          },
+          strict,
+        ),
+        manualReviewAboveRisk: Type.Integer({ minimum: 0, maximum: 100, description: 'Cases of riskier buyers always wait for a person' }),
+      },
+      strict,
+    ),
+
+    /** Marketplace-style clocks; what happens when each runs out (marketplace-rules.md §3). */
+    deadlines: Type.Object(
+      {
+        merchantResponseNotShippedHours: Hours('Seller answers a refund request for goods not yet shipped; else refunded'),
+        merchantResponseHours: Hours('Seller answers any other request; else treated as agreed'),
+        buyerShipHours: Hours('Buyer ships after approval; else the case closes'),
+        merchantReceiptHours: Hours('Seller confirms receipt after the buyer shipped; else received and refunded'),
+        reviseOrEscalateHours: Hours('Buyer revises or escalates after a refusal; else the case closes'),
+        refundAfterReceiptHours: Hours('Seller refunds after receipt (PRC: 7 days); else an overdue alert'),
+      },
+      strict,
+    ),
+
+    /** 品质退款率: quality refunds ÷ paid orders over a rolling window, with warning thresholds. */
+    qualityRefundRate: Type.Object(
+      {
+        windowDays: Type.Integer({ minimum: 1, maximum: 365 }),
+        warnAtBp: BasisPoints('Warn at this rate'),
+        limitBp: BasisPoints('The marketplace penalises above this rate'),
+      },
+      strict,
+    ),
+  },
+  strict,
+);
+
+export type Policy = Static<typeof PolicySchema>;
