@@ -49,16 +49,17 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   { action: 'reject', from: ['requested'], to: 'rejected', who: { staff: 'cases:decide', platform: true }, means: 'refuse, with a reason the buyer sees' },
   { action: 'reject', from: ['inspected'], to: 'rejected', who: { staff: 'cases:decide', platform: true }, means: 'inspection found the goods not as declared (with evidence)' },
   { action: 'revise', from: ['rejected'], to: 'requested', who: { buyer: true, staff: 'cases:create' }, means: 'the buyer changes the request after a refusal' },
-  { action: 'cancel', from: ['requested', 'approved', 'rejected', 'offer_pending'], to: 'cancelled', who: { buyer: true, staff: 'cases:decide' }, means: 'the buyer withdraws the request' },
+  { action: 'cancel', from: ['requested', 'approved', 'rejected', 'offer_pending'], to: 'cancelled', refundedEarly: false, who: { buyer: true, staff: 'cases:decide' }, means: 'the buyer withdraws the request' },
   { action: 'close', from: ['requested', 'approved', 'rejected', 'offer_pending'], to: 'closed', who: { system: true, platform: true }, means: 'ended without refund (deadline passed, or closed by the platform)' },
 
   // Negotiation and disputes
-  { action: 'offer_partial', from: ['requested', 'inspected'], to: 'offer_pending', types: ['return_refund', 'refund_only', 'partial_refund', 'exchange', 'refused_delivery'], who: { staff: 'cases:decide' }, means: 'offer part of the money; the buyer keeps the goods' },
+  { action: 'offer_partial', from: ['requested', 'inspected'], to: 'offer_pending', refundedEarly: false, types: ['return_refund', 'refund_only', 'partial_refund', 'exchange', 'refused_delivery'], who: { staff: 'cases:decide' }, means: 'offer part of the money; the buyer keeps the goods' },
   { action: 'accept_offer', from: ['offer_pending'], to: 'refund_pending', who: { buyer: true, staff: 'cases:create' }, means: 'the buyer accepts the offer' },
   { action: 'decline_offer', from: ['offer_pending'], to: 'requested', offerFrom: 'requested', who: { buyer: true, staff: 'cases:create' }, means: 'the buyer declines; the request is back with the seller' },
   { action: 'decline_offer', from: ['offer_pending'], to: 'inspected', offerFrom: 'inspected', who: { buyer: true, staff: 'cases:create' }, means: 'the buyer declines; the inspected goods are back with the seller' },
   { action: 'escalate', from: ['rejected', 'offer_pending'], to: 'escalated', who: { buyer: true, staff: 'cases:decide', platform: true }, means: 'hand the dispute to the platform or an arbiter' },
-  { action: 'resolve', from: ['escalated'], to: 'refund_pending', resolution: 'refund', who: { staff: 'cases:decide', platform: true }, means: 'the arbiter orders a refund' },
+  { action: 'resolve', from: ['escalated'], to: 'refund_pending', resolution: 'refund', refundedEarly: false, who: { staff: 'cases:decide', platform: true }, means: 'the arbiter orders a refund' },
+  { action: 'resolve', from: ['escalated'], to: 'completed', resolution: 'refund', refundedEarly: true, who: { staff: 'cases:decide', platform: true }, means: 'the arbiter lets the buyer keep the fast refund' },
   { action: 'resolve', from: ['escalated'], to: 'approved', resolution: 'return', types: [...RETURN_TYPES, 'refund_only', 'partial_refund', 'refused_delivery', 'reship'], who: { staff: 'cases:decide', platform: true }, means: 'the arbiter orders the goods returned first' },
   { action: 'resolve', from: ['escalated'], to: 'closed', resolution: 'reject', who: { staff: 'cases:decide', platform: true }, means: 'the arbiter sides with the seller' },
 
