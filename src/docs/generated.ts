@@ -1,6 +1,8 @@
 import { CONFIG_VARIABLES } from '../config.js';
 import { ORDER_CSV_COLUMNS } from '../services/imports/orders-csv-format.js';
 import { ADJUSTMENT_CODES, SHIPPING_CODES } from '../integrations/online-retail/mapping.js';
+import { renderPolicyReference } from './policy-reference.js';
+import { renderCaseStates } from '../domain/cases/render-states.js';
 
 const escape = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -66,4 +68,6 @@ ${rows.join('\n')}
 export const GENERATED_DOCS: Record<string, () => string> = {
   'docs/import-format.md': importFormat,
   'docs/configuration.md': configuration,
+  'docs/case-states.md': renderCaseStates,
+  'docs/policy.md': renderPolicyReference,
 };

@@ -13,7 +13,10 @@ import { registerIdempotency } from './plugins/idempotency.js';
 import { registerValidation } from './plugins/validation.js';
 import { authRoutes } from './routes/api/auth.js';
 import { importRoutes } from './routes/api/imports.js';
+import { customerRoutes } from './routes/api/customers.js';
 import { orderRoutes } from './routes/api/orders.js';
+import { policyRoutes } from './routes/api/policy.js';
+import { returnRoutes } from './routes/api/returns.js';
 import { shopRoutes } from './routes/api/shop.js';
 import { staffRoutes } from './routes/api/staff.js';
 import { healthRoutes } from './routes/health.js';
@@ -93,6 +96,9 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
       await api.register(staffRoutes);
       await api.register(orderRoutes);
       await api.register(importRoutes);
+      await api.register(returnRoutes);
+      await api.register(policyRoutes);
+      await api.register(customerRoutes);
     },
     { prefix: '/api/v1' },
   );

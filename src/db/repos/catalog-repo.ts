@@ -91,6 +91,26 @@ export const catalogRepo = {
     return ids;
   },
 
+  async variantsBySku(db: Executor, shopId: string, skus: string[]): Promise<Map<string, VariantRow>> {
+    if (skus.length === 0) return new Map();
+    const rows = await db.select().from(variants).where(and(eq(variants.shopId, shopId), inArray(variants.sku, skus)));
+    return new Map(rows.map((r) => [r.sku, r]));
+  },
+
+  async variantById(db: Executor, shopId: string, id: string): Promise<VariantRow | undefined> {
+    return (await db.select().from(variants).where(and(eq(variants.shopId, shopId), eq(variants.id, id))).limit(1))[0];
+  },
+
+  /** Adds (or removes) stock; returns the new stock on hand. */
+  async adjustStock(db: Executor, shopId: string, variantId: string, delta: number): Promise<number> {
+    const [row] = await db
+      .update(variants)
+      .set({ stockOnHand: sql`${variants.stockOnHand} + ${delta}`, updatedAt: new Date() })
+      .where(and(eq(variants.shopId, shopId), eq(variants.id, variantId)))
+      .returning({ stock: variants.stockOnHand });
+    return row?.stock ?? 0;
+  },
+
   async variantIdsBySku(db: Executor, shopId: string, skus: string[]): Promise<Map<string, string>> {
     if (skus.length === 0) return new Map();
     const rows = await db

@@ -17,6 +17,8 @@ export const customers = pgTable(
     name: text('name'),
     locale: text('locale'),
     country: text('country'),
+    /** Membership level the policy can give longer windows to (e.g. vip, 88vip). */
+    tier: text('tier'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

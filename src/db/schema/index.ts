@@ -5,3 +5,6 @@ export * from './customers.js';
 export * from './catalog.js';
 export * from './orders.js';
 export * from './idempotency.js';
+export * from './policies.js';
+export * from './cases.js';
+export * from './refunds.js';

@@ -2,6 +2,8 @@ import { isCurrency } from '../../domain/money/currency.js';
 import { conflict, notFound, unprocessable } from '../../domain/errors.js';
 import { shopsRepo, type ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
+import type { RefundProviderName } from '../../integrations/payments/provider.js';
+import type { SimulatedProviderSettings } from '../../integrations/payments/simulated.js';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -62,7 +64,12 @@ export async function getShop(ctx: ServiceContext, shopId: string): Promise<Shop
   return shop;
 }
 
-export async function updateShop(ctx: ServiceContext, shopId: string, patch: Partial<Omit<ShopInput, 'slug'>>): Promise<ShopRow> {
+export interface ShopPatch extends Partial<Omit<ShopInput, 'slug'>> {
+  refundProvider?: RefundProviderName;
+  simulatedProvider?: SimulatedProviderSettings;
+}
+
+export async function updateShop(ctx: ServiceContext, shopId: string, patch: ShopPatch): Promise<ShopRow> {
   const current = await getShop(ctx, shopId);
   const currency = patch.currency ?? current.currency;
   const currencies = [...new Set([currency, ...(patch.currencies ?? current.currencies)])];
@@ -81,5 +88,10 @@ export async function updateShop(ctx: ServiceContext, shopId: string, patch: Par
     defaultLocale,
     locales,
     logoUrl: patch.logoUrl,
+    settings: {
+      ...current.settings,
+      ...(patch.refundProvider ? { refundProvider: patch.refundProvider } : {}),
+      ...(patch.simulatedProvider ? { simulated: patch.simulatedProvider } : {}),
+    },
   }))!;
 }

@@ -6,6 +6,7 @@ import { CHANNELS, OrderInputSchema, ShipmentInputSchema } from '../../../servic
 import { getOrder, listOrders } from '../../../services/orders/read-orders.js';
 import { addShipment, recordShipmentEvent } from '../../../services/orders/shipments.js';
 import { upsertOrder } from '../../../services/orders/upsert-order.js';
+import { orderEligibility } from '../../../services/returns/preview.js';
 import { DateTime, errorResponses, IdParams, Page, PageQuery, Uuid } from '../../schemas/common.js';
 import { OrderSchema, OrderSummarySchema, ShipmentSchema } from '../../schemas/orders.js';
 
@@ -64,6 +65,20 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/orders/:id',
     { config: { permission: 'orders:read' }, schema: { tags: ['orders'], params: IdParams, response: { 200: OrderSchema, ...errorResponses } } },
     async (req) => getOrder(app.ctx, req.principal!.shopId, req.params.id),
+  );
+
+  app.get(
+    '/orders/:id/eligibility',
+    {
+      config: { permission: 'cases:read' },
+      schema: {
+        tags: ['orders', 'returns'],
+        summary: 'What the policy says about each line today: returnable until when, or why not (zh-CN and en)',
+        params: IdParams,
+        response: { 200: Type.Object({ orderId: Uuid, policyVersion: Type.Integer(), lines: Type.Array(Type.Object({}, { additionalProperties: true })) }, { additionalProperties: true }), ...errorResponses },
+      },
+    },
+    async (req) => orderEligibility(app.ctx, req.principal!.shopId, req.params.id),
   );
 
   app.post(

@@ -4,6 +4,9 @@ import type { ShopRow } from '../../../db/repos/shops-repo.js';
 import { getShop, updateShop } from '../../../services/shops/shops.js';
 import { DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';
 import { LocaleSchema } from '../../schemas/staff.js';
+import { StringEnum } from '../../../domain/typebox.js';
+import { REFUND_PROVIDERS } from '../../../integrations/payments/provider.js';
+import { paymentSettings } from '../../../services/refunds/providers.js';
 
 const Currency = Type.String({ pattern: '^[A-Z]{3}$' });
 
@@ -17,6 +20,7 @@ const ShopSchema = Type.Object({
   defaultLocale: Type.String(),
   locales: Type.Array(Type.String()),
   logoUrl: Nullable(Type.String()),
+  refundProvider: StringEnum(REFUND_PROVIDERS),
   createdAt: DateTime,
 });
 
@@ -30,6 +34,7 @@ const shopView = (s: ShopRow) => ({
   defaultLocale: s.defaultLocale,
   locales: s.locales,
   logoUrl: s.logoUrl,
+  refundProvider: paymentSettings(s).refundProvider,
   createdAt: s.createdAt.toISOString(),
 });
 
@@ -53,6 +58,17 @@ export const shopRoutes: FastifyPluginAsyncTypebox = async (app) => {
             defaultLocale: Type.Optional(LocaleSchema),
             locales: Type.Optional(Type.Array(LocaleSchema, { minItems: 1, uniqueItems: true })),
             logoUrl: Type.Optional(Nullable(Type.String({ format: 'uri', maxLength: 2000 }))),
+            refundProvider: Type.Optional(StringEnum(REFUND_PROVIDERS, { description: 'How money goes back: manual (confirmed by staff) or simulated (demos, tests)' })),
+            simulatedProvider: Type.Optional(
+              Type.Object(
+                {
+                  latencyMs: Type.Integer({ minimum: 0, maximum: 60_000 }),
+                  failFirstAttempts: Type.Integer({ minimum: 0, maximum: 100 }),
+                  failureRate: Type.Number({ minimum: 0, maximum: 1 }),
+                },
+                { additionalProperties: false },
+              ),
+            ),
           },
           { additionalProperties: false },
         ),

@@ -1,0 +1,202 @@
+import { and, asc, desc, eq, gte, inArray, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { CaseStatus } from '../../domain/cases/model.js';
+import { queryRows, type Executor } from '../client.js';
+import { caseEvents, caseMessages, customers, evidence, exchanges, orderLines, orders, products, returnCases, returnItems, returnShipments, rmaCounters, variants } from '../schema/index.js';
+
+export type CaseRow = typeof returnCases.$inferSelect;
+export type NewCase = typeof returnCases.$inferInsert;
+export type ItemRow = typeof returnItems.$inferSelect;
+export type EventRow = typeof caseEvents.$inferSelect;
+export type MessageRow = typeof caseMessages.$inferSelect;
+export type EvidenceRow = typeof evidence.$inferSelect;
+export type ReturnShipmentRow = typeof returnShipments.$inferSelect;
+export type ExchangeRow = typeof exchanges.$inferSelect;
+
+/** Cases that no longer hold on to their units: the buyer may ask again for those. */
+const RELEASED: CaseStatus[] = ['cancelled', 'closed'];
+
+export interface CaseFilter {
+  status?: CaseStatus[];
+  type?: string;
+  reasonCode?: string;
+  sku?: string;
+  customerId?: string;
+  orderId?: string;
+  channel?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  needsReview?: boolean;
+  q?: string;
+}
+
+export const casesRepo = {
+  /** R + yymmdd (shop time) + a 4-digit daily sequence, e.g. R2611220001; grows past 9999 if it must. */
+  async nextRmaNumber(db: Executor, shopId: string, localDay: string): Promise<string> {
+    const [row] = await db
+      .insert(rmaCounters)
+      .values({ shopId, day: localDay, last: 1 })
+      .onConflictDoUpdate({ target: [rmaCounters.shopId, rmaCounters.day], set: { last: sql`${rmaCounters.last} + 1` } })
+      .returning({ last: rmaCounters.last });
+    return `R${localDay.slice(2).replace(/-/g, '')}${String(row!.last).padStart(4, '0')}`;
+  },
+
+  async insert(db: Executor, row: NewCase): Promise<CaseRow> {
+    return (await db.insert(returnCases).values(row).returning())[0]!;
+  },
+  async insertItems(db: Executor, rows: (typeof returnItems.$inferInsert)[]): Promise<ItemRow[]> {
+    return db.insert(returnItems).values(rows).returning();
+  },
+  async insertEvent(db: Executor, row: typeof caseEvents.$inferInsert): Promise<EventRow> {
+    return (await db.insert(caseEvents).values(row).returning())[0]!;
+  },
+  async insertMessage(db: Executor, row: typeof caseMessages.$inferInsert): Promise<MessageRow> {
+    return (await db.insert(caseMessages).values(row).returning())[0]!;
+  },
+  async insertReturnShipment(db: Executor, row: typeof returnShipments.$inferInsert): Promise<ReturnShipmentRow> {
+    return (await db.insert(returnShipments).values(row).returning())[0]!;
+  },
+  async insertExchanges(db: Executor, rows: (typeof exchanges.$inferInsert)[]): Promise<ExchangeRow[]> {
+    return rows.length ? db.insert(exchanges).values(rows).returning() : [];
+  },
+
+  async findById(db: Executor, shopId: string, id: string): Promise<CaseRow | undefined> {
+    return (await db.select().from(returnCases).where(and(eq(returnCases.shopId, shopId), eq(returnCases.id, id))).limit(1))[0];
+  },
+  async findByIdForUpdate(db: Executor, shopId: string, id: string): Promise<CaseRow | undefined> {
+    return (await db.select().from(returnCases).where(and(eq(returnCases.shopId, shopId), eq(returnCases.id, id))).limit(1).for('update'))[0];
+  },
+  async findByRma(db: Executor, shopId: string, rmaNumber: string): Promise<CaseRow | undefined> {
+    return (await db.select().from(returnCases).where(and(eq(returnCases.shopId, shopId), eq(returnCases.rmaNumber, rmaNumber))).limit(1))[0];
+  },
+  async update(db: Executor, shopId: string, id: string, patch: Partial<NewCase>): Promise<CaseRow> {
+    return (
+      await db
+        .update(returnCases)
+        .set({ ...patch, version: sql`${returnCases.version} + 1`, updatedAt: patch.updatedAt ?? new Date() })
+        .where(and(eq(returnCases.shopId, shopId), eq(returnCases.id, id)))
+        .returning()
+    )[0]!;
+  },
+  async updateItem(db: Executor, shopId: string, id: string, patch: Partial<typeof returnItems.$inferInsert>) {
+    await db.update(returnItems).set(patch).where(and(eq(returnItems.shopId, shopId), eq(returnItems.id, id)));
+  },
+
+  async itemsOf(db: Executor, shopId: string, caseId: string): Promise<ItemRow[]> {
+    return db.select().from(returnItems).where(and(eq(returnItems.shopId, shopId), eq(returnItems.caseId, caseId))).orderBy(asc(returnItems.createdAt), asc(returnItems.id));
+  },
+  async eventsOf(db: Executor, shopId: string, caseId: string): Promise<EventRow[]> {
+    return db.select().from(caseEvents).where(and(eq(caseEvents.shopId, shopId), eq(caseEvents.caseId, caseId))).orderBy(asc(caseEvents.createdAt), asc(caseEvents.id));
+  },
+  async messagesOf(db: Executor, shopId: string, caseId: string, includeInternal: boolean): Promise<MessageRow[]> {
+    const conditions = [eq(caseMessages.shopId, shopId), eq(caseMessages.caseId, caseId)];
+    if (!includeInternal) conditions.push(eq(caseMessages.visibility, 'public'));
+    return db.select().from(caseMessages).where(and(...conditions)).orderBy(asc(caseMessages.createdAt), asc(caseMessages.id));
+  },
+  async evidenceOf(db: Executor, shopId: string, caseId: string): Promise<EvidenceRow[]> {
+    return db.select().from(evidence).where(and(eq(evidence.shopId, shopId), eq(evidence.caseId, caseId))).orderBy(asc(evidence.createdAt), asc(evidence.id));
+  },
+  async shipmentsOf(db: Executor, shopId: string, caseId: string): Promise<ReturnShipmentRow[]> {
+    return db.select().from(returnShipments).where(and(eq(returnShipments.shopId, shopId), eq(returnShipments.caseId, caseId))).orderBy(asc(returnShipments.createdAt));
+  },
+  async exchangesOf(db: Executor, shopId: string, caseId: string): Promise<ExchangeRow[]> {
+    return db.select().from(exchanges).where(and(eq(exchanges.shopId, shopId), eq(exchanges.caseId, caseId))).orderBy(asc(exchanges.createdAt));
+  },
+
+  /** Units of each line held by cases that are not cancelled or closed (inspection may have accepted fewer). */
+  async claimedQuantities(db: Executor, shopId: string, orderId: string, excludeCaseId?: string): Promise<Map<string, number>> {
+    const conditions = [eq(returnCases.shopId, shopId), eq(returnCases.orderId, orderId), notInArray(returnCases.status, RELEASED)];
+    if (excludeCaseId) conditions.push(ne(returnCases.id, excludeCaseId));
+    const rows = await db
+      .select({ lineId: returnItems.orderLineId, claimed: sql<number>`sum(coalesce(${returnItems.acceptedQuantity}, ${returnItems.quantity}))::int` })
+      .from(returnItems)
+      .innerJoin(returnCases, and(eq(returnCases.shopId, returnItems.shopId), eq(returnCases.id, returnItems.caseId)))
+      .where(and(...conditions))
+      .groupBy(returnItems.orderLineId);
+    return new Map(rows.map((r) => [r.lineId, r.claimed]));
+  },
+
+  /** Newest first, keyset-paginated on (created_at, id). */
+  async list(db: Executor, shopId: string, filter: CaseFilter, cursor: { createdAt: Date; id: string } | undefined, limit: number) {
+    const c: (SQL | undefined)[] = [eq(returnCases.shopId, shopId)];
+    if (filter.status?.length) c.push(inArray(returnCases.status, filter.status));
+    if (filter.type) c.push(eq(returnCases.type, filter.type as CaseRow['type']));
+    if (filter.customerId) c.push(eq(returnCases.customerId, filter.customerId));
+    if (filter.orderId) c.push(eq(returnCases.orderId, filter.orderId));
+    if (filter.channel) c.push(eq(orders.channel, filter.channel));
+    if (filter.needsReview !== undefined) c.push(eq(returnCases.needsReview, filter.needsReview));
+    if (filter.createdFrom) c.push(gte(returnCases.createdAt, filter.createdFrom));
+    if (filter.createdTo) c.push(lt(returnCases.createdAt, filter.createdTo));
+    if (filter.reasonCode || filter.sku) {
+      const itemConditions = [sql`i.shop_id = ${returnCases.shopId}`, sql`i.case_id = ${returnCases.id}`];
+      if (filter.reasonCode) itemConditions.push(sql`i.reason_code = ${filter.reasonCode}`);
+      if (filter.sku) itemConditions.push(sql`l.sku = ${filter.sku}`);
+      c.push(sql`exists (select 1 from ${returnItems} i join ${orderLines} l on l.shop_id = i.shop_id and l.id = i.order_line_id where ${sql.join(itemConditions, sql` and `)})`);
+    }
+    if (filter.q) {
+      const q = filter.q.trim();
+      c.push(
+        or(
+          eq(returnCases.rmaNumber, q.toUpperCase()),
+          eq(orders.number, q),
+          eq(orders.email, q.toLowerCase()),
+          eq(orders.phone, q.replace(/\D/g, '')),
+          sql`exists (select 1 from ${returnShipments} s where s.shop_id = ${returnCases.shopId} and s.case_id = ${returnCases.id} and s.tracking_number = ${q})`,
+        ),
+      );
+    }
+    if (cursor) c.push(or(lt(returnCases.createdAt, cursor.createdAt), and(eq(returnCases.createdAt, cursor.createdAt), lt(returnCases.id, cursor.id))));
+    return db
+      .select({ case: returnCases, orderNumber: orders.number, channel: orders.channel, customerName: customers.name })
+      .from(returnCases)
+      .innerJoin(orders, and(eq(orders.shopId, returnCases.shopId), eq(orders.id, returnCases.orderId)))
+      .leftJoin(customers, and(eq(customers.shopId, returnCases.shopId), eq(customers.id, returnCases.customerId)))
+      .where(and(...c))
+      .orderBy(desc(returnCases.createdAt), desc(returnCases.id))
+      .limit(limit + 1);
+  },
+
+  /** Item summaries (with their line's SKU and title) for many cases at once. */
+  async itemSummaries(db: Executor, shopId: string, caseIds: string[]) {
+    if (caseIds.length === 0) return [];
+    return db
+      .select({ caseId: returnItems.caseId, sku: orderLines.sku, title: orderLines.title, quantity: returnItems.quantity, reasonCode: returnItems.reasonCode })
+      .from(returnItems)
+      .innerJoin(orderLines, and(eq(orderLines.shopId, returnItems.shopId), eq(orderLines.id, returnItems.orderLineId)))
+      .where(and(eq(returnItems.shopId, shopId), inArray(returnItems.caseId, caseIds)));
+  },
+
+  /** Order lines with their variant's category and return flags: the facts the policy needs. */
+  async linesWithFlags(db: Executor, shopId: string, orderId: string) {
+    return queryRows<{
+      id: string;
+      line_no: number;
+      sku: string;
+      title: string;
+      quantity: number;
+      unit_price_minor: number;
+      line_discount_minor: number;
+      order_discount_share_minor: number;
+      tax_minor: number;
+      paid_minor: number;
+      variant_id: string;
+      product_id: string;
+      category: string | null;
+      custom_made: boolean;
+      perishable: boolean;
+      digital: boolean;
+      hygiene: boolean;
+      final_sale: boolean;
+      attributes: Record<string, string>;
+    }>(
+      db,
+      sql`select l.id, l.line_no, l.sku, l.title, l.quantity, l.unit_price_minor, l.line_discount_minor, l.order_discount_share_minor,
+                 l.tax_minor, l.paid_minor, l.variant_id, v.product_id, p.category, v.custom_made, v.perishable, v.digital, v.hygiene,
+                 v.final_sale, v.attributes
+          from ${orderLines} l
+          join ${variants} v on v.shop_id = l.shop_id and v.id = l.variant_id
+          join ${products} p on p.shop_id = v.shop_id and p.id = v.product_id
+          where l.shop_id = ${shopId} and l.order_id = ${orderId}
+          order by l.line_no`,
+    );
+  },
+};

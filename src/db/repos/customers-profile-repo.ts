@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import type { BuyerProfile } from '../../domain/risk/score.js';
+import { queryRows, type Executor } from '../client.js';
+
+/** A buyer's history in one statement (every sub-query is an index range on the customer). */
+export async function buyerProfile(db: Executor, shopId: string, customerId: string, now: Date): Promise<BuyerProfile> {
+  const since = new Date(now.getTime() - 30 * 86_400_000);
+  const [row] = await queryRows<Record<keyof BuyerProfile, number | string>>(
+    db,
+    sql`select
+      (select count(*) from orders o where o.shop_id = ${shopId} and o.customer_id = ${customerId} and o.cancelled_at is null) as "orders",
+      (select count(*) from orders o where o.shop_id = ${shopId} and o.customer_id = ${customerId} and o.cancelled_at is null and o.delivered_at is not null) as "completedOrders",
+      (select coalesce(sum(l.quantity), 0) from orders o join order_lines l on l.shop_id = o.shop_id and l.order_id = o.id
+         where o.shop_id = ${shopId} and o.customer_id = ${customerId} and o.cancelled_at is null) as "unitsBought",
+      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customerId}) as "cases",
+      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customerId} and c.created_at >= ${since}) as "casesLast30Days",
+      (select coalesce(sum(coalesce(i.accepted_quantity, i.quantity)), 0) from return_cases c join return_items i on i.shop_id = c.shop_id and i.case_id = c.id
+         where c.shop_id = ${shopId} and c.customer_id = ${customerId} and c.status not in ('cancelled', 'closed')
+           and c.type in ('return_refund', 'exchange', 'refused_delivery')) as "unitsReturned",
+      (select coalesce(sum(r.amount_minor), 0) from refunds r join return_cases c on c.shop_id = r.shop_id and c.id = r.case_id
+         where c.shop_id = ${shopId} and c.customer_id = ${customerId} and r.status = 'succeeded') as "refundedMinor",
+      (select count(*) from return_cases c join return_items i on i.shop_id = c.shop_id and i.case_id = c.id
+         where c.shop_id = ${shopId} and c.customer_id = ${customerId} and i.accepted_quantity is not null and i.accepted_quantity < i.quantity) as "inspectionMismatches",
+      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customerId} and c.resolution = 'reject') as "disputesLost",
+      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customerId} and c.status not in ('cancelled', 'closed')
+         and (c.type = 'partial_refund' or c.refund_only_kind = 'delivered_keep')) as "keptGoodsClaims"`,
+  );
+  const n = (k: keyof BuyerProfile) => Number(row?.[k] ?? 0);
+  return {
+    orders: n('orders'),
+    completedOrders: n('completedOrders'),
+    unitsBought: n('unitsBought'),
+    cases: n('cases'),
+    casesLast30Days: n('casesLast30Days'),
+    unitsReturned: n('unitsReturned'),
+    refundedMinor: n('refundedMinor'),
+    inspectionMismatches: n('inspectionMismatches'),
+    disputesLost: n('disputesLost'),
+    keptGoodsClaims: n('keptGoodsClaims'),
+  };
+}
+
+export const EMPTY_PROFILE: BuyerProfile = {
+  orders: 0,
+  completedOrders: 0,
+  unitsBought: 0,
+  cases: 0,
+  casesLast30Days: 0,
+  unitsReturned: 0,
+  refundedMinor: 0,
+  inspectionMismatches: 0,
+  disputesLost: 0,
+  keptGoodsClaims: 0,
+};

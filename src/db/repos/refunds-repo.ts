@@ -1,0 +1,104 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Executor } from '../client.js';
+import { refundLines, refunds, simulatedPayouts, storeCreditLedger, type RefundStatus } from '../schema/index.js';
+
+export type RefundRow = typeof refunds.$inferSelect;
+export type NewRefund = typeof refunds.$inferInsert;
+
+/** Refunds that count against what an order can still give back: paid, or on their way. */
+const LIVE: RefundStatus[] = ['pending', 'succeeded'];
+
+export const refundsRepo = {
+  async insert(db: Executor, refund: NewRefund, lines: { orderLineId: string; quantity: number; amountMinor: number }[]): Promise<RefundRow> {
+    const [row] = await db.insert(refunds).values(refund).returning();
+    if (lines.length > 0) await db.insert(refundLines).values(lines.map((l) => ({ shopId: refund.shopId, refundId: row!.id, ...l })));
+    return row!;
+  },
+
+  async findById(db: Executor, shopId: string, id: string): Promise<RefundRow | undefined> {
+    return (await db.select().from(refunds).where(and(eq(refunds.shopId, shopId), eq(refunds.id, id))).limit(1))[0];
+  },
+
+  async findByIdForUpdate(db: Executor, shopId: string, id: string): Promise<RefundRow | undefined> {
+    return (await db.select().from(refunds).where(and(eq(refunds.shopId, shopId), eq(refunds.id, id))).limit(1).for('update'))[0];
+  },
+
+  async ofCase(db: Executor, shopId: string, caseId: string): Promise<RefundRow[]> {
+    return db.select().from(refunds).where(and(eq(refunds.shopId, shopId), eq(refunds.caseId, caseId))).orderBy(asc(refunds.createdAt), asc(refunds.id));
+  },
+
+  async countOfCase(db: Executor, shopId: string, caseId: string): Promise<number> {
+    return db.$count(refunds, and(eq(refunds.shopId, shopId), eq(refunds.caseId, caseId)));
+  },
+
+  /** What the order has given back so far (paid or on its way), and how much of it was shipping. */
+  async orderTotals(db: Executor, shopId: string, orderId: string): Promise<{ refundedMinor: number; shippingRefundedMinor: number }> {
+    const [row] = await db
+      .select({
+        refundedMinor: sql<number>`coalesce(sum(${refunds.amountMinor}), 0)::bigint`,
+        shippingRefundedMinor: sql<number>`coalesce(sum(${refunds.shippingMinor}), 0)::bigint`,
+      })
+      .from(refunds)
+      .where(and(eq(refunds.shopId, shopId), eq(refunds.orderId, orderId), inArray(refunds.status, LIVE)));
+    return { refundedMinor: Number(row?.refundedMinor ?? 0), shippingRefundedMinor: Number(row?.shippingRefundedMinor ?? 0) };
+  },
+
+  /** Per order line: units and money refunded so far (paid or on their way). */
+  async lineTotals(db: Executor, shopId: string, orderId: string): Promise<Map<string, { quantity: number; amountMinor: number }>> {
+    const rows = await db
+      .select({
+        lineId: refundLines.orderLineId,
+        quantity: sql<number>`sum(${refundLines.quantity})::int`,
+        amountMinor: sql<number>`sum(${refundLines.amountMinor})::bigint`,
+      })
+      .from(refundLines)
+      .innerJoin(refunds, and(eq(refunds.shopId, refundLines.shopId), eq(refunds.id, refundLines.refundId)))
+      .where(and(eq(refunds.shopId, shopId), eq(refunds.orderId, orderId), inArray(refunds.status, LIVE)))
+      .groupBy(refundLines.orderLineId);
+    return new Map(rows.map((r) => [r.lineId, { quantity: r.quantity, amountMinor: Number(r.amountMinor) }]));
+  },
+
+  /** Moves a pending refund to its outcome; false when it was settled already (a concurrent or repeated settle). */
+  async settle(db: Executor, shopId: string, id: string, patch: Partial<NewRefund>): Promise<RefundRow | undefined> {
+    return (
+      await db
+        .update(refunds)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(and(eq(refunds.shopId, shopId), eq(refunds.id, id), eq(refunds.status, 'pending')))
+        .returning()
+    )[0];
+  },
+
+  /** Pending refunds whose next attempt is due, oldest first, claimed so two workers never take the same one. */
+  async claimDue(db: Executor, now: Date, limit: number): Promise<RefundRow[]> {
+    return db
+      .select()
+      .from(refunds)
+      .where(and(eq(refunds.status, 'pending'), lte(refunds.nextAttemptAt, now)))
+      .orderBy(asc(refunds.nextAttemptAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+  },
+
+  async creditStore(db: Executor, rows: (typeof storeCreditLedger.$inferInsert)[]) {
+    if (rows.length) await db.insert(storeCreditLedger).values(rows).onConflictDoNothing();
+  },
+
+  async storeCreditBalance(db: Executor, shopId: string, customerId: string): Promise<number> {
+    const [row] = await db
+      .select({ balance: sql<number>`coalesce(sum(${storeCreditLedger.amountMinor}), 0)::bigint` })
+      .from(storeCreditLedger)
+      .where(and(eq(storeCreditLedger.shopId, shopId), eq(storeCreditLedger.customerId, customerId)));
+    return Number(row?.balance ?? 0);
+  },
+
+  /** The simulated provider's own idempotency: one payout per key, however often it is called. */
+  async recordSimulatedPayout(db: Executor, row: typeof simulatedPayouts.$inferInsert): Promise<{ providerRef: string; calls: number }> {
+    const [out] = await db
+      .insert(simulatedPayouts)
+      .values(row)
+      .onConflictDoUpdate({ target: [simulatedPayouts.shopId, simulatedPayouts.idempotencyKey], set: { calls: sql`${simulatedPayouts.calls} + 1` } })
+      .returning({ providerRef: simulatedPayouts.providerRef, calls: simulatedPayouts.calls });
+    return out!;
+  },
+};

@@ -1,0 +1,72 @@
+import type { Explanation } from '../policy/verdict.js';
+
+/** A buyer's after-sales history, as the shop has seen it (DESIGN §10, issue: check a returning buyer's history). */
+export interface BuyerProfile {
+  orders: number;
+  /** Orders delivered and not cancelled. */
+  completedOrders: number;
+  unitsBought: number;
+  cases: number;
+  casesLast30Days: number;
+  unitsReturned: number;
+  refundedMinor: number;
+  /** Inspections that found less, or something else, than the buyer declared. */
+  inspectionMismatches: number;
+  /** Disputes the platform or arbiter decided for the seller. */
+  disputesLost: number;
+  /** Refund-only requests where the buyer kept the goods or said they never arrived. */
+  keptGoodsClaims: number;
+}
+
+export interface RiskFactor {
+  code: string;
+  points: number;
+  'zh-CN': string;
+  en: string;
+}
+
+export interface RiskAssessment {
+  score: number;
+  factors: RiskFactor[];
+}
+
+const pct = (bp: number) => `${Math.round(bp / 100)}%`;
+
+/**
+ * A plain, explained return-risk score from 0 (trusted) to 100 (review everything): each factor
+ * adds points and says why. Integer arithmetic only (rates in basis points), so the same
+ * history always gives the same score.
+ */
+export function assessRisk(profile: BuyerProfile, request: { keepsGoods: boolean }): RiskAssessment {
+  const factors: RiskFactor[] = [];
+  const add = (code: string, points: number, text: Explanation) => factors.push({ code, points, ...text });
+
+  const returnRateBp = profile.unitsBought === 0 ? 0 : Math.floor((profile.unitsReturned * 10_000) / profile.unitsBought);
+  if (profile.unitsBought >= 3 && returnRateBp >= 5000) {
+    add('high_return_rate', 30, { 'zh-CN': `退货率 ${pct(returnRateBp)}，明显偏高`, en: `Returns ${pct(returnRateBp)} of the units bought` });
+  } else if (profile.unitsBought >= 3 && returnRateBp >= 3000) {
+    add('elevated_return_rate', 15, { 'zh-CN': `退货率 ${pct(returnRateBp)}`, en: `Returns ${pct(returnRateBp)} of the units bought` });
+  }
+  if (profile.casesLast30Days >= 3) {
+    add('frequent_requests', 15, { 'zh-CN': `近30天已申请售后 ${profile.casesLast30Days} 次`, en: `${profile.casesLast30Days} after-sales requests in the last 30 days` });
+  }
+  if (profile.inspectionMismatches > 0) {
+    add('inspection_mismatch', Math.min(40, 20 * profile.inspectionMismatches), {
+      'zh-CN': `${profile.inspectionMismatches} 次验货发现与申请不符`,
+      en: `${profile.inspectionMismatches} inspection(s) found goods not as declared`,
+    });
+  }
+  if (profile.disputesLost > 0) {
+    add('disputes_lost', Math.min(30, 15 * profile.disputesLost), { 'zh-CN': `${profile.disputesLost} 次纠纷判定买家责任`, en: `${profile.disputesLost} dispute(s) decided against the buyer` });
+  }
+  if (request.keepsGoods && profile.keptGoodsClaims >= 2) {
+    add('repeated_kept_goods', 15, { 'zh-CN': `多次仅退款不退货（${profile.keptGoodsClaims} 次）`, en: `Kept the goods on ${profile.keptGoodsClaims} earlier refunds` });
+  }
+  if (profile.completedOrders === 0) {
+    add('no_history', 10, { 'zh-CN': '首次购买，尚无完成的订单', en: 'First purchase: no completed orders yet' });
+  } else if (profile.completedOrders >= 5 && profile.inspectionMismatches === 0 && profile.disputesLost === 0 && returnRateBp < 2000) {
+    add('trusted_history', -15, { 'zh-CN': `${profile.completedOrders} 笔完成订单，售后记录良好`, en: `${profile.completedOrders} completed orders with a clean after-sales record` });
+  }
+  const score = Math.max(0, Math.min(100, 10 + factors.reduce((a, f) => a + f.points, 0)));
+  return { score, factors };
+}

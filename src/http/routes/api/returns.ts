@@ -1,0 +1,201 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { CASE_ACTIONS, CASE_STATUSES, CASE_TYPES, type CaseAction } from '../../../domain/cases/model.js';
+import { invalid } from '../../../domain/errors.js';
+import { StringEnum } from '../../../domain/typebox.js';
+import { CHANNELS } from '../../../services/orders/order-input.js';
+import { ACTION_INPUTS, INTERNAL_ACTIONS } from '../../../services/returns/action-inputs.js';
+import { CaseRequestSchema, CreateCaseSchema } from '../../../services/returns/case-input.js';
+import { createCase } from '../../../services/returns/create-case.js';
+import { performAction } from '../../../services/returns/perform-action.js';
+import { previewReturn } from '../../../services/returns/preview.js';
+import { caseDetail, getCase, listCases } from '../../../services/returns/read-cases.js';
+import { readEvidence, uploadEvidence } from '../../../services/evidence/evidence.js';
+import { actorOf } from '../../actor.js';
+import { DateTime, errorResponses, IdParams, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
+
+const open = { additionalProperties: true } as const;
+
+/** The main fields of a case; the reply carries more (items, money, timeline): see the examples in the API guide. */
+export const CaseSummarySchema = Type.Object(
+  {
+    id: Uuid,
+    rmaNumber: Type.String({ description: 'Readable per-shop number, e.g. R2611220001' }),
+    orderId: Uuid,
+    type: StringEnum(CASE_TYPES),
+    status: StringEnum(CASE_STATUSES),
+    refundMinor: Type.Integer({ description: 'The refund as last computed' }),
+    refundedMinor: Type.Integer({ description: 'Refunded so far' }),
+    riskScore: Type.Integer(),
+    createdAt: DateTime,
+  },
+  open,
+);
+const CaseDetailSchema = Type.Object(
+  {
+    ...CaseSummarySchema.properties,
+    breakdown: Type.Object({}, { ...open, description: 'Refund breakdown: items, tax, fees, shipping, bounds, store credit' }),
+    items: Type.Array(Type.Object({ id: Uuid, lineId: Uuid, quantity: Type.Integer(), reasonCode: Type.String() }, open)),
+    timeline: Type.Array(Type.Object({ type: Type.String(), at: DateTime }, open)),
+    allowedActions: Type.Array(StringEnum(CASE_ACTIONS), { description: 'What the caller may do now' }),
+  },
+  open,
+);
+const EvidenceSchema = Type.Object({ id: Uuid, mime: Type.String(), sizeBytes: Type.Integer(), sha256: Type.String(), purpose: Type.String(), createdAt: DateTime });
+
+export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/returns/preview',
+    {
+      config: { permission: 'cases:read' },
+      schema: {
+        tags: ['returns'],
+        summary: 'The full financial outcome of a would-be case, creating nothing',
+        body: CaseRequestSchema,
+        response: { 200: Type.Object({ eligible: Type.Boolean(), refund: Type.Object({}, open) }, open), ...errorResponses },
+      },
+    },
+    async (req) => previewReturn(app.ctx, req.principal!.shopId, req.body),
+  );
+
+  app.post(
+    '/returns',
+    {
+      config: { permission: 'cases:create' },
+      schema: {
+        tags: ['returns'],
+        summary: 'Open an after-sales case (on behalf of a buyer)',
+        description: 'Judged by the policy the order falls under. 422 case.not_eligible explains a refusal per item; 409 case.quantity_exceeds_returnable when other cases hold the units.',
+        body: CreateCaseSchema,
+        response: { 201: CaseDetailSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const created = await createCase(app.ctx, req.principal!.shopId, req.body, actor);
+      return reply
+        .code(201)
+        .header('location', `/api/v1/returns/${created.id}`)
+        .send(await caseDetail(app.ctx.db, req.principal!.shopId, created, actor));
+    },
+  );
+
+  app.get(
+    '/returns',
+    {
+      config: { permission: 'cases:read' },
+      schema: {
+        tags: ['returns'],
+        summary: 'List cases, newest first',
+        querystring: Type.Object(
+          {
+            status: Type.Optional(Type.Array(StringEnum(CASE_STATUSES), { description: 'One or more (repeat the parameter)' })),
+            type: Type.Optional(StringEnum(CASE_TYPES)),
+            reason: Type.Optional(Type.String({ maxLength: 41 })),
+            sku: Type.Optional(Type.String({ maxLength: 100 })),
+            customerId: Type.Optional(Uuid),
+            orderId: Type.Optional(Uuid),
+            channel: Type.Optional(StringEnum(CHANNELS)),
+            needsReview: Type.Optional(Type.Boolean()),
+            createdFrom: Type.Optional(DateTime),
+            createdTo: Type.Optional(DateTime),
+            q: Type.Optional(Type.String({ maxLength: 100, description: 'RMA number, order number, e-mail, phone or tracking number' })),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(CaseSummarySchema), ...errorResponses },
+      },
+    },
+    async (req) => listCases(app.ctx, req.principal!.shopId, req.query),
+  );
+
+  app.get(
+    '/returns/:id',
+    {
+      config: { permission: 'cases:read' },
+      schema: { tags: ['returns'], summary: 'A case with its order, items, money, timeline, messages and allowed actions', params: IdParams, response: { 200: CaseDetailSchema, ...errorResponses } },
+    },
+    async (req) => getCase(app.ctx, req.principal!.shopId, req.params.id, actorOf(req)),
+  );
+
+  for (const action of CASE_ACTIONS.filter((a) => !INTERNAL_ACTIONS.has(a))) {
+    app.post(
+      `/returns/:id/actions/${action}`,
+      {
+        // Any staff member may try; the state machine decides by role (403 case.action_forbidden).
+        config: { permission: 'cases:read' },
+        schema: {
+          tags: ['returns'],
+          summary: `Case action: ${action}`,
+          description: 'Allowed only in the states and for the roles of docs/case-states.md; otherwise 409 case.invalid_transition or 403 case.action_forbidden.',
+          params: IdParams,
+          body: ACTION_INPUTS[action],
+          response: { 200: CaseDetailSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const shopId = req.principal!.shopId;
+        const updated = await performAction(app.ctx, shopId, req.params.id, action as CaseAction, actor, req.body as never);
+        return caseDetail(app.ctx.db, shopId, updated, actor);
+      },
+    );
+  }
+
+  app.post(
+    '/returns/:id/evidence',
+    {
+      config: { permission: 'cases:message' },
+      schema: {
+        tags: ['returns'],
+        summary: 'Attach a photo or video (multipart/form-data: file, and optionally purpose and itemId before it)',
+        description: 'The type is read from the bytes, not the name. Size limit: UPLOAD_LIMIT. Stored by SHA-256; the same file twice is one piece of evidence.',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        response: { 201: EvidenceSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw invalid('evidence.file_required', 'Send the file as multipart/form-data in the field "file"');
+      const file = await req.file();
+      if (!file || file.fieldname !== 'file') throw invalid('evidence.file_required', 'Send the file as multipart/form-data in the field "file"');
+      const field = (name: string) => {
+        const f = file.fields[name];
+        return f && !Array.isArray(f) && 'value' in f ? String(f.value) : undefined;
+      };
+      const purpose = field('purpose') ?? 'inspection';
+      if (!['claim', 'inspection', 'message'].includes(purpose)) throw invalid('evidence.purpose_invalid', 'purpose is claim, inspection or message');
+      const itemId = field('itemId');
+      if (itemId !== undefined && !/^[0-9a-f-]{36}$/i.test(itemId)) throw invalid('request.invalid', 'itemId must be a UUID');
+      const stored = await uploadEvidence(
+        app.ctx,
+        req.principal!.shopId,
+        req.params.id,
+        { stream: file.file, filename: file.filename, truncated: () => file.file.truncated },
+        { purpose: purpose as 'claim' | 'inspection' | 'message', itemId },
+        actorOf(req),
+      );
+      return reply.code(201).send(stored);
+    },
+  );
+
+  app.get(
+    '/evidence/:id',
+    {
+      config: { permission: 'cases:read' },
+      schema: { tags: ['returns'], summary: 'The bytes of a photo or video (staff of the shop only)', params: IdParams, response: { ...errorResponses } },
+    },
+    async (req, reply) => {
+      const { row, stream } = await readEvidence(app.ctx, req.principal!.shopId, req.params.id);
+      return reply
+        .header('content-type', row.mime)
+        .header('content-length', row.sizeBytes)
+        .header('cache-control', 'private, max-age=86400, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .send(stream);
+    },
+  );
+};
+
+export const CaseSummaryNullable = Nullable(CaseSummarySchema);

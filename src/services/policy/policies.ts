@@ -1,0 +1,61 @@
+import { unprocessable } from '../../domain/errors.js';
+import { POLICY_PRESETS } from '../../domain/policy/presets.js';
+import type { Policy } from '../../domain/policy/schema.js';
+import { validatePolicy } from '../../domain/policy/validate.js';
+import type { Executor } from '../../db/client.js';
+import { policiesRepo, type PolicyRow } from '../../db/repos/policies-repo.js';
+import { shopsRepo } from '../../db/repos/shops-repo.js';
+import type { ServiceContext } from '../context.js';
+
+/** A shop's first policy: the China marketplace preset for CNY shops, the international one otherwise. */
+function defaultPreset(currency: string): Policy {
+  return currency === 'CNY' ? POLICY_PRESETS.china_marketplace : POLICY_PRESETS.international;
+}
+
+/** The policy in force now, created from the preset on first use. */
+export async function currentPolicy(db: Executor, shopId: string, now: Date): Promise<PolicyRow> {
+  const existing = await policiesRepo.current(db, shopId);
+  if (existing) return existing;
+  const shop = await shopsRepo.findById(db, shopId);
+  const created = await policiesRepo.insertVersion(db, { shopId, version: 1, document: defaultPreset(shop?.currency ?? 'CNY'), note: 'preset', createdAt: now });
+  return created ?? (await policiesRepo.current(db, shopId))!;
+}
+
+/**
+ * The policy a case about this order is judged under (DESIGN §6): by default the version in
+ * force when the order was placed (what the buyer agreed to); `judgeBy: current` uses today's.
+ */
+export async function policyForOrder(db: Executor, shopId: string, placedAt: Date, now: Date): Promise<PolicyRow> {
+  const current = await currentPolicy(db, shopId, now);
+  if (current.document.judgeBy === 'current') return current;
+  return (await policiesRepo.inForceAt(db, shopId, placedAt)) ?? current;
+}
+
+export function checkPolicyDocument(document: unknown): Policy {
+  const result = validatePolicy(document);
+  if (!result.ok) {
+    const first = result.issues[0]!;
+    throw unprocessable('policy.invalid', `The policy is invalid at ${first.path || '/'}: ${first.message}`, { issues: result.issues });
+  }
+  return result.policy;
+}
+
+/** Saves a new version; earlier versions stay (cases record the one they were decided under). */
+export async function savePolicy(ctx: ServiceContext, shopId: string, document: unknown, note: string | undefined, staffId: string | undefined): Promise<PolicyRow> {
+  const policy = checkPolicyDocument(document);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await currentPolicy(ctx.db, shopId, ctx.clock.now());
+    const saved = await policiesRepo.insertVersion(ctx.db, {
+      shopId,
+      version: current.version + 1,
+      document: policy,
+      note: note ?? null,
+      createdBy: staffId ?? null,
+      createdAt: ctx.clock.now(),
+    });
+    if (saved) return saved;
+  }
+  throw unprocessable('policy.save_conflict', 'Others are saving the policy at the same time; try again');
+}
+
+export const listPolicyVersions = (ctx: ServiceContext, shopId: string) => policiesRepo.list(ctx.db, shopId);

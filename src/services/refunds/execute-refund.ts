@@ -1,0 +1,101 @@
+import { casesRepo } from '../../db/repos/cases-repo.js';
+import { refundsRepo, type RefundRow } from '../../db/repos/refunds-repo.js';
+import { shopsRepo } from '../../db/repos/shops-repo.js';
+import type { RefundOutcome } from '../../integrations/payments/provider.js';
+import type { ServiceContext } from '../context.js';
+import { applyCaseTransition } from '../returns/case-transition.js';
+import { providerByName } from './providers.js';
+
+/** After this many failed attempts a refund stops being retried and waits for a person. */
+export const MAX_REFUND_ATTEMPTS = 6;
+
+/** Exponential backoff with jitter: ~1 min, 2, 4, 8, 16 … capped at 6 h. */
+export function retryDelayMs(attempts: number): number {
+  const base = Math.min(6 * 3600_000, 60_000 * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+/**
+ * Calls the refund's provider (outside any transaction: it may be slow) and settles the ledger
+ * row with the outcome. Safe to run any number of times, concurrently or after a crash: only a
+ * pending row is settled, and the provider sees the same idempotency key every time.
+ */
+export async function executeRefund(ctx: ServiceContext, shopId: string, refundId: string): Promise<RefundRow | undefined> {
+  const refund = await refundsRepo.findById(ctx.db, shopId, refundId);
+  if (!refund || refund.status !== 'pending') return refund;
+  const shop = (await shopsRepo.findById(ctx.db, shopId))!;
+  let outcome: RefundOutcome;
+  try {
+    outcome = await providerByName(ctx, shop, refund.provider).refund({
+      shopId,
+      idempotencyKey: refund.idempotencyKey,
+      amountMinor: refund.amountMinor + refund.compensationMinor,
+      currency: refund.currency,
+      orderId: refund.orderId,
+      caseId: refund.caseId,
+      attempt: refund.attempts,
+    });
+  } catch (err) {
+    outcome = { status: 'failed', message: (err as Error).message, retryable: true };
+  }
+  if (outcome.status === 'awaiting_confirmation') {
+    return (await refundsRepo.settle(ctx.db, shopId, refundId, { status: 'pending', nextAttemptAt: null, attempts: refund.attempts + 1 })) ?? refund;
+  }
+  return settleRefund(ctx, shopId, refundId, outcome);
+}
+
+/** Records a provider's answer: success completes the case when nothing else is pending; failure schedules a retry. */
+export async function settleRefund(
+  ctx: ServiceContext,
+  shopId: string,
+  refundId: string,
+  outcome: Exclude<RefundOutcome, { status: 'awaiting_confirmation' }>,
+): Promise<RefundRow | undefined> {
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const current = await refundsRepo.findByIdForUpdate(tx, shopId, refundId);
+    if (!current || current.status !== 'pending') return current;
+    const c = (await casesRepo.findByIdForUpdate(tx, shopId, current.caseId))!;
+    const system = { kind: 'system', rule: `refund.${current.provider}` } as const;
+
+    if (outcome.status === 'succeeded') {
+      const settled = (await refundsRepo.settle(tx, shopId, refundId, { status: 'succeeded', providerRef: outcome.providerRef, settledAt: now, attempts: current.attempts + 1, lastError: null }))!;
+      if (settled.method === 'store_credit' && c.customerId) {
+        const bonus = settled.bonusMinor;
+        await refundsRepo.creditStore(tx, [
+          { shopId, customerId: c.customerId, currency: settled.currency, amountMinor: settled.amountMinor + settled.compensationMinor, refundId, caseId: c.id, reason: 'refund', createdAt: now },
+          ...(bonus > 0 ? [{ shopId, customerId: c.customerId, currency: settled.currency, amountMinor: bonus, refundId, caseId: c.id, reason: 'bonus' as const, createdAt: now }] : []),
+        ]);
+      }
+      const stillPending = (await refundsRepo.ofCase(tx, shopId, c.id)).some((r) => r.status === 'pending');
+      const patch = { refundedMinor: c.refundedMinor + settled.amountMinor, refundFailure: null };
+      if (c.status === 'refund_pending' && !stillPending) {
+        await applyCaseTransition(tx, c, 'refund_succeeded', system, now, { patch, payload: { refundId, amountMinor: settled.amountMinor, providerRef: outcome.providerRef } });
+      } else {
+        await casesRepo.update(tx, shopId, c.id, { ...patch, updatedAt: now });
+        await casesRepo.insertEvent(tx, { shopId, caseId: c.id, type: 'refund.succeeded', actorKind: 'system', rule: system.rule, payload: { refundId, amountMinor: settled.amountMinor }, createdAt: now });
+      }
+      return settled;
+    }
+
+    const attempts = current.attempts + 1;
+    const giveUp = !outcome.retryable || attempts >= MAX_REFUND_ATTEMPTS;
+    const settled = (await refundsRepo.settle(tx, shopId, refundId, {
+      status: giveUp ? 'failed' : 'pending',
+      attempts,
+      lastError: outcome.message,
+      nextAttemptAt: giveUp ? null : new Date(now.getTime() + retryDelayMs(attempts)),
+    }))!;
+    await casesRepo.update(tx, shopId, c.id, { refundFailure: outcome.message, updatedAt: now });
+    await casesRepo.insertEvent(tx, {
+      shopId,
+      caseId: c.id,
+      type: giveUp ? 'refund.failed' : 'refund.attempt_failed',
+      actorKind: 'system',
+      rule: system.rule,
+      payload: { refundId, attempts, message: outcome.message, nextAttemptAt: settled.nextAttemptAt?.toISOString() ?? null },
+      createdAt: now,
+    });
+    return settled;
+  });
+}

@@ -1,0 +1,87 @@
+import { and, eq } from 'drizzle-orm';
+import { unprocessable } from '../../../domain/errors.js';
+import { casesRepo } from '../../../db/repos/cases-repo.js';
+import { catalogRepo } from '../../../db/repos/catalog-repo.js';
+import { evidence, inventoryMovements, returnShipments } from '../../../db/schema/index.js';
+import { itemsById, plannedMove, type ActionHandler } from '../action-context.js';
+import { computeCaseMoney } from '../case-refund.js';
+import { applyCaseTransition } from '../case-transition.js';
+import { refundAndMove } from './shared.js';
+
+export const buyerShipped: ActionHandler<'buyer_shipped'> = async (a) => {
+  plannedMove(a);
+  const shipment = await casesRepo.insertReturnShipment(a.tx, {
+    shopId: a.c.shopId,
+    caseId: a.c.id,
+    direction: 'return',
+    carrier: a.input.carrier,
+    trackingNumber: a.input.trackingNumber,
+    status: 'in_transit',
+    shippedAt: a.now,
+    createdAt: a.now,
+  });
+  return applyCaseTransition(a.tx, a.c, 'buyer_shipped', a.actor, a.now, {
+    patch: { returnMethod: a.c.returnMethod === 'none' ? 'self_ship' : a.c.returnMethod },
+    payload: { carrier: a.input.carrier, trackingNumber: a.input.trackingNumber, shipmentId: shipment.id },
+  });
+};
+
+/** The carrier stopped the outbound parcel: the buyer is refunded in full for it. */
+export const intercepted: ActionHandler<'intercepted'> = (a) => refundAndMove(a, { accepted: false, unitsConsumed: true, payload: { note: a.input.note ?? null } });
+
+/** The goods arrived; quantities may differ from what the buyer declared (counted, never assumed). */
+export const receive: ActionHandler<'receive'> = async (a) => {
+  plannedMove(a);
+  const items = await casesRepo.itemsOf(a.tx, a.c.shopId, a.c.id);
+  const given = new Map((a.input.items ?? []).map((i) => [i.itemId, i.receivedQuantity]));
+  itemsById(items, [...given.keys()]);
+  for (const item of items) await casesRepo.updateItem(a.tx, a.c.shopId, item.id, { receivedQuantity: given.get(item.id) ?? item.quantity });
+  await a.tx
+    .update(returnShipments)
+    .set({ status: 'delivered', deliveredAt: a.now })
+    .where(and(eq(returnShipments.shopId, a.c.shopId), eq(returnShipments.caseId, a.c.id), eq(returnShipments.direction, 'return'), eq(returnShipments.status, 'in_transit')));
+  const received = items.map((i) => ({ itemId: i.id, declared: i.quantity, received: given.get(i.id) ?? i.quantity }));
+  return applyCaseTransition(a.tx, a.c, 'receive', a.actor, a.now, { payload: { items: received, note: a.input.note ?? null } });
+};
+
+/**
+ * Grades each item and decides what happens to it. Accepted units set the refund; units put
+ * back on sale go into stock with a movement each, so stock can always be explained.
+ */
+export const inspect: ActionHandler<'inspect'> = async (a) => {
+  plannedMove(a);
+  const items = await casesRepo.itemsOf(a.tx, a.c.shopId, a.c.id);
+  const byId = itemsById(items, a.input.items.map((i) => i.itemId));
+  if (new Set(a.input.items.map((i) => i.itemId)).size !== items.length) {
+    throw unprocessable('case.inspection_incomplete', 'Inspect every item of the case, once each', { items: items.map((i) => i.id) });
+  }
+  const lines = await casesRepo.linesWithFlags(a.tx, a.c.shopId, a.c.orderId);
+  for (const result of a.input.items) {
+    const item = byId.get(result.itemId)!;
+    const arrived = item.receivedQuantity ?? item.quantity;
+    if (result.acceptedQuantity > arrived || (result.defectiveQuantity ?? 0) > arrived) {
+      throw unprocessable('case.inspection_exceeds_received', `Only ${arrived} unit(s) of this item arrived`, { itemId: item.id, received: arrived });
+    }
+    await casesRepo.updateItem(a.tx, a.c.shopId, item.id, {
+      acceptedQuantity: result.acceptedQuantity,
+      defectiveQuantity: result.defectiveQuantity ?? (result.grade === 'D' ? arrived : 0),
+      grade: result.grade,
+      disposition: result.disposition,
+      inspectionNote: result.note ?? null,
+    });
+    if (result.disposition === 'restock' && arrived > 0) {
+      const variantId = lines.find((l) => l.id === item.orderLineId)!.variant_id;
+      await a.tx.insert(inventoryMovements).values({ shopId: a.c.shopId, variantId, quantity: arrived, reason: 'return_restock', caseId: a.c.id, returnItemId: item.id, createdAt: a.now });
+      await catalogRepo.adjustStock(a.tx, a.c.shopId, variantId, arrived);
+    }
+  }
+  if (a.input.evidenceIds?.length) {
+    const known = await a.tx.select({ id: evidence.id }).from(evidence).where(and(eq(evidence.shopId, a.c.shopId), eq(evidence.caseId, a.c.id)));
+    const ids = new Set(known.map((k) => k.id));
+    const unknown = a.input.evidenceIds.find((id) => !ids.has(id));
+    if (unknown) throw unprocessable('evidence.unknown', 'An evidence id does not belong to this case', { evidenceId: unknown });
+  }
+  // After a fast refund the money is settled; otherwise the refund now follows what was accepted.
+  const breakdown = a.c.refundedEarly ? a.c.breakdown : (await computeCaseMoney(a.tx, a.ctx, a.shop, a.c, { accepted: true })).breakdown;
+  return applyCaseTransition(a.tx, a.c, 'inspect', a.actor, a.now, { patch: { breakdown }, payload: { items: a.input.items, evidenceIds: a.input.evidenceIds ?? [], refundMinor: breakdown.refundMinor } });
+};

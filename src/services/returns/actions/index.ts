@@ -1,0 +1,29 @@
+import type { CaseAction } from '../../../domain/cases/model.js';
+import type { ActionHandler } from '../action-context.js';
+import { message, note } from './conversation.js';
+import { approve, escalate, reject, resolve, revise } from './decisions.js';
+import { buyerShipped, inspect, intercepted, receive } from './goods.js';
+import { exchange, fastRefund, refund, shipReplacement } from './money.js';
+import { acceptOffer, declineOffer, offerPartial } from './offers.js';
+
+/** Actions with effects beyond the move itself; the others (cancel, close, complete) only move. */
+export const ACTION_HANDLERS: { [A in CaseAction]?: ActionHandler<A> } = {
+  approve,
+  reject,
+  revise,
+  escalate,
+  resolve,
+  offer_partial: offerPartial,
+  accept_offer: acceptOffer,
+  decline_offer: declineOffer,
+  buyer_shipped: buyerShipped,
+  intercepted,
+  receive,
+  inspect,
+  refund,
+  fast_refund: fastRefund,
+  exchange,
+  ship_replacement: shipReplacement,
+  note,
+  message,
+};

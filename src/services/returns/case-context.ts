@@ -1,0 +1,82 @@
+import type { CustomerFacts, OrderFacts } from '../../domain/cases/facts.js';
+import { assessRisk, type BuyerProfile, type RiskAssessment } from '../../domain/risk/score.js';
+import { notFound } from '../../domain/errors.js';
+import type { Executor } from '../../db/client.js';
+import { casesRepo } from '../../db/repos/cases-repo.js';
+import { buyerProfile, EMPTY_PROFILE } from '../../db/repos/customers-profile-repo.js';
+import { customersRepo } from '../../db/repos/customers-repo.js';
+import { ordersRepo, type OrderRow } from '../../db/repos/orders-repo.js';
+import { refundsRepo } from '../../db/repos/refunds-repo.js';
+import type { ShopRow } from '../../db/repos/shops-repo.js';
+
+export interface OrderContext {
+  order: OrderRow;
+  facts: OrderFacts;
+  /** Variant and product of each line, for exchanges and stock. */
+  lineVariants: Map<string, { variantId: string; productId: string; attributes: Record<string, string> }>;
+}
+
+/**
+ * What the rules need to know of an order now: its lines with their return flags, the units
+ * other cases hold, and what has been refunded. With `lock`, the order row is locked for the
+ * transaction, which serialises every claim and refund on the order (two cases racing for the
+ * last unit, or a hundred refunds at once, see each other's effect).
+ */
+export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: string, options: { lock: boolean; excludeCaseId?: string }): Promise<OrderContext> {
+  const order = options.lock ? await ordersRepo.findByIdForUpdate(tx, shop.id, orderId) : await ordersRepo.findById(tx, shop.id, orderId);
+  if (!order) throw notFound('order.not_found', 'No such order');
+  // One after another: inside a transaction there is one connection.
+  const lines = await casesRepo.linesWithFlags(tx, shop.id, orderId);
+  const claimed = await casesRepo.claimedQuantities(tx, shop.id, orderId, options.excludeCaseId);
+  const refunded = await refundsRepo.lineTotals(tx, shop.id, orderId);
+  const totals = await refundsRepo.orderTotals(tx, shop.id, orderId);
+  const facts: OrderFacts = {
+    orderId: order.id,
+    channel: order.channel,
+    timeZone: shop.timezone,
+    currency: order.currency,
+    pricesIncludeTax: order.pricesIncludeTax,
+    placedAt: order.placedAt,
+    shippedAt: order.shippedAt,
+    deliveredAt: order.deliveredAt,
+    cancelledAt: order.cancelledAt,
+    shippingFeeMinor: order.shippingFeeMinor,
+    totalMinor: order.totalMinor,
+    shippingInsurance: order.shippingInsurance,
+    refundedMinor: totals.refundedMinor,
+    shippingRefundedMinor: totals.shippingRefundedMinor,
+    lines: lines.map((l) => ({
+      lineId: l.id,
+      lineNo: l.line_no,
+      sku: l.sku,
+      title: l.title,
+      category: l.category,
+      quantity: l.quantity,
+      unitPriceMinor: Number(l.unit_price_minor),
+      lineDiscountMinor: Number(l.line_discount_minor),
+      orderDiscountShareMinor: Number(l.order_discount_share_minor),
+      taxMinor: Number(l.tax_minor),
+      paidMinor: Number(l.paid_minor),
+      flags: { customMade: l.custom_made, perishable: l.perishable, digital: l.digital, hygiene: l.hygiene, finalSale: l.final_sale },
+      claimedQuantity: claimed.get(l.id) ?? 0,
+      refundedQuantity: refunded.get(l.id)?.quantity ?? 0,
+      refundedMinor: refunded.get(l.id)?.amountMinor ?? 0,
+    })),
+  };
+  const lineVariants = new Map(lines.map((l) => [l.id, { variantId: l.variant_id, productId: l.product_id, attributes: l.attributes }]));
+  return { order, facts, lineVariants };
+}
+
+export interface BuyerContext {
+  profile: BuyerProfile;
+  risk: RiskAssessment;
+  facts: CustomerFacts;
+}
+
+/** The buyer's history and risk; a guest (no customer) has an empty history. */
+export async function loadBuyerContext(db: Executor, shopId: string, customerId: string | null, now: Date, keepsGoods: boolean): Promise<BuyerContext> {
+  const profile = customerId ? await buyerProfile(db, shopId, customerId, now) : EMPTY_PROFILE;
+  const customer = customerId ? await customersRepo.findById(db, shopId, customerId) : undefined;
+  const risk = assessRisk(profile, { keepsGoods });
+  return { profile, risk, facts: { tier: customer?.tier ?? null, riskScore: risk.score, completedOrders: profile.completedOrders } };
+}

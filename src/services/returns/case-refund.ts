@@ -1,0 +1,99 @@
+import type { RequestedItem } from '../../domain/cases/facts.js';
+import type { ItemCondition } from '../../domain/policy/schema.js';
+import type { RefundBreakdown } from '../../domain/refunds/compute.js';
+import type { Tx } from '../../db/client.js';
+import { casesRepo, type CaseRow, type ItemRow } from '../../db/repos/cases-repo.js';
+import type { ShopRow } from '../../db/repos/shops-repo.js';
+import { policiesRepo } from '../../db/repos/policies-repo.js';
+import type { ServiceContext } from '../context.js';
+import { createRefund } from '../refunds/create-refund.js';
+import { loadBuyerContext, loadOrderContext } from './case-context.js';
+import { goodsStayWithBuyer, judgeRequest, refundWithOverride, type CaseMoneyInput } from './case-money.js';
+
+/** Inspection grades read as item conditions: the restocking fee follows what actually came back. */
+const CONDITION_OF_GRADE: Record<NonNullable<ItemRow['grade']>, ItemCondition> = { A: 'unopened', B: 'opened', C: 'used', D: 'damaged' };
+
+export interface CaseMoneyOptions {
+  /** Use the quantities inspection accepted (after `inspect`), else the ones declared. */
+  accepted: boolean;
+  /** A lower amount a person set. */
+  amountOverrideMinor?: number;
+  /** Exchanges: what the replacement costs. */
+  replacementTotalMinor?: number;
+}
+
+/**
+ * The case's money from fresh facts, under the policy version the case records, with the
+ * request judged as of when it was made. Locks the order row first, so concurrent refunds of
+ * one order (from this case or others) are computed one after another and can never exceed it.
+ */
+export async function computeCaseMoney(tx: Tx, ctx: ServiceContext, shop: ShopRow, c: CaseRow, options: CaseMoneyOptions) {
+  const orderCtx = await loadOrderContext(tx, shop, c.orderId, { lock: true, excludeCaseId: c.id });
+  const items = await casesRepo.itemsOf(tx, shop.id, c.id);
+  const policy = (await policiesRepo.byId(tx, shop.id, c.policyId))!.document;
+  const buyer = await loadBuyerContext(tx, shop.id, c.customerId, ctx.clock.now(), goodsStayWithBuyer(c.type, c.refundOnlyKind));
+  const requested: RequestedItem[] = items
+    .map((i) => ({
+      lineId: i.orderLineId,
+      quantity: options.accepted ? (i.acceptedQuantity ?? i.quantity) : i.quantity,
+      reasonCode: i.reasonCode,
+      condition: options.accepted && i.grade ? CONDITION_OF_GRADE[i.grade] : i.condition,
+    }))
+    .filter((i) => i.quantity > 0);
+  const moneyInput: CaseMoneyInput = {
+    policy,
+    facts: orderCtx.facts,
+    customer: buyer.facts,
+    requestedAt: c.createdAt,
+    type: c.type,
+    refundOnlyKind: c.refundOnlyKind,
+    items: requested,
+    method: c.refundMethod,
+    returnShippingClaimMinor: c.returnShippingClaimMinor,
+    replacementTotalMinor: options.replacementTotalMinor,
+  };
+  if (requested.length === 0) {
+    // Inspection accepted nothing: there is nothing to give back for goods.
+    return { items, policy, breakdown: emptyBreakdown(c, orderCtx.facts.totalMinor - orderCtx.facts.refundedMinor) };
+  }
+  const verdict = judgeRequest(moneyInput);
+  return { items, policy, breakdown: refundWithOverride(verdict, moneyInput, options.amountOverrideMinor) };
+}
+
+function emptyBreakdown(c: CaseRow, orderRemainingMinor: number): RefundBreakdown {
+  return {
+    currency: c.currency,
+    items: [],
+    itemsMinor: 0,
+    taxMinor: 0,
+    restockingFeeMinor: 0,
+    labelCostMinor: 0,
+    outboundShippingMinor: 0,
+    exchangeDifferenceMinor: 0,
+    buyerOwesMinor: 0,
+    computedMinor: 0,
+    orderRemainingMinor,
+    refundMinor: 0,
+    shippingRefundMinor: 0,
+    bound: 'none',
+    compensationMinor: 0,
+    payoutMinor: 0,
+    method: c.refundMethod,
+    storeCreditBonusMinor: 0,
+    storeCreditMinor: 0,
+  };
+}
+
+/** Computes and writes the case's refund (pending) in the caller's transaction; null when nothing is owed. */
+export async function refundCase(
+  tx: Tx,
+  ctx: ServiceContext,
+  shop: ShopRow,
+  c: CaseRow,
+  kind: 'refund' | 'fast_refund' | 'exchange_difference',
+  options: CaseMoneyOptions & { unitsConsumed: boolean },
+) {
+  const { breakdown } = await computeCaseMoney(tx, ctx, shop, c, options);
+  const refund = await createRefund(tx, shop, c, breakdown, kind, options.unitsConsumed, ctx.clock.now());
+  return { breakdown, refund };
+}

@@ -1,0 +1,58 @@
+import type { Actor, CaseAction, Resolution } from '../../domain/cases/model.js';
+import { TERMINAL_STATUSES } from '../../domain/cases/model.js';
+import { transition, type CaseSnapshot } from '../../domain/cases/transition.js';
+import type { Tx } from '../../db/client.js';
+import { casesRepo, type CaseRow, type NewCase } from '../../db/repos/cases-repo.js';
+
+export const snapshotOf = (c: CaseRow): CaseSnapshot => ({
+  type: c.type,
+  refundOnlyKind: c.refundOnlyKind,
+  status: c.status,
+  offerFrom: c.offerFrom,
+  resolution: c.resolution,
+  refundedEarly: c.refundedEarly,
+});
+
+export function actorColumns(actor: Actor) {
+  return {
+    actorKind: actor.kind,
+    actorId: actor.kind === 'staff' ? actor.id : null,
+    actorRole: actor.kind === 'staff' ? actor.role : null,
+    rule: actor.kind === 'system' ? (actor.rule ?? null) : null,
+  };
+}
+
+/**
+ * Moves a (locked) case by the state machine and records it: the new status and any other
+ * changes in one update, and the event in the same transaction. Throws the state machine's
+ * typed errors, so a refused move changes nothing.
+ */
+export async function applyCaseTransition(
+  tx: Tx,
+  c: CaseRow,
+  action: CaseAction,
+  actor: Actor,
+  now: Date,
+  options: { patch?: Partial<NewCase>; payload?: Record<string, unknown>; resolution?: Resolution } = {},
+): Promise<CaseRow> {
+  const moved = transition(snapshotOf(c), action, actor, options.resolution);
+  const closing = !TERMINAL_STATUSES.has(moved.from) && TERMINAL_STATUSES.has(moved.to);
+  const updated = await casesRepo.update(tx, c.shopId, c.id, {
+    ...options.patch,
+    status: moved.to,
+    closedAt: closing ? now : undefined,
+    updatedAt: now,
+  });
+  await casesRepo.insertEvent(tx, {
+    shopId: c.shopId,
+    caseId: c.id,
+    type: `case.${action}`,
+    action,
+    fromStatus: moved.from,
+    toStatus: moved.to,
+    ...actorColumns(actor),
+    payload: options.payload ?? {},
+    createdAt: now,
+  });
+  return updated;
+}

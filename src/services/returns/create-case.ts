@@ -1,0 +1,191 @@
+import type { Actor } from '../../domain/cases/model.js';
+import type { RequestedItem } from '../../domain/cases/facts.js';
+import { can } from '../../domain/auth/permissions.js';
+import { conflict, forbidden, notFound, unprocessable } from '../../domain/errors.js';
+import type { Tx } from '../../db/client.js';
+import { casesRepo } from '../../db/repos/cases-repo.js';
+import { catalogRepo } from '../../db/repos/catalog-repo.js';
+import { shopsRepo, type ShopRow } from '../../db/repos/shops-repo.js';
+import type { ServiceContext } from '../context.js';
+import { policyForOrder } from '../policy/policies.js';
+import { actorColumns } from './case-transition.js';
+import { loadBuyerContext, loadOrderContext, type OrderContext } from './case-context.js';
+import type { CaseRequest, CreateCaseInput } from './case-input.js';
+import { assertReturnable, goodsStayWithBuyer, judgeRequest, refundOnlyKindOf, refundWithOverride, type CaseMoneyInput } from './case-money.js';
+
+/** Local calendar day (YYYY-MM-DD) in the shop's zone: RMA numbers follow the shop's day. */
+export function localDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+interface Replacement {
+  lineId: string;
+  variantId: string;
+  sku: string;
+  quantity: number;
+  unitPriceMinor: number;
+}
+
+/** Exchanges: the replacement must be another variant of the same product, in stock. */
+async function resolveReplacements(tx: Tx, shop: ShopRow, ctx: OrderContext, input: CaseRequest): Promise<Replacement[]> {
+  const wanted = input.items.filter((i) => i.replacementSku !== undefined);
+  if (input.type !== 'exchange') {
+    if (wanted.length) throw unprocessable('case.replacement_not_exchange', 'Only exchanges name a replacement');
+    return [];
+  }
+  if (wanted.length !== input.items.length) throw unprocessable('case.replacement_required', 'Every item of an exchange names its replacementSku');
+  const variants = await catalogRepo.variantsBySku(tx, shop.id, wanted.map((i) => i.replacementSku!));
+  return wanted.map((item) => {
+    const variant = variants.get(item.replacementSku!);
+    const original = ctx.lineVariants.get(item.lineId)!;
+    const line = ctx.facts.lines.find((l) => l.lineId === item.lineId)!;
+    if (!variant || variant.productId !== original.productId) {
+      throw unprocessable('exchange.not_same_product', `${item.replacementSku} is not a variant of the same product as ${line.sku}`);
+    }
+    if (variant.stockOnHand < item.quantity) {
+      throw conflict('exchange.out_of_stock', `${variant.sku} has ${variant.stockOnHand} in stock`, { sku: variant.sku, inStock: variant.stockOnHand });
+    }
+    return { lineId: item.lineId, variantId: variant.id, sku: variant.sku, quantity: item.quantity, unitPriceMinor: variant.priceMinor ?? line.unitPriceMinor };
+  });
+}
+
+/** Everything a request means before it is written: facts, verdict, money, risk. Shared by preview and create. */
+export async function assessRequest(tx: Tx, ctx: ServiceContext, shop: ShopRow, input: CaseRequest, options: { lock: boolean }) {
+  const now = ctx.clock.now();
+  const orderCtx = await loadOrderContext(tx, shop, input.orderId, { lock: options.lock });
+  const items: RequestedItem[] = input.items.map((i) => ({ lineId: i.lineId, quantity: i.quantity, reasonCode: i.reasonCode, condition: i.condition ?? 'unopened' }));
+  for (const item of items) {
+    if (!orderCtx.facts.lines.some((l) => l.lineId === item.lineId)) throw unprocessable('case.line_not_in_order', 'An item names a line of another order', { lineId: item.lineId });
+  }
+  const refundOnlyKind = input.type === 'refund_only' ? (input.refundOnlyKind ?? refundOnlyKindOf(orderCtx.facts)) : null;
+  const policyRow = await policyForOrder(tx, shop.id, orderCtx.order.placedAt, now);
+  const unknownReason = items.find((i) => !policyRow.document.reasons.some((r) => r.code === i.reasonCode));
+  if (unknownReason) {
+    throw unprocessable('case.reason_unknown', `"${unknownReason.reasonCode}" is not a reason of the shop's policy`, {
+      reasonCode: unknownReason.reasonCode,
+      reasons: policyRow.document.reasons.map((r) => r.code),
+    });
+  }
+  const buyer = await loadBuyerContext(tx, shop.id, orderCtx.order.customerId, now, goodsStayWithBuyer(input.type, refundOnlyKind));
+  const replacements = await resolveReplacements(tx, shop, orderCtx, input);
+  const moneyInput: CaseMoneyInput = {
+    policy: policyRow.document,
+    facts: orderCtx.facts,
+    customer: buyer.facts,
+    requestedAt: now,
+    type: input.type,
+    refundOnlyKind,
+    items,
+    method: input.refundMethod ?? 'original',
+    returnShippingClaimMinor: input.returnShippingClaimMinor ?? 0,
+    replacementTotalMinor: replacements.length ? replacements.reduce((a, r) => a + r.unitPriceMinor * r.quantity, 0) : undefined,
+  };
+  const verdict = judgeRequest(moneyInput);
+  // A partial refund asks for less than the whole: bounded by what the items would give back.
+  const refund = refundWithOverride(verdict, moneyInput, input.requestedAmountMinor);
+  return { now, refund, orderCtx, items, refundOnlyKind, policyRow, buyer, replacements, moneyInput, verdict };
+}
+
+/**
+ * Opens a case for an order (a buyer in the portal, staff or a connector over the API). The
+ * request is judged by the policy the order falls under; units already claimed by other cases
+ * cannot be claimed again — the order row is locked, so two requests racing for the last unit
+ * cannot both win.
+ */
+export async function createCase(ctx: ServiceContext, shopId: string, input: CreateCaseInput, actor: Actor) {
+  const shop = await shopsRepo.findById(ctx.db, shopId);
+  if (!shop) throw notFound('shop.not_found', 'No such shop');
+  if (input.overridePolicy && !(actor.kind === 'staff' && can(actor.role, 'cases:decide'))) {
+    throw forbidden('case.override_forbidden', 'Only staff who decide cases may open one the policy refuses');
+  }
+  return ctx.db.transaction(async (tx) => {
+    const a = await assessRequest(tx, ctx, shop, input, { lock: true });
+    assertReturnable(a.orderCtx.facts, a.items);
+    if (!a.verdict.eligible && !input.overridePolicy) {
+      throw unprocessable('case.not_eligible', a.verdict.ruling.explanation.en, {
+        rule: a.verdict.ruling.rule,
+        explanation: a.verdict.ruling.explanation,
+        items: a.verdict.items.map((i) => ({ lineId: i.lineId, eligible: i.eligible, rule: i.rule, explanation: i.explanation })),
+      });
+    }
+    const rmaNumber = await casesRepo.nextRmaNumber(tx, shop.id, localDay(a.now, shop.timezone));
+    const fault = a.verdict.items.some((i) => i.fault !== 'buyer') ? (a.verdict.items.some((i) => i.fault === 'seller') ? 'seller' : 'carrier') : 'buyer';
+    const created = await casesRepo.insert(tx, {
+      shopId: shop.id,
+      rmaNumber,
+      orderId: input.orderId,
+      customerId: a.orderCtx.order.customerId,
+      type: input.type,
+      refundOnlyKind: a.refundOnlyKind,
+      status: 'requested',
+      currency: a.orderCtx.order.currency,
+      refundMethod: input.refundMethod ?? 'original',
+      returnMethod: input.returnMethod ?? (goodsStayWithBuyer(input.type, a.refundOnlyKind) ? 'none' : 'self_ship'),
+      fault,
+      returnShippingPayer: a.verdict.returnShippingPaidBy,
+      policyId: a.policyRow.id,
+      policyVersion: a.policyRow.version,
+      riskScore: a.buyer.risk.score,
+      riskReasons: a.buyer.risk.factors,
+      needsReview: a.verdict.automation.decision === 'review',
+      breakdown: a.refund,
+      amountOverrideMinor: input.requestedAmountMinor ?? null,
+      returnShippingClaimMinor: input.returnShippingClaimMinor ?? 0,
+      buyerNote: input.note ?? null,
+      createdByKind: actor.kind,
+      createdById: actor.kind === 'staff' ? actor.id : null,
+      createdAt: a.now,
+      updatedAt: a.now,
+    });
+    const items = await casesRepo.insertItems(
+      tx,
+      input.items.map((i) => ({
+        shopId: shop.id,
+        caseId: created.id,
+        orderLineId: i.lineId,
+        quantity: i.quantity,
+        reasonCode: i.reasonCode,
+        condition: i.condition ?? 'unopened',
+        buyerNote: i.note ?? null,
+        createdAt: a.now,
+      })),
+    );
+    await casesRepo.insertExchanges(
+      tx,
+      a.replacements.map((r) => {
+        const item = items.find((i) => i.orderLineId === r.lineId)!;
+        const returned = a.verdict.refund.items.find((i) => i.lineId === r.lineId)?.amountMinor ?? 0;
+        return {
+          shopId: shop.id,
+          caseId: created.id,
+          returnItemId: item.id,
+          variantId: r.variantId,
+          sku: r.sku,
+          quantity: r.quantity,
+          unitPriceMinor: r.unitPriceMinor,
+          priceDifferenceMinor: r.unitPriceMinor * r.quantity - returned,
+          createdAt: a.now,
+        };
+      }),
+    );
+    await casesRepo.insertEvent(tx, {
+      shopId: shop.id,
+      caseId: created.id,
+      type: 'case.created',
+      action: 'create',
+      toStatus: 'requested',
+      ...actorColumns(actor),
+      payload: {
+        policyVersion: a.policyRow.version,
+        eligible: a.verdict.eligible,
+        ruling: a.verdict.ruling,
+        overridePolicy: input.overridePolicy === true && !a.verdict.eligible,
+        refundMinor: a.refund.refundMinor,
+        risk: { score: a.buyer.risk.score, factors: a.buyer.risk.factors },
+        automation: a.verdict.automation,
+      },
+      createdAt: a.now,
+    });
+    return created;
+  });
+}

@@ -1,0 +1,33 @@
+import type { Actor, CaseAction } from '../../domain/cases/model.js';
+import { notFound } from '../../domain/errors.js';
+import { casesRepo } from '../../db/repos/cases-repo.js';
+import { shopsRepo } from '../../db/repos/shops-repo.js';
+import type { ServiceContext } from '../context.js';
+import { executeRefund } from '../refunds/execute-refund.js';
+import type { ActionHandler } from './action-context.js';
+import type { ActionInput } from './action-inputs.js';
+import { applyCaseTransition } from './case-transition.js';
+import { ACTION_HANDLERS } from './actions/index.js';
+
+/** The default: just the move, with the input as its payload. */
+const moveOnly: ActionHandler = (a) => applyCaseTransition(a.tx, a.c, a.action, a.actor, a.now, { payload: a.input as Record<string, unknown> });
+
+/**
+ * Performs an action on a case: locks it, lets the state machine judge the move, applies the
+ * action's effects and the move in one transaction, then pays any refund it wrote. A refused
+ * action changes nothing. Concurrent identical actions serialise on the case row: the first
+ * applies, the others find the case moved on and get 409.
+ */
+export async function performAction<A extends CaseAction>(ctx: ServiceContext, shopId: string, caseId: string, action: A, actor: Actor, input: ActionInput<A>) {
+  const shop = await shopsRepo.findById(ctx.db, shopId);
+  if (!shop) throw notFound('shop.not_found', 'No such shop');
+  const refundIds: string[] = [];
+  const updated = await ctx.db.transaction(async (tx) => {
+    const c = await casesRepo.findByIdForUpdate(tx, shopId, caseId);
+    if (!c) throw notFound('case.not_found', 'No such case');
+    const handler = (ACTION_HANDLERS[action] ?? moveOnly) as ActionHandler<A>;
+    return handler({ tx, ctx, shop, c, action, actor, input, now: ctx.clock.now(), refundIds });
+  });
+  for (const id of refundIds) await executeRefund(ctx, shopId, id);
+  return refundIds.length ? ((await casesRepo.findById(ctx.db, shopId, caseId)) ?? updated) : updated;
+}

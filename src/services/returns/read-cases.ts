@@ -1,0 +1,187 @@
+import type { Actor, CaseStatus } from '../../domain/cases/model.js';
+import { allowedActions } from '../../domain/cases/transition.js';
+import { REJECTION_REASONS, type RejectionCode } from '../../domain/cases/rejection-reasons.js';
+import { invalid, notFound } from '../../domain/errors.js';
+import type { Executor } from '../../db/client.js';
+import { casesRepo, type CaseFilter, type CaseRow } from '../../db/repos/cases-repo.js';
+import { customersRepo } from '../../db/repos/customers-repo.js';
+import { ordersRepo } from '../../db/repos/orders-repo.js';
+import { refundsRepo } from '../../db/repos/refunds-repo.js';
+import type { ServiceContext } from '../context.js';
+import { orderSummaryView } from '../orders/order-view.js';
+import { decodeCursor, encodeCursor } from '../pagination.js';
+import { INTERNAL_ACTIONS } from './action-inputs.js';
+import { snapshotOf } from './case-transition.js';
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export function caseSummaryView(c: CaseRow) {
+  return {
+    id: c.id,
+    rmaNumber: c.rmaNumber,
+    orderId: c.orderId,
+    customerId: c.customerId,
+    type: c.type,
+    refundOnlyKind: c.refundOnlyKind,
+    status: c.status,
+    currency: c.currency,
+    refundMethod: c.refundMethod,
+    returnMethod: c.returnMethod,
+    fault: c.fault,
+    returnShippingPayer: c.returnShippingPayer,
+    policyVersion: c.policyVersion,
+    riskScore: c.riskScore,
+    needsReview: c.needsReview,
+    refundMinor: c.breakdown.refundMinor,
+    refundedMinor: c.refundedMinor,
+    refundedEarly: c.refundedEarly,
+    refundFailure: c.refundFailure,
+    offerAmountMinor: c.offerAmountMinor,
+    resolution: c.resolution,
+    version: c.version,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    closedAt: iso(c.closedAt),
+  };
+}
+
+/** Everything about one case a person needs to decide it, for the given caller. */
+export async function caseDetail(db: Executor, shopId: string, c: CaseRow, viewer: Actor) {
+  const staff = viewer.kind !== 'buyer';
+  const [items, events, messages, evidenceRows, shipments, replacements, refunds, order, lines] = await Promise.all([
+    casesRepo.itemsOf(db, shopId, c.id),
+    staff ? casesRepo.eventsOf(db, shopId, c.id) : casesRepo.eventsOf(db, shopId, c.id).then((e) => e.filter((x) => x.type !== 'case.note')),
+    casesRepo.messagesOf(db, shopId, c.id, staff),
+    casesRepo.evidenceOf(db, shopId, c.id),
+    casesRepo.shipmentsOf(db, shopId, c.id),
+    casesRepo.exchangesOf(db, shopId, c.id),
+    refundsRepo.ofCase(db, shopId, c.id),
+    ordersRepo.findById(db, shopId, c.orderId),
+    ordersRepo.linesOf(db, shopId, c.orderId),
+  ]);
+  const customer = c.customerId ? await customersRepo.findById(db, shopId, c.customerId) : null;
+  const actions = allowedActions(snapshotOf(c), viewer).filter((a) => !INTERNAL_ACTIONS.has(a));
+  return {
+    ...caseSummaryView(c),
+    order: order ? orderSummaryView(order, customer) : null,
+    breakdown: c.breakdown,
+    amountOverrideMinor: c.amountOverrideMinor,
+    returnShippingClaimMinor: c.returnShippingClaimMinor,
+    riskReasons: staff ? c.riskReasons : [],
+    rejection: c.rejectionCode ? { code: c.rejectionCode, reason: c.rejectionReason, label: REJECTION_REASONS[c.rejectionCode as RejectionCode] ?? null } : null,
+    buyerNote: c.buyerNote,
+    items: items.map((i) => {
+      const line = lines.find((l) => l.id === i.orderLineId);
+      return {
+        id: i.id,
+        lineId: i.orderLineId,
+        lineNo: line?.lineNo ?? null,
+        sku: line?.sku ?? null,
+        title: line?.title ?? null,
+        quantity: i.quantity,
+        reasonCode: i.reasonCode,
+        condition: i.condition,
+        buyerNote: i.buyerNote,
+        receivedQuantity: i.receivedQuantity,
+        acceptedQuantity: i.acceptedQuantity,
+        defectiveQuantity: i.defectiveQuantity,
+        grade: i.grade,
+        disposition: i.disposition,
+        inspectionNote: staff ? i.inspectionNote : null,
+      };
+    }),
+    replacements: replacements.map((r) => ({ id: r.id, sku: r.sku, quantity: r.quantity, unitPriceMinor: r.unitPriceMinor, priceDifferenceMinor: r.priceDifferenceMinor })),
+    shipments: shipments.map((s) => ({ id: s.id, direction: s.direction, carrier: s.carrier, trackingNumber: s.trackingNumber, status: s.status, shippedAt: iso(s.shippedAt), deliveredAt: iso(s.deliveredAt) })),
+    refunds: refunds.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      amountMinor: r.amountMinor,
+      shippingMinor: r.shippingMinor,
+      compensationMinor: r.compensationMinor,
+      bonusMinor: r.bonusMinor,
+      method: r.method,
+      provider: r.provider,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: staff ? r.lastError : null,
+      createdAt: r.createdAt.toISOString(),
+      settledAt: iso(r.settledAt),
+    })),
+    evidence: evidenceRows.map((e) => ({ id: e.id, mime: e.mime, sizeBytes: e.sizeBytes, purpose: e.purpose, sha256: e.sha256, uploadedBy: e.uploadedByKind, createdAt: e.createdAt.toISOString() })),
+    messages: messages.map((m) => ({ id: m.id, visibility: m.visibility, author: m.authorKind, body: m.body, evidenceIds: m.evidenceIds, createdAt: m.createdAt.toISOString() })),
+    timeline: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      action: e.action,
+      from: e.fromStatus,
+      to: e.toStatus,
+      actor: { kind: e.actorKind, id: staff ? e.actorId : null, role: staff ? e.actorRole : null },
+      rule: e.rule,
+      payload: staff ? e.payload : publicPayload(e.payload),
+      at: e.createdAt.toISOString(),
+    })),
+    allowedActions: actions,
+  };
+}
+
+/** What of an event's details a buyer may see: never risk scores or internal ids. */
+function publicPayload(payload: Record<string, unknown>) {
+  const { risk: _risk, automation: _automation, ...rest } = payload;
+  return rest;
+}
+
+export async function getCase(ctx: ServiceContext, shopId: string, id: string, viewer: Actor) {
+  const c = await casesRepo.findById(ctx.db, shopId, id);
+  if (!c) throw notFound('case.not_found', 'No such case');
+  return caseDetail(ctx.db, shopId, c, viewer);
+}
+
+export interface ListCasesQuery {
+  status?: CaseStatus[];
+  type?: string;
+  reason?: string;
+  sku?: string;
+  customerId?: string;
+  orderId?: string;
+  channel?: string;
+  needsReview?: boolean;
+  createdFrom?: string;
+  createdTo?: string;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export async function listCases(ctx: ServiceContext, shopId: string, query: ListCasesQuery) {
+  const limit = query.limit ?? 50;
+  const cursor = query.cursor ? decodeCursor<{ c: string; i: string }>(query.cursor) : undefined;
+  const keyset = cursor ? { createdAt: new Date(cursor.c), id: cursor.i } : undefined;
+  if (keyset && Number.isNaN(keyset.createdAt.getTime())) throw invalid('request.cursor_invalid', 'The cursor is not one this API issued');
+  const filter: CaseFilter = {
+    status: query.status,
+    type: query.type,
+    reasonCode: query.reason,
+    sku: query.sku,
+    customerId: query.customerId,
+    orderId: query.orderId,
+    channel: query.channel,
+    needsReview: query.needsReview,
+    createdFrom: query.createdFrom ? new Date(query.createdFrom) : undefined,
+    createdTo: query.createdTo ? new Date(query.createdTo) : undefined,
+    q: query.q,
+  };
+  const rows = await casesRepo.list(ctx.db, shopId, filter, keyset, limit);
+  const page = rows.slice(0, limit);
+  const items = await casesRepo.itemSummaries(ctx.db, shopId, page.map((r) => r.case.id));
+  const last = page[page.length - 1];
+  return {
+    data: page.map((r) => ({
+      ...caseSummaryView(r.case),
+      orderNumber: r.orderNumber,
+      channel: r.channel,
+      customerName: r.customerName,
+      items: items.filter((i) => i.caseId === r.case.id).map(({ caseId: _c, ...rest }) => rest),
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor({ c: last.case.createdAt.toISOString(), i: last.case.id }) : null,
+  };
+}
