@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ServiceContext } from '../services/context.js';
 import { purgeExpired } from './housekeeping.js';
+import { retryDueRefunds } from './refund-retries.js';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -12,7 +13,10 @@ interface Job {
   run: (ctx: ServiceContext) => Promise<unknown>;
 }
 
-const JOBS: Job[] = [{ name: 'purge-expired', everyMs: 10 * 60_000, run: purgeExpired }];
+const JOBS: Job[] = [
+  { name: 'purge-expired', everyMs: 10 * 60_000, run: purgeExpired },
+  { name: 'retry-refunds', everyMs: 5_000, run: (ctx) => retryDueRefunds(ctx) },
+];
 
 /**
  * Runs the background jobs on their intervals until stopped. Jobs are safe to run in several

@@ -1,0 +1,19 @@
+import type { ServiceContext } from '../services/context.js';
+import { executeRefund } from '../services/refunds/execute-refund.js';
+import { refundsRepo } from '../db/repos/refunds-repo.js';
+
+/**
+ * Pays refunds whose provider call failed, or whose process died before calling: every pending
+ * refund past its next attempt time. The claim (FOR UPDATE SKIP LOCKED) moves the next attempt
+ * forward, so two workers never call the provider for the same refund at once.
+ */
+export async function retryDueRefunds(ctx: ServiceContext, batch = 50): Promise<number> {
+  const claimed = await ctx.db.transaction(async (tx) => {
+    const due = await refundsRepo.claimDue(tx, ctx.clock.now(), batch);
+    const lease = new Date(ctx.clock.now().getTime() + 5 * 60_000);
+    for (const r of due) await refundsRepo.settle(tx, r.shopId, r.id, { nextAttemptAt: lease });
+    return due;
+  });
+  for (const r of claimed) await executeRefund(ctx, r.shopId, r.id);
+  return claimed.length;
+}
