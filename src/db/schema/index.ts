@@ -8,3 +8,4 @@ export * from './idempotency.js';
 export * from './policies.js';
 export * from './cases.js';
 export * from './refunds.js';
+export * from './automation.js';
