@@ -20,6 +20,7 @@ import { returnRoutes } from './routes/api/returns.js';
 import { shopRoutes } from './routes/api/shop.js';
 import { staffRoutes } from './routes/api/staff.js';
 import { healthRoutes } from './routes/health.js';
+import { webRoutes } from './routes/web.js';
 import { ErrorSchema } from './schemas/common.js';
 import './types.js';
 
@@ -89,6 +90,7 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
   registerIdempotency(app);
 
   await app.register(healthRoutes);
+  await app.register(webRoutes);
   await app.register(
     async (api) => {
       await api.register(authRoutes);

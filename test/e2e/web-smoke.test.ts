@@ -1,0 +1,29 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { launchBrowser } from '../helpers/browser.js';
+
+let t: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  t = await startTestApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+  await t.close();
+});
+
+describe('web apps are served', () => {
+  it('renders the console and the portal in Chromium, in the language asked for', async () => {
+    const page = await browser.newPage({ locale: 'en-US' });
+    await page.goto(`${t.baseUrl}/`);
+    expect(new URL(page.url()).pathname).toBe('/console/');
+    await page.goto(`${t.baseUrl}/portal/some/deep/link?lang=zh-CN`);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    const asset = await page.evaluate(() => [...document.scripts].map((s) => s.src).find((src) => src.includes('/assets/')));
+    const res = await fetch(asset!);
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    await page.close();
+  });
+});
