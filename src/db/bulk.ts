@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { queryRows, type Executor } from './client.js';
 
 export type PgArrayType = 'uuid' | 'text' | 'int4' | 'int8' | 'bool' | 'timestamptz' | 'jsonb';
@@ -12,7 +12,14 @@ function element(value: unknown, type: PgArrayType): string {
   else if (type === 'jsonb') text = JSON.stringify(value);
   else if (type === 'bool') text = value ? 't' : 'f';
   else text = String(value);
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return NEEDS_ESCAPE.test(text) ? `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `"${text}"`;
+}
+
+const NEEDS_ESCAPE = /["\\]/;
+
+/** `column = any(array)` with the whole list as one parameter (an IN list costs one parameter per value). */
+export function anyOf(column: SQLWrapper, values: readonly unknown[], type: PgArrayType): SQL {
+  return sql`${column} = any(${pgArrayLiteral(values, type)}::${sql.raw(type)}[])`;
 }
 
 export function pgArrayLiteral(values: readonly unknown[], type: PgArrayType): string {

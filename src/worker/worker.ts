@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ServiceContext } from '../services/context.js';
 import { purgeExpired } from './housekeeping.js';
 import { retryDueRefunds } from './refund-retries.js';
+import { refreshPlannerStatistics } from '../db/planner-statistics.js';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -16,6 +17,7 @@ interface Job {
 const JOBS: Job[] = [
   { name: 'purge-expired', everyMs: 10 * 60_000, run: purgeExpired },
   { name: 'retry-refunds', everyMs: 5_000, run: (ctx) => retryDueRefunds(ctx) },
+  { name: 'planner-statistics', everyMs: 30_000, run: (ctx) => refreshPlannerStatistics(ctx.db) },
 ];
 
 /**

@@ -84,12 +84,12 @@ export function client(baseUrl: string) {
     const headers: Record<string, string> = { ...options.headers };
     if (options.key) headers.authorization = `Bearer ${options.key}`;
     if (options.cookie) headers.cookie = options.cookie;
-    let body: string | Buffer | FormData | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | FormData | undefined;
     if (options.body !== undefined) {
       headers['content-type'] ??= 'application/json';
       body = JSON.stringify(options.body);
     } else if (options.rawBody !== undefined) {
-      body = options.rawBody;
+      body = Buffer.isBuffer(options.rawBody) ? new Uint8Array(options.rawBody) : options.rawBody;
     }
     const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
     const text = await res.text();

@@ -1,4 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { anyOf, bulkInsert } from '../bulk.js';
 import type { Executor } from '../client.js';
 import { products, variants } from '../schema/index.js';
 
@@ -43,48 +45,30 @@ export const catalogRepo = {
       const ref = s.productRef ?? `sku:${s.sku}`;
       if (!productRefs.has(ref)) productRefs.set(ref, s);
     }
-    const productRows = await tx
-      .insert(products)
-      .values(
-        [...productRefs].map(([ref, s]) => ({
-          shopId,
-          externalRef: ref,
-          title: s.productTitle ?? s.title,
-          category: s.category ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [products.shopId, products.externalRef],
-        targetWhere: sql`${products.externalRef} is not null`,
-        set: { category: sql`coalesce(${products.category}, excluded.category)` },
-      })
-      .returning({ id: products.id, externalRef: products.externalRef });
-    const productIdByRef = new Map(productRows.map((p) => [p.externalRef!, p.id]));
+    const productRows = await bulkInsert<{ id: string; external_ref: string }>(
+      tx,
+      'products',
+      [['shop_id', 'uuid'], ['id', 'uuid'], ['external_ref', 'text'], ['title', 'text'], ['category', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+      [...productRefs].map(([ref, s]) => [shopId, uuidv7(), ref, s.productTitle ?? s.title, s.category ?? null, now, now]),
+      sql`on conflict (shop_id, external_ref) where external_ref is not null do update set category = coalesce(products.category, excluded.category) returning id, external_ref`,
+    );
+    const productIdByRef = new Map(productRows.map((p) => [p.external_ref, p.id]));
 
-    await tx
-      .insert(variants)
-      .values(
-        missing.map((s) => ({
-          shopId,
-          productId: productIdByRef.get(s.productRef ?? `sku:${s.sku}`)!,
-          sku: s.sku,
-          title: s.title,
-          attributes: s.attributes ?? {},
-          priceMinor: s.priceMinor ?? null,
-          currency: s.currency ?? null,
-          customMade: s.customMade ?? false,
-          perishable: s.perishable ?? false,
-          digital: s.digital ?? false,
-          hygiene: s.hygiene ?? false,
-          finalSale: s.finalSale ?? false,
-          stockOnHand: s.stockOnHand ?? 0,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      )
-      .onConflictDoNothing({ target: [variants.shopId, variants.sku] });
+    await bulkInsert(
+      tx,
+      'variants',
+      [
+        ['shop_id', 'uuid'], ['id', 'uuid'], ['product_id', 'uuid'], ['sku', 'text'], ['title', 'text'], ['attributes', 'jsonb'],
+        ['price_minor', 'int8'], ['currency', 'text'], ['custom_made', 'bool'], ['perishable', 'bool'], ['digital', 'bool'],
+        ['hygiene', 'bool'], ['final_sale', 'bool'], ['stock_on_hand', 'int4'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+      ],
+      missing.map((s) => [
+        shopId, uuidv7(), productIdByRef.get(s.productRef ?? `sku:${s.sku}`)!, s.sku, s.title, s.attributes ?? {},
+        s.priceMinor ?? null, s.currency ?? null, s.customMade ?? false, s.perishable ?? false, s.digital ?? false,
+        s.hygiene ?? false, s.finalSale ?? false, s.stockOnHand ?? 0, now, now,
+      ]),
+      sql`on conflict (shop_id, sku) do nothing`,
+    );
     // A concurrent order may have created some of them first: read them all back.
     const created = await this.variantIdsBySku(tx, shopId, missing.map((s) => s.sku));
     for (const [sku, id] of created) ids.set(sku, id);
@@ -116,7 +100,7 @@ export const catalogRepo = {
     const rows = await db
       .select({ id: variants.id, sku: variants.sku })
       .from(variants)
-      .where(and(eq(variants.shopId, shopId), inArray(variants.sku, skus)));
+      .where(and(eq(variants.shopId, shopId), anyOf(variants.sku, skus, 'text')));
     return new Map(rows.map((r) => [r.sku, r.id]));
   },
 };

@@ -1,4 +1,5 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { pgArrayLiteral } from '../bulk.js';
 import type { Executor } from '../client.js';
 import { customers } from '../schema/index.js';
 
@@ -24,20 +25,32 @@ export const customersRepo = {
    * the transaction so two orders of one new buyer arriving together make one customer.
    * A buyer with no reference, e-mail or phone is a guest: null.
    */
-  async resolve(tx: Executor, shopId: string, who: CustomerIdentity, now: Date): Promise<string | null> {
+  async resolve(tx: Executor, shopId: string, who: CustomerIdentity, now: Date): Promise<CustomerRow | null> {
     const keys = [who.externalRef && `ref:${who.externalRef}`, who.email && `email:${who.email}`, who.phone && `phone:${who.phone}`]
       .filter((k): k is string => Boolean(k))
+      .map((k) => `${shopId}:customer:${k}`)
       .sort();
     if (keys.length === 0) return null;
-    for (const key of keys) {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${shopId}:customer:${key}`}, 0))`);
-    }
-    const byField = async (condition: ReturnType<typeof eq>) =>
-      (await tx.select().from(customers).where(and(eq(customers.shopId, shopId), condition)).orderBy(desc(customers.createdAt)).limit(1))[0];
+    // Sorted, in one statement: two orders of one new buyer never deadlock, and wait for each other.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${pgArrayLiteral(keys, 'text')}::text[]) as k`);
+    const matches = await tx
+      .select()
+      .from(customers)
+      .where(
+        and(
+          eq(customers.shopId, shopId),
+          or(
+            who.externalRef ? eq(customers.externalRef, who.externalRef) : undefined,
+            who.email ? eq(customers.email, who.email) : undefined,
+            who.phone ? eq(customers.phone, who.phone) : undefined,
+          ),
+        ),
+      )
+      .orderBy(desc(customers.createdAt));
     const existing =
-      (who.externalRef ? await byField(eq(customers.externalRef, who.externalRef)) : undefined) ??
-      (who.email ? await byField(eq(customers.email, who.email)) : undefined) ??
-      (who.phone ? await byField(eq(customers.phone, who.phone)) : undefined);
+      (who.externalRef ? matches.find((c) => c.externalRef === who.externalRef) : undefined) ??
+      (who.email ? matches.find((c) => c.email === who.email) : undefined) ??
+      (who.phone ? matches.find((c) => c.phone === who.phone) : undefined);
 
     if (!existing) {
       const [row] = await tx
@@ -53,8 +66,8 @@ export const customersRepo = {
           createdAt: now,
           updatedAt: now,
         })
-        .returning({ id: customers.id });
-      return row!.id;
+        .returning();
+      return row!;
     }
     const patch = {
       externalRef: existing.externalRef ?? who.externalRef ?? undefined,
@@ -65,9 +78,12 @@ export const customersRepo = {
       country: existing.country ?? who.country ?? undefined,
     };
     const changed = (Object.keys(patch) as (keyof typeof patch)[]).some((k) => patch[k] !== undefined && patch[k] !== existing[k]);
-    if (changed) {
-      await tx.update(customers).set({ ...patch, updatedAt: now }).where(and(eq(customers.shopId, shopId), eq(customers.id, existing.id)));
-    }
-    return existing.id;
+    if (!changed) return existing;
+    const [updated] = await tx
+      .update(customers)
+      .set({ ...patch, updatedAt: now })
+      .where(and(eq(customers.shopId, shopId), eq(customers.id, existing.id)))
+      .returning();
+    return updated!;
   },
 };

@@ -3,6 +3,7 @@ import type { Role } from '../../domain/auth/permissions.js';
 import { notFound } from '../../domain/errors.js';
 import { apiKeysRepo, type ApiKeyRow } from '../../db/repos/api-keys-repo.js';
 import type { ServiceContext } from '../context.js';
+import { forgetApiKey } from '../auth/authenticate.js';
 import { randomToken, sha256 } from '../auth/tokens.js';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -34,7 +35,10 @@ export const listApiKeys = (ctx: ServiceContext, shopId: string) => apiKeysRepo.
 
 export async function revokeApiKey(ctx: ServiceContext, shopId: string, id: string): Promise<ApiKeyRow> {
   const revoked = await apiKeysRepo.revoke(ctx.db, shopId, id, ctx.clock.now());
-  if (revoked) return revoked;
+  if (revoked) {
+    forgetApiKey(revoked.prefix);
+    return revoked;
+  }
   const existing = await apiKeysRepo.findById(ctx.db, shopId, id);
   if (!existing) throw notFound('api_key.not_found', 'No such API key');
   return existing; // already revoked: revoking again changes nothing

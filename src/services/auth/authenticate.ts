@@ -3,6 +3,7 @@ import { apiKeysRepo } from '../../db/repos/api-keys-repo.js';
 import { sessionsRepo } from '../../db/repos/staff-repo.js';
 import type { ServiceContext } from '../context.js';
 import type { Principal } from './principal.js';
+import { TtlCache } from '../ttl-cache.js';
 import { safeEqual, sha256 } from './tokens.js';
 
 /** The staff member behind a session cookie, or null when the session is unknown, expired or disabled. */
@@ -21,12 +22,41 @@ export async function authenticateSession(ctx: ServiceContext, token: string): P
 
 const API_KEY_PATTERN = /^rtr_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{32,64})$/;
 
+/**
+ * Keys verified in the last few seconds, so a busy connector's requests do not each read the
+ * key. A key revoked here stops at once; revoked by another process, within API_KEY_CACHE_MS.
+ */
+export const API_KEY_CACHE_MS = 5_000;
+const verifiedKeys = new TtlCache<string, { secretHash: string; principal: Principal }>(API_KEY_CACHE_MS);
+/** When this process last recorded each key's use: the database hears of it once a minute at most. */
+const lastTouched = new Map<string, number>();
+
+export function forgetApiKey(prefix: string) {
+  verifiedKeys.delete(prefix);
+}
+
 /** The API key behind a bearer token, or null when it is malformed, unknown or revoked. */
 export async function authenticateApiKey(ctx: ServiceContext, presented: string): Promise<Principal | null> {
   const m = API_KEY_PATTERN.exec(presented);
   if (!m) return null;
-  const key = await apiKeysRepo.findActiveByPrefix(ctx.db, m[1]!);
-  if (!key || !safeEqual(sha256(m[2]!), key.secretHash) || !isRole(key.role)) return null;
-  await apiKeysRepo.touch(ctx.db, key.shopId, key.id, ctx.clock.now());
-  return { kind: 'api_key', id: key.id, shopId: key.shopId, role: key.role, name: key.name };
+  const [, prefix, secret] = m as unknown as [string, string, string];
+  const secretHash = sha256(secret);
+  const cached = verifiedKeys.get(prefix);
+  let principal: Principal | null = null;
+  if (cached) {
+    principal = safeEqual(secretHash, cached.secretHash) ? cached.principal : null;
+  } else {
+    const key = await apiKeysRepo.findActiveByPrefix(ctx.db, prefix);
+    if (!key || !safeEqual(secretHash, key.secretHash) || !isRole(key.role)) return null;
+    principal = { kind: 'api_key', id: key.id, shopId: key.shopId, role: key.role, name: key.name };
+    verifiedKeys.set(prefix, { secretHash: key.secretHash, principal });
+  }
+  if (principal) {
+    const now = ctx.clock.now();
+    if (now.getTime() - (lastTouched.get(principal.id) ?? 0) >= 60_000) {
+      lastTouched.set(principal.id, now.getTime());
+      await apiKeysRepo.touch(ctx.db, principal.shopId, principal.id, now);
+    }
+  }
+  return principal;
 }

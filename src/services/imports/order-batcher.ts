@@ -1,5 +1,6 @@
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
+import { ORDER_TABLES, refreshPlannerStatistics } from '../../db/planner-statistics.js';
 import { bulkWriteOrders, type BulkResult, type PreparedOrder } from '../orders/bulk-write-orders.js';
 
 export interface ImportIssue {
@@ -60,7 +61,14 @@ export class OrderBatcher {
     this.batch = [];
     this.batchLines = 0;
     await this.inFlight;
-    this.inFlight = batch.length === 0 ? null : bulkWriteOrders(this.ctx, this.shop, batch).then((r) => this.record(r));
+    this.inFlight =
+      batch.length === 0
+        ? null
+        : bulkWriteOrders(this.ctx, this.shop, batch)
+            .then((r) => this.record(r))
+            // A growing import outruns autovacuum: keep the planner's picture of the tables current.
+            .then(() => refreshPlannerStatistics(this.ctx.db, { tables: ORDER_TABLES }))
+            .then(() => undefined);
   }
 
   private record(result: BulkResult) {

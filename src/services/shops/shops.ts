@@ -2,6 +2,7 @@ import { isCurrency } from '../../domain/money/currency.js';
 import { conflict, notFound, unprocessable } from '../../domain/errors.js';
 import { shopsRepo, type ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
+import { TtlCache } from '../ttl-cache.js';
 import type { RefundProviderName } from '../../integrations/payments/provider.js';
 import type { SimulatedProviderSettings } from '../../integrations/payments/simulated.js';
 
@@ -58,8 +59,21 @@ export async function createShop(ctx: ServiceContext, input: ShopInput): Promise
   });
 }
 
-export async function getShop(ctx: ServiceContext, shopId: string): Promise<ShopRow> {
+/** Shops are read on every request and rarely change: a change made elsewhere shows within SHOP_CACHE_MS. */
+export const SHOP_CACHE_MS = 5_000;
+const shopCache = new TtlCache<string, ShopRow>(SHOP_CACHE_MS);
+
+/** The shop, from the cache when recently read. */
+export async function findShop(ctx: Pick<ServiceContext, 'db'>, shopId: string): Promise<ShopRow | undefined> {
+  const cached = shopCache.get(shopId);
+  if (cached) return cached;
   const shop = await shopsRepo.findById(ctx.db, shopId);
+  if (shop) shopCache.set(shopId, shop);
+  return shop;
+}
+
+export async function getShop(ctx: ServiceContext, shopId: string): Promise<ShopRow> {
+  const shop = await findShop(ctx, shopId);
   if (!shop) throw notFound('shop.not_found', 'No such shop');
   return shop;
 }
@@ -80,6 +94,7 @@ export async function updateShop(ctx: ServiceContext, shopId: string, patch: Sho
   if (!locales.includes(defaultLocale)) {
     throw unprocessable('shop.locale_not_offered', `The default language ${defaultLocale} must be one of the shop's languages`);
   }
+  shopCache.delete(shopId);
   return (await shopsRepo.update(ctx.db, shopId, {
     name: patch.name,
     currency,
