@@ -8,8 +8,9 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { catalogRepo } from '../../db/repos/catalog-repo.js';
 import { customersRepo } from '../../db/repos/customers-repo.js';
 import { ordersRepo, type OrderLineRow, type OrderRow } from '../../db/repos/orders-repo.js';
-import { shopsRepo, type ShopRow } from '../../db/repos/shops-repo.js';
+import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
+import { findShop } from '../shops/shops.js';
 import type { OrderInput, ShipmentInput } from './order-input.js';
 import { orderView, type OrderView } from './order-view.js';
 
@@ -62,7 +63,7 @@ export function shipmentState(s: ShipmentInput): ShipmentState {
  * was bought and paid: refunds are bounded by those amounts.
  */
 export async function upsertOrder(ctx: ServiceContext, shopId: string, input: OrderInput): Promise<{ order: OrderView; created: boolean }> {
-  const shop = await shopsRepo.findById(ctx.db, shopId);
+  const shop = await findShop(ctx, shopId);
   if (!shop) throw unprocessable('shop.not_found', 'No such shop');
   const amounts = checkOrderInput(shop, input);
   try {
@@ -80,7 +81,7 @@ export async function writeOrder(tx: Tx, now: Date, shop: ShopRow, input: OrderI
   const email = normalizeEmail(input.email ?? input.customer?.email);
   const phone = normalizePhone(input.phone ?? input.customer?.phone ?? input.shippingAddress?.phone);
   const locale = input.locale ?? input.customer?.locale ?? shop.defaultLocale;
-  const customerId = await customersRepo.resolve(
+  const customer = await customersRepo.resolve(
     tx,
     shopId,
     {
@@ -93,6 +94,7 @@ export async function writeOrder(tx: Tx, now: Date, shop: ShopRow, input: OrderI
     },
     now,
   );
+  const customerId = customer?.id ?? null;
   const variantIds = await catalogRepo.ensureVariants(
     tx,
     shopId,
@@ -175,9 +177,10 @@ export async function writeOrder(tx: Tx, now: Date, shop: ShopRow, input: OrderI
     order = existing;
   }
 
+  const written = [];
   for (const s of input.shipments ?? []) {
     const state = shipmentState(s);
-    await ordersRepo.upsertShipment(tx, {
+    written.push(await ordersRepo.upsertShipment(tx, {
       shopId,
       orderId: order.id,
       carrier: s.carrier,
@@ -188,9 +191,10 @@ export async function writeOrder(tx: Tx, now: Date, shop: ShopRow, input: OrderI
       deliveredAt: state.deliveredAt,
       createdAt: now,
       updatedAt: now,
-    });
+    }));
   }
-  const shipments = await ordersRepo.shipmentsOf(tx, shopId, order.id);
+  // A new order's shipments are the ones just written; an existing one may have others too.
+  const shipments = inserted ? written : await ordersRepo.shipmentsOf(tx, shopId, order.id);
 
   if (!inserted) {
     const merged = deriveOrderTimes(
@@ -216,8 +220,8 @@ export async function writeOrder(tx: Tx, now: Date, shop: ShopRow, input: OrderI
       note: input.note ?? order.note,
     });
   }
-  const customer = order.customerId ? await customersRepo.findById(tx, shopId, order.customerId) : null;
-  return { order: orderView(order, lines, shipments, customer), created: inserted !== undefined };
+  const orderCustomer = order.customerId === customer?.id ? customer : order.customerId ? await customersRepo.findById(tx, shopId, order.customerId) : null;
+  return { order: orderView(order, lines, shipments, orderCustomer), created: inserted !== undefined };
 }
 
 /** What was bought and paid is fixed once recorded: refunds are bounded by it. */

@@ -5,8 +5,9 @@ import { conflict, forbidden, notFound, unprocessable } from '../../domain/error
 import type { Tx } from '../../db/client.js';
 import { casesRepo } from '../../db/repos/cases-repo.js';
 import { catalogRepo } from '../../db/repos/catalog-repo.js';
-import { shopsRepo, type ShopRow } from '../../db/repos/shops-repo.js';
+import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
+import { findShop } from '../shops/shops.js';
 import { policyForOrder } from '../policy/policies.js';
 import { actorColumns } from './case-transition.js';
 import { loadBuyerContext, loadOrderContext, type OrderContext } from './case-context.js';
@@ -93,7 +94,7 @@ export async function assessRequest(tx: Tx, ctx: ServiceContext, shop: ShopRow, 
  * cannot both win.
  */
 export async function createCase(ctx: ServiceContext, shopId: string, input: CreateCaseInput, actor: Actor) {
-  const shop = await shopsRepo.findById(ctx.db, shopId);
+  const shop = await findShop(ctx, shopId);
   if (!shop) throw notFound('shop.not_found', 'No such shop');
   if (input.overridePolicy && !(actor.kind === 'staff' && can(actor.role, 'cases:decide'))) {
     throw forbidden('case.override_forbidden', 'Only staff who decide cases may open one the policy refuses');

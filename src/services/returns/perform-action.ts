@@ -1,8 +1,8 @@
 import type { Actor, CaseAction } from '../../domain/cases/model.js';
 import { notFound } from '../../domain/errors.js';
 import { casesRepo } from '../../db/repos/cases-repo.js';
-import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
+import { findShop } from '../shops/shops.js';
 import { executeRefund } from '../refunds/execute-refund.js';
 import type { ActionHandler } from './action-context.js';
 import type { ActionInput } from './action-inputs.js';
@@ -19,7 +19,7 @@ const moveOnly: ActionHandler = (a) => applyCaseTransition(a.tx, a.c, a.action, 
  * applies, the others find the case moved on and get 409.
  */
 export async function performAction<A extends CaseAction>(ctx: ServiceContext, shopId: string, caseId: string, action: A, actor: Actor, input: ActionInput<A>) {
-  const shop = await shopsRepo.findById(ctx.db, shopId);
+  const shop = await findShop(ctx, shopId);
   if (!shop) throw notFound('shop.not_found', 'No such shop');
   const refundIds: string[] = [];
   const updated = await ctx.db.transaction(async (tx) => {

@@ -1,14 +1,14 @@
 import { notFound } from '../../domain/errors.js';
 import { evaluate } from '../../domain/policy/evaluate.js';
-import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
+import { findShop } from '../shops/shops.js';
 import { policyForOrder } from '../policy/policies.js';
 import { loadBuyerContext, loadOrderContext } from './case-context.js';
 import type { CaseRequest } from './case-input.js';
 import { assessRequest } from './create-case.js';
 
 async function shopOrThrow(ctx: ServiceContext, shopId: string) {
-  const shop = await shopsRepo.findById(ctx.db, shopId);
+  const shop = await findShop(ctx, shopId);
   if (!shop) throw notFound('shop.not_found', 'No such shop');
   return shop;
 }
