@@ -10,6 +10,7 @@ import { migrate } from './db/migrate.js';
 import { shopsRepo } from './db/repos/shops-repo.js';
 import { buildApp } from './http/server.js';
 import { importOnlineRetail } from './integrations/online-retail/import.js';
+import { analyticsCommand } from './services/analytics/cli.js';
 import { createApiKey } from './services/api-keys/api-keys.js';
 import { randomToken } from './services/auth/tokens.js';
 import { systemClock, type ServiceContext } from './services/context.js';
@@ -31,6 +32,8 @@ Commands:
                                Import orders from a CSV file (docs/import-format.md)
   import online-retail FILE [--shop SLUG]
                                Import the UCI Online Retail dataset (.csv or .csv.gz)
+  analytics train [--shop SLUG]    Train the return-risk model (all shops without --shop); prints AUC and calibration
+  analytics rebuild [--shop SLUG]  Recompute the analytics rollups from the raw data (all shops without --shop)
   create-shop --slug SLUG --name NAME --currency CUR [--timezone TZ] [--locale zh-CN|en]
   create-staff --shop SLUG --email EMAIL --name NAME --role ROLE [--password PW]
   create-api-key --shop SLUG --role ROLE [--name NAME]
@@ -215,6 +218,8 @@ export async function main(argv: string[]): Promise<void> {
         if (summary.orders.rejected > 0 || summary.aborted) process.exitCode = 1;
       });
     }
+    case 'analytics':
+      return withRuntime(config, (rt) => analyticsCommand(rt.ctx, positionals, values.shop, say));
     case 'create-shop':
       return withRuntime(config, async (rt) => {
         if (!values.slug || !values.name || !values.currency) throw new UsageError('create-shop needs --slug, --name and --currency');

@@ -11,11 +11,14 @@ import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerValidation } from './plugins/validation.js';
+import { analyticsRoutes } from './routes/api/analytics.js';
 import { authRoutes } from './routes/api/auth.js';
 import { importRoutes } from './routes/api/imports.js';
 import { customerRoutes } from './routes/api/customers.js';
+import { dashboardRoutes } from './routes/api/dashboard.js';
 import { orderRoutes } from './routes/api/orders.js';
 import { policyRoutes } from './routes/api/policy.js';
+import { queueRoutes } from './routes/api/queue.js';
 import { returnRoutes } from './routes/api/returns.js';
 import { shopRoutes } from './routes/api/shop.js';
 import { staffRoutes } from './routes/api/staff.js';
@@ -101,6 +104,9 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
       await api.register(returnRoutes);
       await api.register(policyRoutes);
       await api.register(customerRoutes);
+      await api.register(queueRoutes);
+      await api.register(dashboardRoutes);
+      await api.register(analyticsRoutes);
     },
     { prefix: '/api/v1' },
   );

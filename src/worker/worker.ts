@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ServiceContext } from '../services/context.js';
 import { purgeExpired } from './housekeeping.js';
 import { retryDueRefunds } from './refund-retries.js';
+import { applyDueDeadlines } from '../services/automation/deadline-runner.js';
 import { refreshPlannerStatistics } from '../db/planner-statistics.js';
 
 export interface Worker {
@@ -14,9 +15,17 @@ interface Job {
   run: (ctx: ServiceContext) => Promise<unknown>;
 }
 
+/** Runs a batch job again while it finds full batches, so a backlog drains without waiting for the next tick. */
+async function drain(batch: () => Promise<number>, full = 100) {
+  let total = 0;
+  for (let n = full; n >= full; total += n) n = await batch();
+  return total;
+}
+
 const JOBS: Job[] = [
   { name: 'purge-expired', everyMs: 10 * 60_000, run: purgeExpired },
   { name: 'retry-refunds', everyMs: 5_000, run: (ctx) => retryDueRefunds(ctx) },
+  { name: 'deadlines', everyMs: 1_000, run: (ctx) => drain(() => applyDueDeadlines(ctx)) },
   { name: 'planner-statistics', everyMs: 30_000, run: (ctx) => refreshPlannerStatistics(ctx.db) },
 ];
 
@@ -27,13 +36,19 @@ const JOBS: Job[] = [
 export function startWorker(ctx: ServiceContext, log: Logger): Worker {
   let stopped = false;
   const running = new Set<Promise<unknown>>();
+  const busy = new Set<string>();
   const timers = JOBS.map((job) => {
     const tick = () => {
-      if (stopped) return;
+      // A job still running from the last tick is not started again beside itself.
+      if (stopped || busy.has(job.name)) return;
+      busy.add(job.name);
       const p = job
         .run(ctx)
         .catch((err: unknown) => log.error({ err, job: job.name }, 'background job failed'))
-        .finally(() => running.delete(p));
+        .finally(() => {
+          running.delete(p);
+          busy.delete(job.name);
+        });
       running.add(p);
     };
     tick();

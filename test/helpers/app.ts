@@ -9,6 +9,8 @@ import { buildApp } from '../../src/http/server.js';
 import { createApiKey } from '../../src/services/api-keys/api-keys.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { createShop } from '../../src/services/shops/shops.js';
+import { POLICY_PRESETS } from '../../src/domain/policy/presets.js';
+import { policiesRepo } from '../../src/db/repos/policies-repo.js';
 import { createStaff } from '../../src/services/staff/staff.js';
 import { TestClock } from './clock.js';
 import { createTestDatabase } from './db.js';
@@ -57,9 +59,21 @@ export interface TestShop {
   password: string;
 }
 
-/** A shop with an owner account and one API key per role. */
-export async function createTestShop(ctx: ServiceContext, slug: string, currency = 'CNY'): Promise<TestShop> {
+/**
+ * A shop with an owner account and one API key per role. Its policy is the preset for its
+ * currency with automatic approval and fast refunds off, so tests decide each step themselves
+ * (`automation: true` keeps the preset's automation).
+ */
+export async function createTestShop(ctx: ServiceContext, slug: string, currency = 'CNY', options: { automation?: boolean } = {}): Promise<TestShop> {
   const shop = await createShop(ctx, { slug, name: `Shop ${slug}`, currency, currencies: currency === 'CNY' ? ['CNY', 'USD'] : [currency] });
+  if (!options.automation) {
+    const preset = currency === 'CNY' ? POLICY_PRESETS.china_marketplace : POLICY_PRESETS.international;
+    const manual = structuredClone(preset);
+    manual.automation.autoApprove.enabled = false;
+    manual.automation.fastRefund.enabled = false;
+    // Version 1, in force for every order a test places, however far back its clock is set.
+    await policiesRepo.insertVersion(ctx.db, { shopId: shop.id, version: 1, document: manual, note: 'tests: no automation', createdAt: new Date(0) });
+  }
   const password = 'correct horse battery staple';
   const ownerEmail = `owner@${slug}.test`;
   await createStaff(ctx, { shopId: shop.id, email: ownerEmail, name: 'Owner', role: 'owner', password });

@@ -8,7 +8,7 @@ let api: ReturnType<typeof client>;
 
 beforeAll(async () => {
   t = await startTestApp();
-  shop = await createTestShop(t.ctx, 'policy-shop');
+  shop = await createTestShop(t.ctx, 'policy-shop', 'CNY', { automation: true });
   api = client(t.baseUrl);
 });
 afterAll(() => t.close());

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { DeadlineKind } from '../../domain/cases/deadline-rules.js';
 import type { CaseAction, CaseStatus } from '../../domain/cases/model.js';
 import { at, createdAt, id, shopId, updatedAt } from './columns.js';
 import { returnCases } from './cases.js';
 import { shops } from './shops.js';
 
-export type DeadlineKind = 'merchant_response' | 'buyer_ship' | 'merchant_receipt' | 'revise_or_escalate' | 'refund_after_receipt';
 
 /**
  * A clock on a case (DESIGN §8): written when the case enters a state, applied by the worker
@@ -21,7 +21,7 @@ export const deadlines = pgTable(
     /** The case status the deadline belongs to: moot once the case leaves it. */
     forStatus: text('for_status').$type<CaseStatus>().notNull(),
     /** What happens when it runs out (an action of the state machine, or 'alert'). */
-    outcome: text('outcome').$type<CaseAction | 'receive_and_refund' | 'alert'>().notNull(),
+    outcome: text('outcome').$type<CaseAction | 'alert'>().notNull(),
     /** The policy rule behind it, named in the event when it is applied. */
     rule: text('rule').notNull(),
     dueAt: at('due_at').notNull(),

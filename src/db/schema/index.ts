@@ -9,3 +9,4 @@ export * from './policies.js';
 export * from './cases.js';
 export * from './refunds.js';
 export * from './automation.js';
+export * from './analytics.js';

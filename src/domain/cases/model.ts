@@ -57,7 +57,7 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 export type Actor =
   | { kind: 'buyer' }
   | { kind: 'staff'; role: Role; id: string }
-  | { kind: 'system'; rule?: string }
+  | { kind: 'system'; rule?: string; deadlineId?: string }
   | { kind: 'platform' };
 export type ActorKind = Actor['kind'];
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { normalizeEmail, normalizePhone } from '../../domain/orders/contact.js';
 import { deriveOrderStatus, deriveOrderTimes } from '../../domain/orders/fulfilment.js';
@@ -7,9 +7,10 @@ import { AppError } from '../../domain/errors.js';
 import type { Tx } from '../../db/client.js';
 import { catalogRepo } from '../../db/repos/catalog-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
-import { bulkInsert, type BulkColumn } from '../../db/bulk.js';
+import { anyOf, bulkInsert, type BulkColumn } from '../../db/bulk.js';
 import { customers, orders } from '../../db/schema/index.js';
 import type { ServiceContext } from '../context.js';
+import { recordOrdersInserted } from '../analytics/rollups.js';
 import type { OrderInput } from './order-input.js';
 import { shipmentState, writeOrder } from './upsert-order.js';
 
@@ -76,7 +77,7 @@ async function writeBatch(tx: Tx, now: Date, shop: ShopRow, batch: PreparedOrder
   const existingRows = await tx
     .select({ channel: orders.channel, externalId: orders.externalId })
     .from(orders)
-    .where(and(eq(orders.shopId, shopId), inArray(orders.externalId, [...new Set(batch.map((o) => o.input.externalId))])));
+    .where(and(eq(orders.shopId, shopId), anyOf(orders.externalId, [...new Set(batch.map((o) => o.input.externalId))], 'text')));
   const existing = new Set(existingRows.map((r) => `${r.channel}\u0001${r.externalId}`));
 
   const fresh: PreparedOrder[] = [];
@@ -97,7 +98,7 @@ async function writeBatch(tx: Tx, now: Date, shop: ShopRow, batch: PreparedOrder
       await tx
         .select({ number: orders.number })
         .from(orders)
-        .where(and(eq(orders.shopId, shopId), inArray(orders.number, fresh.map((o) => numberOf(o.input)))))
+        .where(and(eq(orders.shopId, shopId), anyOf(orders.number, fresh.map((o) => numberOf(o.input)), 'text')))
     ).map((r) => r.number),
   );
   const writable: PreparedOrder[] = [];
@@ -186,6 +187,7 @@ async function writeBatch(tx: Tx, now: Date, shop: ShopRow, batch: PreparedOrder
     }),
   );
   await bulkInsert(tx, 'shipments', shipmentColumns, shipmentRows, sql`on conflict do nothing`);
+  await recordOrdersInserted(tx, shop, orderIds);
 
   result.created += writable.length;
   result.lines += lineRows.length;
@@ -215,9 +217,9 @@ async function resolveCustomers(tx: Tx, shopId: string, inputs: OrderInput[], no
   };
   if (refs.length + emails.length + phones.length > 0) {
     const conditions = [
-      refs.length ? inArray(customers.externalRef, refs) : undefined,
-      emails.length ? inArray(customers.email, emails) : undefined,
-      phones.length ? inArray(customers.phone, phones) : undefined,
+      refs.length ? anyOf(customers.externalRef, refs, 'text') : undefined,
+      emails.length ? anyOf(customers.email, emails, 'text') : undefined,
+      phones.length ? anyOf(customers.phone, phones, 'text') : undefined,
     ].filter((c) => c !== undefined);
     const found = await tx
       .select({ id: customers.id, externalRef: customers.externalRef, email: customers.email, phone: customers.phone })
@@ -236,11 +238,14 @@ async function resolveCustomers(tx: Tx, shopId: string, inputs: OrderInput[], no
     if (k && !lookup(i) && !toCreate.has(k)) toCreate.set(k, i);
   }
   if (toCreate.size > 0) {
-    const created = await tx
-      .insert(customers)
-      .values([...toCreate.values()].map((i) => ({ shopId, ...i, createdAt: now, updatedAt: now })))
-      .returning({ id: customers.id, externalRef: customers.externalRef, email: customers.email, phone: customers.phone });
-    created.forEach(remember);
+    const created = await bulkInsert<{ id: string; external_ref: string | null; email: string | null; phone: string | null }>(
+      tx,
+      'customers',
+      [['shop_id', 'uuid'], ['id', 'uuid'], ['external_ref', 'text'], ['email', 'text'], ['phone', 'text'], ['name', 'text'], ['locale', 'text'], ['country', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+      [...toCreate.values()].map((i) => [shopId, uuidv7(), i.externalRef, i.email, i.phone, i.name, i.locale, i.country, now, now]),
+      sql`returning id, external_ref, email, phone`,
+    );
+    created.forEach((c) => remember({ id: c.id, externalRef: c.external_ref, email: c.email, phone: c.phone }));
   }
   return identities.map((i) => lookup(i) ?? null);
 }

@@ -11,6 +11,7 @@ import { ordersRepo, type OrderLineRow, type OrderRow } from '../../db/repos/ord
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
 import { findShop } from '../shops/shops.js';
+import { recordOrderWrite } from '../analytics/rollups.js';
 import type { OrderInput, ShipmentInput } from './order-input.js';
 import { orderView, type OrderView } from './order-view.js';
 
@@ -220,6 +221,7 @@ export async function writeOrder(tx: Tx, now: Date, shop: ShopRow, input: OrderI
       note: input.note ?? order.note,
     });
   }
+  await recordOrderWrite(tx, shop, order.id);
   const orderCustomer = order.customerId === customer?.id ? customer : order.customerId ? await customersRepo.findById(tx, shopId, order.customerId) : null;
   return { order: orderView(order, lines, shipments, orderCustomer), created: inserted !== undefined };
 }

@@ -31,6 +31,19 @@ export async function policyForOrder(db: Executor, shopId: string, placedAt: Dat
   return (await policiesRepo.inForceAt(db, shopId, placedAt)) ?? current;
 }
 
+/** Versions never change once saved, so a version read once is kept. */
+const versions = new Map<string, Policy>();
+
+export async function policyById(db: Executor, shopId: string, id: string): Promise<Policy> {
+  const cached = versions.get(id);
+  if (cached) return cached;
+  const row = await policiesRepo.byId(db, shopId, id);
+  if (!row) throw new Error(`policy version ${id} is missing`);
+  if (versions.size > 1000) versions.clear();
+  versions.set(id, row.document);
+  return row.document;
+}
+
 export function checkPolicyDocument(document: unknown): Policy {
   const result = validatePolicy(document);
   if (!result.ok) {

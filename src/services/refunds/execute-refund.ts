@@ -4,7 +4,9 @@ import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { RefundOutcome } from '../../integrations/payments/provider.js';
 import type { ServiceContext } from '../context.js';
 import { applyCaseTransition } from '../returns/case-transition.js';
+import { recordRefundSettled } from '../analytics/rollups.js';
 import { providerByName } from './providers.js';
+import { caseSnapshot, publish } from '../automation/outbox.js';
 
 /** After this many failed attempts a refund stops being retried and waits for a person. */
 export const MAX_REFUND_ATTEMPTS = 6;
@@ -44,6 +46,20 @@ export async function executeRefund(ctx: ServiceContext, shopId: string, refundI
   return settleRefund(ctx, shopId, refundId, outcome);
 }
 
+const refundSnapshot = (r: RefundRow) => ({
+  id: r.id,
+  kind: r.kind,
+  amountMinor: r.amountMinor,
+  compensationMinor: r.compensationMinor,
+  bonusMinor: r.bonusMinor,
+  currency: r.currency,
+  method: r.method,
+  provider: r.provider,
+  providerRef: r.providerRef,
+  status: r.status,
+  attempts: r.attempts,
+});
+
 /** Records a provider's answer: success completes the case when nothing else is pending; failure schedules a retry. */
 export async function settleRefund(
   ctx: ServiceContext,
@@ -75,6 +91,9 @@ export async function settleRefund(
         await casesRepo.update(tx, shopId, c.id, { ...patch, updatedAt: now });
         await casesRepo.insertEvent(tx, { shopId, caseId: c.id, type: 'refund.succeeded', actorKind: 'system', rule: system.rule, payload: { refundId, amountMinor: settled.amountMinor }, createdAt: now });
       }
+      await recordRefundSettled(tx, settled);
+      const after = (await casesRepo.findById(tx, shopId, c.id))!;
+      await publish(tx, shopId, 'return.refunded', c.id, { case: caseSnapshot(after), refund: refundSnapshot(settled) }, now);
       return settled;
     }
 
@@ -86,7 +105,8 @@ export async function settleRefund(
       lastError: outcome.message,
       nextAttemptAt: giveUp ? null : new Date(now.getTime() + retryDelayMs(attempts)),
     }))!;
-    await casesRepo.update(tx, shopId, c.id, { refundFailure: outcome.message, updatedAt: now });
+    const failedCase = await casesRepo.update(tx, shopId, c.id, { refundFailure: outcome.message, updatedAt: now });
+    if (giveUp) await publish(tx, shopId, 'refund.failed', c.id, { case: caseSnapshot(failedCase), refund: refundSnapshot(settled), message: outcome.message }, now);
     await casesRepo.insertEvent(tx, {
       shopId,
       caseId: c.id,

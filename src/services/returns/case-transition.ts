@@ -3,6 +3,9 @@ import { TERMINAL_STATUSES } from '../../domain/cases/model.js';
 import { transition, type CaseSnapshot } from '../../domain/cases/transition.js';
 import type { Tx } from '../../db/client.js';
 import { casesRepo, type CaseRow, type NewCase } from '../../db/repos/cases-repo.js';
+import { recordCaseTransition } from '../analytics/rollups.js';
+import { syncDeadlines } from '../automation/deadlines.js';
+import { caseSnapshot, publish } from '../automation/outbox.js';
 
 export const snapshotOf = (c: CaseRow): CaseSnapshot => ({
   type: c.type,
@@ -54,5 +57,17 @@ export async function applyCaseTransition(
     payload: options.payload ?? {},
     createdAt: now,
   });
+  await recordCaseTransition(tx, c, updated, action, actor, now);
+  if (moved.from !== moved.to || c.refundedEarly !== updated.refundedEarly) await syncDeadlines(tx, updated, actor, now);
+  if (moved.from !== moved.to) {
+    await publish(tx, c.shopId, 'return.status_changed', c.id, {
+      case: caseSnapshot(updated),
+      from: moved.from,
+      to: moved.to,
+      action,
+      actor: { kind: actor.kind, role: actor.kind === 'staff' ? actor.role : null },
+      rule: actor.kind === 'system' ? (actor.rule ?? null) : null,
+    }, now);
+  }
   return updated;
 }

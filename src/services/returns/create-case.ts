@@ -9,7 +9,11 @@ import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
 import { findShop } from '../shops/shops.js';
 import { policyForOrder } from '../policy/policies.js';
+import { recordCaseCreated } from '../analytics/rollups.js';
 import { actorColumns } from './case-transition.js';
+import { applyAutomaticDecisions } from '../automation/automatic-decisions.js';
+import { syncDeadlines } from '../automation/deadlines.js';
+import { caseSnapshot, publish } from '../automation/outbox.js';
 import { loadBuyerContext, loadOrderContext, type OrderContext } from './case-context.js';
 import type { CaseRequest, CreateCaseInput } from './case-input.js';
 import { assertReturnable, goodsStayWithBuyer, judgeRequest, refundOnlyKindOf, refundWithOverride, type CaseMoneyInput } from './case-money.js';
@@ -99,7 +103,7 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
   if (input.overridePolicy && !(actor.kind === 'staff' && can(actor.role, 'cases:decide'))) {
     throw forbidden('case.override_forbidden', 'Only staff who decide cases may open one the policy refuses');
   }
-  return ctx.db.transaction(async (tx) => {
+  const opened = await ctx.db.transaction(async (tx) => {
     const a = await assessRequest(tx, ctx, shop, input, { lock: true });
     assertReturnable(a.orderCtx.facts, a.items);
     if (!a.verdict.eligible && !input.overridePolicy) {
@@ -187,6 +191,10 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
       },
       createdAt: a.now,
     });
-    return created;
+    await recordCaseCreated(tx, created);
+    await syncDeadlines(tx, created, actor, a.now);
+    await publish(tx, shop.id, 'return.created', created.id, { case: caseSnapshot(created), items: items.map((i) => ({ id: i.id, lineId: i.orderLineId, quantity: i.quantity, reasonCode: i.reasonCode })), actor: { kind: actor.kind } }, a.now);
+    return { created, automation: a.verdict.automation, evidenceRequired: a.verdict.items.some((i) => i.evidenceRequired) };
   });
+  return applyAutomaticDecisions(ctx, shop.id, opened.created, opened.automation, opened.evidenceRequired);
 }

@@ -8,6 +8,7 @@ import type { OrderInput } from '../orders/order-input.js';
 import { createShop } from '../shops/shops.js';
 import { createStaff } from '../staff/staff.js';
 import { demoCatalogue, type DemoVariant } from './demo-catalogue.js';
+import { seedDemoCases } from './demo-cases.js';
 import { chinesePerson, englishPerson, type DemoPerson } from './demo-people.js';
 import { Random } from './random.js';
 
@@ -82,6 +83,7 @@ export async function seedDemo(ctx: ServiceContext, options: DemoSeedOptions): P
   }
   const summary = await batcher.finish();
   if (summary.orders.rejected > 0) throw new Error(`demo seed rejected orders: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+  await seedDemoCases(ctx, shop, options.seed);
   return { shop, password, orders: summary.orders.created, lines: summary.lines, variants: catalogue.length };
 }
 

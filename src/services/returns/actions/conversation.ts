@@ -4,6 +4,7 @@ import { evidence } from '../../../db/schema/index.js';
 import { plannedMove, type ActionHandler } from '../action-context.js';
 import { applyCaseTransition } from '../case-transition.js';
 import { postMessage } from './shared.js';
+import { caseSnapshot, publish } from '../../automation/outbox.js';
 
 /** Internal note: staff only, never shown to the buyer. */
 export const note: ActionHandler<'note'> = async (a) => {
@@ -21,5 +22,7 @@ export const message: ActionHandler<'message'> = async (a) => {
     if (found.length !== ids.length) throw unprocessable('evidence.unknown', 'An evidence id does not belong to this case');
   }
   const posted = await postMessage(a, a.c, a.input.body, 'public', ids);
-  return applyCaseTransition(a.tx, a.c, 'message', a.actor, a.now, { payload: { messageId: posted.id } });
+  const c = await applyCaseTransition(a.tx, a.c, 'message', a.actor, a.now, { payload: { messageId: posted.id } });
+  await publish(a.tx, c.shopId, 'return.message', c.id, { case: caseSnapshot(c), message: { id: posted.id, author: posted.authorKind, body: posted.body, evidenceIds: ids } }, a.now);
+  return c;
 };

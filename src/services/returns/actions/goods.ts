@@ -6,7 +6,9 @@ import { evidence, inventoryMovements, returnShipments } from '../../../db/schem
 import { itemsById, plannedMove, type ActionHandler } from '../action-context.js';
 import { computeCaseMoney } from '../case-refund.js';
 import { applyCaseTransition } from '../case-transition.js';
+import { payFastRefund } from './money.js';
 import { refundAndMove } from './shared.js';
+import { policyById } from '../../policy/policies.js';
 
 export const buyerShipped: ActionHandler<'buyer_shipped'> = async (a) => {
   plannedMove(a);
@@ -20,11 +22,23 @@ export const buyerShipped: ActionHandler<'buyer_shipped'> = async (a) => {
     shippedAt: a.now,
     createdAt: a.now,
   });
-  return applyCaseTransition(a.tx, a.c, 'buyer_shipped', a.actor, a.now, {
+  const shipped = await applyCaseTransition(a.tx, a.c, 'buyer_shipped', a.actor, a.now, {
     patch: { returnMethod: a.c.returnMethod === 'none' ? 'self_ship' : a.c.returnMethod },
     payload: { carrier: a.input.carrier, trackingNumber: a.input.trackingNumber, shipmentId: shipment.id },
   });
+  // 极速退款 at the first carrier scan, for buyers the policy trusted when they asked.
+  const { fastRefund: rule } = (await policyById(a.tx, a.c.shopId, a.c.policyId)).automation;
+  if (rule.enabled && rule.trigger === 'first_scan' && !shipped.refundedEarly && (await grantedFastRefund(a, a.c.id))) {
+    return payFastRefund(a, shipped, { kind: 'system', rule: 'automation.fast_refund_first_scan' });
+  }
+  return shipped;
 };
+
+/** Whether the policy granted a fast refund when the case was opened (recorded in its first event). */
+async function grantedFastRefund(a: Parameters<ActionHandler>[0], caseId: string): Promise<boolean> {
+  const created = (await casesRepo.eventsOf(a.tx, a.c.shopId, caseId)).find((e) => e.type === 'case.created');
+  return (created?.payload.automation as { fastRefund?: boolean } | undefined)?.fastRefund === true;
+}
 
 /** The carrier stopped the outbound parcel: the buyer is refunded in full for it. */
 export const intercepted: ActionHandler<'intercepted'> = (a) => refundAndMove(a, { accepted: false, unitsConsumed: true, payload: { note: a.input.note ?? null } });

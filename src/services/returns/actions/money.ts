@@ -2,7 +2,9 @@ import { conflict } from '../../../domain/errors.js';
 import { casesRepo } from '../../../db/repos/cases-repo.js';
 import { catalogRepo } from '../../../db/repos/catalog-repo.js';
 import { inventoryMovements } from '../../../db/schema/index.js';
-import { plannedMove, type ActionHandler } from '../action-context.js';
+import type { Actor } from '../../../domain/cases/model.js';
+import type { CaseRow } from '../../../db/repos/cases-repo.js';
+import { plannedMove, type ActionContext, type ActionHandler } from '../action-context.js';
 import { refundCase } from '../case-refund.js';
 import { applyCaseTransition } from '../case-transition.js';
 import { refundAndMove } from './shared.js';
@@ -21,13 +23,18 @@ export const refund: ActionHandler<'refund'> = (a) => {
 /** 极速退款: pay for the declared goods now; the case keeps tracking them until they are inspected. */
 export const fastRefund: ActionHandler<'fast_refund'> = async (a) => {
   plannedMove(a);
-  const { breakdown, refund: written } = await refundCase(a.tx, a.ctx, a.shop, a.c, 'fast_refund', { accepted: false, unitsConsumed: true });
+  return payFastRefund(a, a.c, a.actor);
+};
+
+/** Writes the fast refund of case `c` and records the move (by `actor`) in the action's transaction. */
+export async function payFastRefund(a: ActionContext, c: CaseRow, actor: Actor): Promise<CaseRow> {
+  const { breakdown, refund: written } = await refundCase(a.tx, a.ctx, a.shop, c, 'fast_refund', { accepted: false, unitsConsumed: true });
   if (written) a.refundIds.push(written.id);
-  return applyCaseTransition(a.tx, a.c, 'fast_refund', a.actor, a.now, {
+  return applyCaseTransition(a.tx, c, 'fast_refund', actor, a.now, {
     patch: { refundedEarly: true, breakdown },
     payload: { refundId: written?.id ?? null, refundMinor: breakdown.refundMinor },
   });
-};
+}
 
 /** Send the replacement: it must still be in stock; a cheaper one refunds the difference. */
 export const exchange: ActionHandler<'exchange'> = async (a) => {

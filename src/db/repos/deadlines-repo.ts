@@ -1,0 +1,43 @@
+import { and, asc, eq, lte } from 'drizzle-orm';
+import type { Executor } from '../client.js';
+import { deadlines } from '../schema/index.js';
+
+export type DeadlineRow = typeof deadlines.$inferSelect;
+
+export const deadlinesRepo = {
+  async pendingOfCase(db: Executor, shopId: string, caseId: string): Promise<DeadlineRow[]> {
+    return db
+      .select()
+      .from(deadlines)
+      .where(and(eq(deadlines.shopId, shopId), eq(deadlines.caseId, caseId), eq(deadlines.status, 'pending')))
+      .orderBy(asc(deadlines.dueAt));
+  },
+  async ofCase(db: Executor, shopId: string, caseId: string): Promise<DeadlineRow[]> {
+    return db.select().from(deadlines).where(and(eq(deadlines.shopId, shopId), eq(deadlines.caseId, caseId))).orderBy(asc(deadlines.createdAt));
+  },
+  async insert(db: Executor, row: typeof deadlines.$inferInsert): Promise<DeadlineRow> {
+    return (await db.insert(deadlines).values(row).returning())[0]!;
+  },
+  async finish(db: Executor, d: Pick<DeadlineRow, 'shopId' | 'id'>, status: 'applied' | 'cancelled' | 'failed', now: Date, lastError?: string) {
+    await db
+      .update(deadlines)
+      .set({ status, ...(status === 'applied' ? { appliedAt: now } : status === 'cancelled' ? { cancelledAt: now } : {}), lastError: lastError ?? null })
+      .where(and(eq(deadlines.shopId, d.shopId), eq(deadlines.id, d.id), eq(deadlines.status, 'pending')));
+  },
+  /** Due deadlines, oldest first, locked; a second worker skips them. */
+  async claimDue(db: Executor, now: Date, limit: number): Promise<DeadlineRow[]> {
+    return db
+      .select()
+      .from(deadlines)
+      .where(and(eq(deadlines.status, 'pending'), lte(deadlines.dueAt, now)))
+      .orderBy(asc(deadlines.dueAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+  },
+  async postpone(db: Executor, d: Pick<DeadlineRow, 'shopId' | 'id' | 'attempts'>, until: Date, lastError: string | null) {
+    await db
+      .update(deadlines)
+      .set({ dueAt: until, attempts: d.attempts + 1, lastError })
+      .where(and(eq(deadlines.shopId, d.shopId), eq(deadlines.id, d.id), eq(deadlines.status, 'pending')));
+  },
+};

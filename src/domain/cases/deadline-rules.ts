@@ -1,0 +1,51 @@
+import type { Policy } from '../policy/schema.js';
+import type { CaseAction, CaseStatus, CaseType, RefundOnlyKind, Resolution } from './model.js';
+
+export type DeadlineKind = 'merchant_response' | 'buyer_ship' | 'merchant_receipt' | 'revise_or_escalate' | 'refund_after_receipt';
+
+export interface DeadlinePlan {
+  kind: DeadlineKind;
+  hours: number;
+  /** The action the system takes when the clock runs out, or an overdue alert only. */
+  outcome: CaseAction | 'alert';
+  rule: string;
+}
+
+const RETURNS_GOODS: readonly CaseType[] = ['return_refund', 'exchange'];
+
+/**
+ * The clock a case starts when it enters a state (marketplace-rules.md §3), with the policy's
+ * hours: a seller who does not answer has agreed; a buyer who does not ship has given up; a seller
+ * who does not confirm receipt refunds anyway (paid now, the goods still tracked, as a fast refund);
+ * a buyer who neither revises nor escalates a refusal accepts it; goods received must be refunded
+ * within the PRC's 7 days, else the case is flagged overdue.
+ */
+export function deadlineFor(
+  c: { status: CaseStatus; type: CaseType; refundOnlyKind: RefundOnlyKind | null; resolution: Resolution | null; refundedEarly: boolean },
+  hours: Policy['deadlines'],
+): DeadlinePlan | null {
+  switch (c.status) {
+    case 'requested':
+      return c.type === 'refund_only' && c.refundOnlyKind === 'not_shipped'
+        ? { kind: 'merchant_response', hours: hours.merchantResponseNotShippedHours, outcome: 'approve', rule: 'deadline.merchant_response_not_shipped' }
+        : { kind: 'merchant_response', hours: hours.merchantResponseHours, outcome: 'approve', rule: 'deadline.merchant_response' };
+    case 'approved':
+      return RETURNS_GOODS.includes(c.type) || c.resolution === 'return'
+        ? { kind: 'buyer_ship', hours: hours.buyerShipHours, outcome: 'close', rule: 'deadline.buyer_ship' }
+        : null;
+    case 'in_transit':
+      return {
+        kind: 'merchant_receipt',
+        hours: hours.merchantReceiptHours,
+        outcome: (c.type === 'return_refund' || c.type === 'refused_delivery') && !c.refundedEarly ? 'fast_refund' : 'alert',
+        rule: 'deadline.merchant_receipt',
+      };
+    case 'rejected':
+      return { kind: 'revise_or_escalate', hours: hours.reviseOrEscalateHours, outcome: 'close', rule: 'deadline.revise_or_escalate' };
+    case 'received':
+    case 'inspected':
+      return c.refundedEarly ? null : { kind: 'refund_after_receipt', hours: hours.refundAfterReceiptHours, outcome: 'alert', rule: 'deadline.refund_after_receipt' };
+    default:
+      return null;
+  }
+}

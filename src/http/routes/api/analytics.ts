@@ -1,0 +1,290 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from 'typebox';
+import { StringEnum } from '../../../domain/typebox.js';
+import { invalid } from '../../../domain/errors.js';
+import { GROUPS } from '../../../db/repos/analytics-query-repo.js';
+import { CHANNELS } from '../../../services/orders/order-input.js';
+import { topCustomers, CUSTOMER_SORTS } from '../../../services/analytics/customers.js';
+import { returnCost } from '../../../services/analytics/cost.js';
+import { listModels, rankSkus, scoreOrder } from '../../../services/analytics/predictions.js';
+import { qualityRefundRate } from '../../../services/analytics/quality-rate.js';
+import { reasons } from '../../../services/analytics/reasons.js';
+import { returnRate, RETURN_RATE_SORTS } from '../../../services/analytics/return-rate.js';
+import { timeToRefund } from '../../../services/analytics/time-to-refund.js';
+import { errorResponses, Nullable, Uuid } from '../../schemas/common.js';
+
+const open = { additionalProperties: true } as const;
+const Day = (description: string) => Type.String({ format: 'date', description });
+const Int = (description?: string) => Type.Integer(description ? { description } : {});
+const Rate = (description: string) => Nullable(Type.Number({ description }));
+const Text = Type.Object({ en: Type.String(), 'zh-CN': Type.String() });
+
+const FILTERS = {
+  from: Type.Optional(Day("First day of the period (shop time zone), default 89 days before `to`")),
+  to: Type.Optional(Day("Last day of the period (shop time zone), default today")),
+  channel: Type.Optional(StringEnum(CHANNELS, { description: 'Only orders of this channel' })),
+  sku: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only this SKU' })),
+  productId: Type.Optional(Type.String({ format: 'uuid', description: "Only this product's SKUs" })),
+  category: Type.Optional(Type.String({ maxLength: 100, description: "Only this category's SKUs ('' = no category)" })),
+  reason: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{1,40}$', description: "Only cases giving this reason code (of the shop's policy)" })),
+  groupBy: Type.Optional(StringEnum(GROUPS, { description: 'day | week (ISO, keyed by its Monday) | month | sku | product | category | reason | channel | none' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, description: 'Groups per page for dimension groupings (default 100); time groupings return every bucket' })),
+  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the previous page' })),
+};
+const Query = (extra: Record<string, TSchema> = {}) => Type.Object({ ...FILTERS, ...extra }, { additionalProperties: false });
+
+const Envelope = (metric: string, totals: TSchema, group: TSchema, extra: Record<string, TSchema> = {}) =>
+  Type.Object(
+    {
+      metric: Type.Literal(metric),
+      definition: Text,
+      period: Type.Object({ from: Type.String(), to: Type.String(), timezone: Type.String() }),
+      filters: Type.Object({}, open),
+      groupBy: StringEnum(GROUPS),
+      rebuildPending: Type.Boolean({ description: 'The cube awaits a rebuild by the worker: figures may be incomplete' }),
+      totals,
+      groups: Type.Array(group, { description: 'One per group: `key` (a day, ISO week Monday, month, SKU variant id, product id, category, reason or channel) with labels and the figures' }),
+      nextCursor: Nullable(Type.String()),
+      ...extra,
+    },
+    open,
+  );
+
+const ReturnFigures = Type.Object(
+  {
+    orders: Int('Orders placed in the period (sold: paid, not cancelled)'),
+    soldUnits: Int(),
+    soldValueMinor: Int(),
+    returnedUnits: Int('Units accepted back in completed return cases, from these orders'),
+    returnedValueMinor: Int(),
+    pendingReturnUnits: Int('Units of these orders in return cases still open'),
+    unitRate: Rate('returnedUnits / soldUnits'),
+    valueRate: Rate('returnedValueMinor / soldValueMinor'),
+  },
+  open,
+);
+const CostFigures = Type.Object(
+  {
+    refundedMinor: Int(),
+    refunds: Int(),
+    refundedUnits: Int(),
+    shippingReimbursedMinor: Int(),
+    storeCreditBonusMinor: Int(),
+    restockingFeesMinor: Int(),
+    writtenOffUnits: Int(),
+    writtenOffValueMinor: Int(),
+    completedCases: Int(),
+    totalMinor: Int('refunded + shipping reimbursed + bonuses + written off − restocking fees'),
+  },
+  open,
+);
+const TimeFigures = Type.Object(
+  {
+    refundedCases: Int(),
+    p50Seconds: Nullable(Type.Integer()),
+    p90Seconds: Nullable(Type.Integer()),
+    meanSeconds: Nullable(Type.Integer()),
+    deadlineCompliance: Nullable(Type.Object({ deadlines: Type.Integer(), met: Type.Integer(), rate: Rate('met / deadlines') })),
+    decisions: Type.Object({ automatic: Type.Integer(), manual: Type.Integer(), platform: Type.Integer(), automaticShare: Rate('automatic / all decisions') }),
+  },
+  open,
+);
+const ReasonFigures = Type.Object({ casesRequested: Int(), unitsRequested: Int(), returnedUnits: Int() }, open);
+const QualityFigures = Type.Object({ qualityRefundedCases: Int(), refundedCases: Int(), paidOrders: Int(), rate: Rate('quality / paid'), rateBp: Nullable(Type.Integer()) }, open);
+const Grouped = (figures: TSchema) => Type.Intersect([Type.Object({ key: Type.String() }, open), figures]);
+
+const tags = ['analytics'];
+const config = { permission: 'analytics:read' } as const;
+
+export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/analytics/return-rate',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Return rate by units and by value, by order-date cohort',
+        description: 'Returned ÷ sold units (and value) of the orders placed in the period; see `definition` in the reply and docs/analytics.md.',
+        querystring: Query({
+          sort: Type.Optional(StringEnum(RETURN_RATE_SORTS, { description: 'Order of dimension groups (largest first); default returnedUnits' })),
+          minSoldUnits: Type.Optional(Type.Integer({ minimum: 0, description: 'Leave out groups that sold fewer units (when ranking by rate)' })),
+        }),
+        response: { 200: Envelope('return_rate', ReturnFigures, Grouped(ReturnFigures), { currency: Type.String() }), ...errorResponses },
+      },
+    },
+    async (req) => returnRate(app.ctx, req.principal!.shopId, req.query),
+  );
+
+  app.get(
+    '/analytics/quality-refund-rate',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Quality refund rate (品质退款率) over the policy window, thresholds, 7-day projection',
+        description:
+          '`series`: the rolling-window rate for every day of the period. `current`: the window ending on `to`. `level`: ok, projected_warn, warn, projected_limit or limit. ' +
+          'Groups: per bucket for time groupings, the window ending on `to` for dimensions. The worker alerts (webhook event analytics.quality_refund_rate and an e-mail to the owners) when the level rises.',
+        querystring: Query(),
+        response: {
+          200: Type.Object(
+            {
+              metric: Type.Literal('quality_refund_rate'),
+              definition: Text,
+              thresholds: Type.Object({ windowDays: Type.Integer(), warnAtBp: Type.Integer(), limitBp: Type.Integer() }),
+              current: Type.Object({ windowFrom: Type.String(), windowTo: Type.String(), qualityRefundedCases: Type.Integer(), paidOrders: Type.Integer(), rate: Rate('quality / paid'), rateBp: Nullable(Type.Integer()) }),
+              trend: Type.Object({ fittedDays: Type.Integer(), slopeBpPerDay: Nullable(Type.Number()), horizonDays: Type.Integer(), projectedBp: Nullable(Type.Integer()) }, open),
+              level: StringEnum(['ok', 'projected_warn', 'warn', 'projected_limit', 'limit'] as const),
+              lastAlert: Nullable(Type.Object({}, open)),
+              series: Type.Array(Type.Object({ day: Type.String(), qualityRefundedCases: Type.Integer(), paidOrders: Type.Integer(), rate: Rate(''), rateBp: Nullable(Type.Integer()) })),
+              groups: Type.Array(Grouped(QualityFigures)),
+            },
+            open,
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => qualityRefundRate(app.ctx, req.principal!.shopId, req.query),
+  );
+
+  app.get(
+    '/analytics/cost',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Cost of returns: refunds, return shipping reimbursed, store-credit bonuses, written-off stock, less restocking fees',
+        querystring: Query(),
+        response: { 200: Envelope('cost', CostFigures, Grouped(CostFigures), { currency: Type.String() }), ...errorResponses },
+      },
+    },
+    async (req) => returnCost(app.ctx, req.principal!.shopId, req.query),
+  );
+
+  app.get(
+    '/analytics/time-to-refund',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Time from request to refund (p50, p90), deadline compliance, automatic vs manual decisions',
+        querystring: Query(),
+        response: {
+          200: Envelope('time_to_refund', TimeFigures, Grouped(TimeFigures), {
+            distribution: Type.Array(Type.Object({ fromSeconds: Type.Integer(), cases: Type.Integer() }), { description: 'The histogram the percentiles come from' }),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => timeToRefund(app.ctx, req.principal!.shopId, req.query),
+  );
+
+  app.get(
+    '/analytics/reasons',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Reasons for returns; the top reasons of each SKU, product or category',
+        description: 'groupBy reason (default) lists reasons; groupBy sku, product or category lists the top groups by cases, each with `topReasons`.',
+        querystring: Query({ topReasons: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: 'Reasons listed per group (default 5)' })) }),
+        response: { 200: Envelope('reasons', ReasonFigures, Grouped(ReasonFigures)), ...errorResponses },
+      },
+    },
+    async (req) => reasons(app.ctx, req.principal!.shopId, req.query),
+  );
+
+  app.get(
+    '/analytics/customers',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Buyers with the most returns, with their return rates',
+        description: 'All time without `from`/`to`; otherwise the whole months the period touches. Filter by channel; SKU, category and reason filters are refused (analytics.filter_unsupported).',
+        querystring: Query({
+          sort: Type.Optional(StringEnum(CUSTOMER_SORTS, { description: 'default returnedUnits' })),
+          minSoldUnits: Type.Optional(Type.Integer({ minimum: 0, description: 'Only buyers who bought at least this many units' })),
+        }),
+        response: {
+          200: Type.Object(
+            {
+              metric: Type.Literal('customers'),
+              definition: Text,
+              period: Nullable(Type.Object({ fromMonth: Type.String(), toMonth: Type.String(), timezone: Type.String() })),
+              customers: Type.Array(
+                Type.Object(
+                  {
+                    customerId: Uuid,
+                    name: Nullable(Type.String()),
+                    email: Nullable(Type.String()),
+                    soldUnits: Type.Integer(),
+                    returnedUnits: Type.Integer(),
+                    returnRate: Rate('returnedUnits / soldUnits'),
+                    casesRequested: Type.Integer(),
+                    refundedMinor: Type.Integer(),
+                  },
+                  open,
+                ),
+              ),
+              nextCursor: Nullable(Type.String()),
+            },
+            open,
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => topCustomers(app.ctx, req.principal!.shopId, req.query),
+  );
+
+  app.get(
+    '/analytics/predictions',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Return risk: score an order (or a line) with its top features, or rank SKUs by predicted return rate',
+        description:
+          'With `orderId` or `lineId`: each line\'s probability of a return and the features that drive it (coefficient × standardised value). ' +
+          'Otherwise: SKUs ranked by predicted return rate (filter by sku, productId or category), with the model, its AUC and calibration. 404 analytics.model_not_found before `retour analytics train`.',
+        querystring: Type.Object(
+          {
+            orderId: Type.Optional(Uuid),
+            lineId: Type.Optional(Uuid),
+            top: Type.Optional(Type.Integer({ minimum: 1, maximum: 30, description: 'Features listed per line (default 5)' })),
+            sku: FILTERS.sku,
+            productId: FILTERS.productId,
+            category: FILTERS.category,
+            minLines: Type.Optional(Type.Integer({ minimum: 1, description: 'Only SKUs scored on at least this many recent lines' })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+            cursor: FILTERS.cursor,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ metric: Type.Literal('predictions'), definition: Text, model: Type.Object({ id: Uuid, version: Type.Integer() }, open) }, open), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      if (q.orderId && q.lineId) throw invalid('analytics.predictions_target', 'Give orderId or lineId, not both');
+      if (q.orderId || q.lineId) return scoreOrder(app.ctx, req.principal!.shopId, q.orderId ? { orderId: q.orderId } : { lineId: q.lineId! }, q.top);
+      return rankSkus(app.ctx, req.principal!.shopId, q);
+    },
+  );
+
+  app.get(
+    '/analytics/models',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Trained return-risk model versions, newest first, with their held-out AUC, calibration and coefficients',
+        response: { 200: Type.Object({ data: Type.Array(Type.Object({ id: Uuid, version: Type.Integer(), auc: Nullable(Type.Number()) }, open)) }), ...errorResponses },
+      },
+    },
+    async (req) => ({ data: await listModels(app.ctx, req.principal!.shopId) }),
+  );
+};

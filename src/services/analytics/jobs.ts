@@ -1,0 +1,35 @@
+import { analyticsRollupsRepo as repo } from '../../db/repos/analytics-rollups-repo.js';
+import type { ServiceContext } from '../context.js';
+import { evaluateQualityRefundAlerts, type AlertOutcome } from './alerts.js';
+import { rebuildAnalytics } from './rebuild.js';
+
+/** Folds every shop's deltas into the rollups (readers add unfolded deltas anyway: this keeps them few). */
+export async function compactAnalytics(ctx: ServiceContext): Promise<number> {
+  let folded = 0;
+  for (const shopId of await repo.shopsWithDeltas(ctx.db)) {
+    folded += await ctx.db.transaction(async (tx) => {
+      await repo.lockShared(tx, shopId);
+      return repo.compact(tx, shopId);
+    });
+  }
+  return folded;
+}
+
+/** Rebuilds the cube of shops marked for it (data from before analytics, or a changed time zone or currency). */
+export async function rebuildStaleAnalytics(ctx: ServiceContext): Promise<string[]> {
+  const shops = await repo.shopsToRebuild(ctx.db);
+  for (const shopId of shops) await rebuildAnalytics(ctx, shopId);
+  return shops;
+}
+
+/**
+ * The analytics worker job (every ~30 s): rebuild what must be rebuilt, fold deltas, then check
+ * the quality refund rate of every shop and alert on escalations. Each step is safe to run in
+ * several workers at once.
+ */
+export async function runAnalyticsJobs(ctx: ServiceContext): Promise<{ rebuilt: string[]; folded: number; alerts: AlertOutcome[] }> {
+  const rebuilt = await rebuildStaleAnalytics(ctx);
+  const folded = await compactAnalytics(ctx);
+  const alerts = await evaluateQualityRefundAlerts(ctx);
+  return { rebuilt, folded, alerts };
+}

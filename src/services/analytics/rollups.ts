@@ -1,0 +1,151 @@
+import type { Actor, CaseAction } from '../../domain/cases/model.js';
+import { TERMINAL_STATUSES } from '../../domain/cases/model.js';
+import type { Tx } from '../../db/client.js';
+import {
+  cohortFamily,
+  completionFamily,
+  deadlineFamily,
+  DECISION_ACTIONS,
+  decisionFamily,
+  firstRefundFamily,
+  orderFamily,
+  refundFamily,
+  requestFamily,
+  sources,
+  type Family,
+  type Scope,
+} from '../../db/repos/analytics-families.js';
+import { analyticsLookupsRepo as lookups, analyticsRollupsRepo as repo, type OrderState } from '../../db/repos/analytics-rollups-repo.js';
+import type { CaseRow } from '../../db/repos/cases-repo.js';
+import type { RefundRow } from '../../db/repos/refunds-repo.js';
+import type { ShopRow } from '../../db/repos/shops-repo.js';
+import type { ServiceContext } from '../context.js';
+
+/**
+ * Keeps the analytics cube current in the transactions that change orders, cases and refunds
+ * (docs/analytics.md). Each hook adds exactly what the change adds to the cube — the same SQL a
+ * rebuild runs over all rows — as deltas, which the worker folds into the rollups.
+ */
+
+const deferred = new WeakSet<ShopRow>();
+
+/**
+ * A copy of the shop row whose bulk order writes leave the cube alone: an import that writes many
+ * orders passes it to its batches and then counts them all at once with `catchUpOrders` (one
+ * set-based pass instead of one per batch). Other writers hold other rows and are counted as usual.
+ */
+export function withDeferredRollups(shop: ShopRow): ShopRow {
+  const copy = { ...shop };
+  deferred.add(copy);
+  return copy;
+}
+
+async function begin(tx: Tx, shopId: string, writing: readonly string[] = []) {
+  await repo.lockShared(tx, shopId);
+  return repo.track(tx, shopId, writing);
+}
+
+/** New orders written in bulk (imports, seeding): their state, and their lines as sold, straight into the rollups. */
+export async function recordOrdersInserted(tx: Tx, shop: ShopRow, orderIds: readonly string[]): Promise<void> {
+  if (orderIds.length === 0 || deferred.has(shop)) return;
+  const s = await begin(tx, shop.id, orderIds);
+  await repo.writeOrderStates(tx, s, sources.orders(orderIds));
+  await repo.apply(tx, s, orderFamily(s, sources.orderStates(orderIds), 1), 'direct');
+}
+
+const sameState = (a: OrderState, b: OrderState) =>
+  a.sold === b.sold && a.counts_value === b.counts_value && a.channel === b.channel && a.customer_id === b.customer_id && a.placed_day === b.placed_day && a.paid_day === b.paid_day;
+
+/**
+ * An order created or updated one at a time. An update that changes what analytics counts (paid,
+ * cancelled, the buyer) takes back what the order counted before and counts it again, with the
+ * returns of its cases, which only count on sold lines.
+ */
+export async function recordOrderWrite(tx: Tx, shop: ShopRow, orderId: string): Promise<void> {
+  const s = await begin(tx, shop.id, [orderId]);
+  const { old, fresh } = await repo.orderStateChange(tx, s, orderId);
+  if (!fresh || (old && sameState(old, fresh))) return;
+  const order = sources.orderStates([orderId]);
+  // The returns of its cases count only while the order counts as sold (the family reads the state).
+  const cases = sources.casesOfOrders([orderId]);
+  if (old) await repo.apply(tx, s, [...orderFamily(s, order, -1), cohortFamily(s, cases, -1, 'current')], 'delta');
+  await repo.writeOrderStates(tx, s, sources.orders([orderId]));
+  await repo.apply(tx, s, [...orderFamily(s, order, 1), cohortFamily(s, cases, 1, 'current')], 'delta');
+}
+
+/** A case was opened: a request (by its day) and, for returns of goods, units on their way back (by the order's cohort). */
+export async function recordCaseCreated(tx: Tx, c: CaseRow): Promise<void> {
+  const s = await begin(tx, c.shopId);
+  await repo.orderStates(tx, c.shopId, [c.orderId], 'share');
+  const one = sources.case(c.id);
+  await repo.apply(tx, s, [requestFamily(s, one, 1), cohortFamily(s, one, 1, 'current')], 'delta');
+}
+
+/**
+ * A case moved (`before` → `after` by `action`). Decisions count by who took them; a case that
+ * ends stops counting as on its way back and, when completed, counts its returned units, fees
+ * and write-offs; a cancelled request stops counting as a request; ended cases count their
+ * deadlines.
+ */
+export async function recordCaseTransition(tx: Tx, before: CaseRow, after: CaseRow, action: CaseAction, _actor: Actor, now: Date): Promise<void> {
+  const decision = (DECISION_ACTIONS as readonly string[]).includes(action);
+  const ending = !TERMINAL_STATUSES.has(before.status) && TERMINAL_STATUSES.has(after.status);
+  if (!decision && !ending) return;
+  const s = await begin(tx, after.shopId);
+  const families: Family[] = [];
+  if (decision) families.push(decisionFamily(s, sources.latestEvent(after.shopId, after.id, action, now), 1));
+  if (ending) {
+    await repo.orderStates(tx, after.shopId, [after.orderId], 'share');
+    const one = sources.case(after.id);
+    families.push(cohortFamily(s, one, -1, 'open'), cohortFamily(s, one, 1, 'current'), completionFamily(s, one, 1), deadlineFamily(s, one, 1));
+    if (after.status === 'cancelled') families.push(requestFamily(s, one, -1));
+  }
+  await repo.apply(tx, s, families, 'delta');
+}
+
+/** A refund succeeded: the money, and — for the case's first refund — the refunded case, its quality flag and time to refund. */
+export async function recordRefundSettled(tx: Tx, refund: RefundRow): Promise<void> {
+  if (refund.status !== 'succeeded') return;
+  const s = await begin(tx, refund.shopId);
+  const families: Family[] = refundFamily(s, sources.refund(refund.id), 1);
+  const first = (refund.kind === 'refund' || refund.kind === 'fast_refund') && (await lookups.succeededRefunds(tx, refund.shopId, refund.caseId)) === 1;
+  if (first) families.push(...firstRefundFamily(s, sources.case(refund.caseId), 1));
+  await repo.apply(tx, s, families, 'delta');
+}
+
+/** Every family a set of cases contributes (an import writing finished cases, or a rebuild with `null`: all cases). */
+export function caseFamilies(s: Scope, caseIds: readonly string[] | null): Family[] {
+  const cases = caseIds === null ? sources.all : sources.cases(caseIds);
+  return [
+    requestFamily(s, sources.casesNotCancelled(caseIds), 1),
+    cohortFamily(s, cases, 1, 'current'),
+    completionFamily(s, cases, 1),
+    deadlineFamily(s, cases, 1),
+    decisionFamily(s, caseIds === null ? sources.all : sources.eventsOfCases(caseIds), 1),
+    ...refundFamily(s, caseIds === null ? sources.all : sources.refundsOfCases(caseIds), 1),
+    ...firstRefundFamily(s, cases, 1),
+  ];
+}
+
+/** Cases written whole by an import (already completed, refunds settled): everything they add, straight into the rollups. */
+export async function recordImportedCases(tx: Tx, shopId: string, caseIds: readonly string[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  const s = await begin(tx, shopId);
+  await repo.apply(tx, s, caseFamilies(s, caseIds), 'direct');
+}
+
+/**
+ * Counts the shop's orders analytics has not seen yet (after an import with deferred rollups),
+ * set-based, with the returns of any cases they already have.
+ */
+export async function catchUpOrders(ctx: ServiceContext, shopId: string): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    await repo.lockShared(tx, shopId);
+    const s = await repo.track(tx, shopId);
+    const orderIds = await lookups.untrackedOrderIds(tx, shopId);
+    if (orderIds.length === 0) return 0;
+    await repo.writeOrderStates(tx, s, sources.orders(orderIds));
+    await repo.apply(tx, s, [...orderFamily(s, sources.orderStates(orderIds), 1), cohortFamily(s, sources.casesOfOrders(orderIds), 1, 'current')], 'direct');
+    return orderIds.length;
+  });
+}

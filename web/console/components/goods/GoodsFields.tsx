@@ -1,0 +1,165 @@
+import { CameraOutlined } from '@ant-design/icons';
+import { App, Form, Input, InputNumber, Radio, Select, Table, Tag, Typography, Upload } from 'antd';
+import type { FormInstance } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.js';
+import { DISPOSITIONS, GRADES, type CaseDetail, type CaseItem } from '../../api/types.js';
+import { useReasonLabel } from '../../lib/labels.js';
+import { useErrorText } from '../ErrorAlert.js';
+
+export interface ReceiveValues {
+  received: Record<string, number>;
+  note?: string;
+}
+
+/** How many of each item arrived (may differ from what the buyer declared). */
+export function ReceiveFields({ items }: { items: CaseItem[] }) {
+  const { t } = useTranslation();
+  const reasonLabel = useReasonLabel();
+  return (
+    <>
+      <Table<CaseItem>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={items}
+        columns={[
+          { title: t('items.item'), key: 'item', render: (_, i) => <ItemTitle item={i} reason={reasonLabel(i.reasonCode)} /> },
+          { title: t('items.declared'), dataIndex: 'quantity', width: 90, align: 'center' },
+          {
+            title: t('items.received'),
+            key: 'received',
+            width: 130,
+            render: (_, i) => (
+              <Form.Item name={['received', i.id]} initialValue={i.quantity} noStyle rules={[{ required: true }]}>
+                <InputNumber min={0} max={i.quantity * 10} precision={0} data-testid={`received-${i.sku}`} />
+              </Form.Item>
+            ),
+          },
+        ]}
+      />
+      <Form.Item name="note" label={t('actions.form.note')} style={{ marginTop: 12 }}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+    </>
+  );
+}
+
+export interface InspectValues {
+  items: Record<string, { acceptedQuantity: number; defectiveQuantity: number; grade: string; disposition: string; note?: string }>;
+  evidenceIds: string[];
+}
+
+/** Grade, accepted and defective quantities and disposition per item, and photos of what arrived. */
+export function InspectFields({ c, form }: { c: CaseDetail; form: FormInstance }) {
+  const { t } = useTranslation();
+  const reasonLabel = useReasonLabel();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const photos: string[] = Form.useWatch('evidenceIds', form) ?? [];
+  return (
+    <>
+      <div className="inspect-items">
+        {c.items.map((i) => {
+          const arrived = i.receivedQuantity ?? i.quantity;
+          return (
+            <div className="inspect-item" key={i.id} data-testid={`inspect-${i.sku}`}>
+              <ItemTitle item={i} reason={reasonLabel(i.reasonCode)} extra={<Tag>{t('items.arrived', { count: arrived })}</Tag>} />
+              <div className="inspect-grid">
+                <Form.Item label={t('inspect.grade')} name={['items', i.id, 'grade']} initialValue="A" rules={[{ required: true }]}>
+                  <Radio.Group optionType="button" buttonStyle="solid" options={GRADES.map((g) => ({ value: g, label: `${g} · ${t(`inspect.grades.${g}`)}` }))} />
+                </Form.Item>
+                <Form.Item label={t('inspect.accepted')} name={['items', i.id, 'acceptedQuantity']} initialValue={arrived} rules={[{ required: true }]}>
+                  <InputNumber min={0} max={arrived} precision={0} />
+                </Form.Item>
+                <Form.Item label={t('inspect.defective')} name={['items', i.id, 'defectiveQuantity']} initialValue={0}>
+                  <InputNumber min={0} max={arrived} precision={0} />
+                </Form.Item>
+                <Form.Item label={t('inspect.disposition')} name={['items', i.id, 'disposition']} initialValue="restock" rules={[{ required: true }]}>
+                  <Select style={{ minWidth: 170 }} options={DISPOSITIONS.map((d) => ({ value: d, label: t(`inspect.dispositions.${d}`) }))} data-testid={`disposition-${i.sku}`} />
+                </Form.Item>
+              </div>
+              <Form.Item name={['items', i.id, 'note']} noStyle>
+                <Input placeholder={t('inspect.notePlaceholder')} maxLength={2000} />
+              </Form.Item>
+            </div>
+          );
+        })}
+      </div>
+      <Form.Item name="evidenceIds" initialValue={[]} label={t('inspect.photos')} style={{ marginTop: 12 }}>
+        <Upload
+          accept="image/*,video/*"
+          listType="picture-card"
+          multiple
+          data-testid="inspect-photos"
+          customRequest={async (req) => {
+            const form_ = new FormData();
+            form_.append('purpose', 'inspection');
+            form_.append('file', req.file as Blob);
+            try {
+              const stored = await api.upload<{ id: string }>(`/returns/${c.id}/evidence`, form_);
+              form.setFieldValue('evidenceIds', [...new Set([...(form.getFieldValue('evidenceIds') ?? []), stored.id])]);
+              req.onSuccess?.(stored);
+            } catch (err) {
+              message.error(errorText(err));
+              req.onError?.(err as Error);
+            }
+          }}
+          onRemove={(file) => {
+            const id = (file.response as { id?: string } | undefined)?.id;
+            if (id) form.setFieldValue('evidenceIds', (form.getFieldValue('evidenceIds') ?? []).filter((x: string) => x !== id));
+          }}
+        >
+          <div>
+            <CameraOutlined />
+            <div style={{ marginTop: 4 }}>{t('inspect.addPhoto')}</div>
+          </div>
+        </Upload>
+      </Form.Item>
+      {photos.length > 0 && <Typography.Text type="secondary">{t('inspect.photosAttached', { count: photos.length })}</Typography.Text>}
+    </>
+  );
+}
+
+function ItemTitle({ item, reason, extra }: { item: CaseItem; reason: string; extra?: React.ReactNode }) {
+  return (
+    <div className="item-title">
+      <div>
+        <strong>{item.title ?? item.sku}</strong> {extra}
+      </div>
+      <div className="small muted">
+        {item.sku} · {reason}
+      </div>
+    </div>
+  );
+}
+
+/** The inspect action's body from the form. */
+export function inspectBody(c: CaseDetail, v: InspectValues) {
+  return {
+    items: c.items.map((i) => {
+      const x = v.items[i.id]!;
+      return {
+        itemId: i.id,
+        acceptedQuantity: x.acceptedQuantity,
+        defectiveQuantity: x.defectiveQuantity ?? 0,
+        grade: x.grade,
+        disposition: x.disposition,
+        ...(x.note ? { note: x.note } : {}),
+      };
+    }),
+    ...(v.evidenceIds?.length ? { evidenceIds: v.evidenceIds } : {}),
+  };
+}
+
+export function receiveBody(c: CaseDetail, v: ReceiveValues) {
+  return { items: c.items.map((i) => ({ itemId: i.id, receivedQuantity: v.received[i.id] ?? i.quantity })), ...(v.note ? { note: v.note } : {}) };
+}
+
+/** Stock effect of an inspection: units put back on sale per SKU. */
+export function restockSummary(c: CaseDetail, v: Partial<InspectValues> | undefined) {
+  return c.items
+    .filter((i) => v?.items?.[i.id]?.disposition === 'restock')
+    .map((i) => ({ sku: i.sku ?? '', quantity: i.receivedQuantity ?? i.quantity }))
+    .filter((r) => r.quantity > 0);
+}

@@ -1,0 +1,28 @@
+import { Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { useSession } from '../../auth/session.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { ApiKeysTab } from './ApiKeysTab.js';
+import { ShopTab } from './ShopTab.js';
+import { StaffTab } from './StaffTab.js';
+
+/** Settings: the shop's profile, its staff and their roles, API keys. Each tab only for the roles that may open it. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const { tab } = useParams();
+  const navigate = useNavigate();
+  const tabs = [
+    { key: 'shop', label: t('settings.tabs.shop'), children: <ShopTab />, show: can('shop:read') },
+    { key: 'staff', label: t('settings.tabs.staff'), children: <StaffTab />, show: can('staff:manage') },
+    { key: 'api-keys', label: t('settings.tabs.apiKeys'), children: <ApiKeysTab />, show: can('api_keys:manage') },
+  ].filter((x) => x.show);
+  const active = tabs.some((x) => x.key === tab) ? tab! : tabs[0]?.key;
+  return (
+    <div className="page" data-testid="settings-page">
+      <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
+      <Tabs activeKey={active} onChange={(k) => navigate(`/settings/${k}`)} items={tabs.map(({ key, label, children }) => ({ key, label, children }))} />
+    </div>
+  );
+}
