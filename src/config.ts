@@ -18,6 +18,9 @@ export interface Config {
   secretKey: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Hosts webhooks may reach even on private or loopback addresses (SSRF guard exceptions). */
+  webhookAllowedHosts: readonly string[];
+  webhookTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
   uploadLimitBytes: number;
@@ -52,6 +55,8 @@ export const CONFIG_VARIABLES = [
   ['SECRET_KEY', 'generated into DATA_DIR/secret.key', 'At least 32 characters; signs buyer portal tokens.'],
   ['SMTP_URL', 'unset (dev mailbox)', '`smtp://user:pass@host:587` or `smtps://…`; when unset, mail is kept in the dev mailbox.'],
   ['MAIL_FROM', 'Retour <no-reply@localhost>', 'Sender of buyer e-mails.'],
+  ['WEBHOOK_ALLOWED_HOSTS', 'unset (public addresses only)', 'Comma-separated host names or IPs webhooks may call although they are private or loopback (e.g. an ERP on the LAN).'],
+  ['WEBHOOK_TIMEOUT_MS', '10000', 'How long a webhook receiver has to answer before the attempt counts as failed.'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent.'],
   ['BODY_LIMIT', '1048576', 'Largest JSON body in bytes (larger gets 413).'],
   ['UPLOAD_LIMIT', '52428800', 'Largest uploaded file in bytes (CSV imports, evidence).'],
@@ -130,6 +135,11 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl,
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str('MAIL_FROM') ?? 'Retour <no-reply@localhost>',
+    webhookAllowedHosts: (str('WEBHOOK_ALLOWED_HOSTS') ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     bodyLimitBytes: int('BODY_LIMIT', 1024 * 1024, 1024, 1024 * 1024 * 1024),
     uploadLimitBytes: int('UPLOAD_LIMIT', 50 * 1024 * 1024, 1024, 10 * 1024 * 1024 * 1024),

@@ -16,11 +16,13 @@ import { authRoutes } from './routes/api/auth.js';
 import { importRoutes } from './routes/api/imports.js';
 import { customerRoutes } from './routes/api/customers.js';
 import { dashboardRoutes } from './routes/api/dashboard.js';
+import { devMailboxRoutes } from './routes/api/dev-mailbox.js';
 import { orderRoutes } from './routes/api/orders.js';
 import { policyRoutes } from './routes/api/policy.js';
 import { queueRoutes } from './routes/api/queue.js';
 import { returnRoutes } from './routes/api/returns.js';
 import { shopRoutes } from './routes/api/shop.js';
+import { webhookRoutes } from './routes/api/webhooks.js';
 import { staffRoutes } from './routes/api/staff.js';
 import { healthRoutes } from './routes/health.js';
 import { webRoutes } from './routes/web.js';
@@ -107,6 +109,8 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
       await api.register(queueRoutes);
       await api.register(dashboardRoutes);
       await api.register(analyticsRoutes);
+      await api.register(webhookRoutes);
+      await api.register(devMailboxRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -3,6 +3,9 @@ import type { ServiceContext } from '../services/context.js';
 import { purgeExpired } from './housekeeping.js';
 import { retryDueRefunds } from './refund-retries.js';
 import { applyDueDeadlines } from '../services/automation/deadline-runner.js';
+import { dispatchOutbox } from '../services/automation/dispatch-outbox.js';
+import { sendDueMail } from '../services/mail/send-mail.js';
+import { sendDueWebhooks } from '../services/webhooks/send-deliveries.js';
 import { refreshPlannerStatistics } from '../db/planner-statistics.js';
 
 export interface Worker {
@@ -26,6 +29,9 @@ const JOBS: Job[] = [
   { name: 'purge-expired', everyMs: 10 * 60_000, run: purgeExpired },
   { name: 'retry-refunds', everyMs: 5_000, run: (ctx) => retryDueRefunds(ctx) },
   { name: 'deadlines', everyMs: 1_000, run: (ctx) => drain(() => applyDueDeadlines(ctx)) },
+  { name: 'outbox', everyMs: 500, run: (ctx) => drain(() => dispatchOutbox(ctx), 200) },
+  { name: 'webhooks', everyMs: 1_000, run: (ctx) => drain(() => sendDueWebhooks(ctx), 50) },
+  { name: 'mail', everyMs: 2_000, run: (ctx) => drain(() => sendDueMail(ctx), 50) },
   { name: 'planner-statistics', everyMs: 30_000, run: (ctx) => refreshPlannerStatistics(ctx.db) },
 ];
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { deadlines } from '../schema/index.js';
 
@@ -29,15 +29,15 @@ export const deadlinesRepo = {
     return db
       .select()
       .from(deadlines)
-      .where(and(eq(deadlines.status, 'pending'), lte(deadlines.dueAt, now)))
+      .where(and(eq(deadlines.status, 'pending'), lte(deadlines.dueAt, now), or(isNull(deadlines.leasedUntil), lte(deadlines.leasedUntil, now))))
       .orderBy(asc(deadlines.dueAt))
       .limit(limit)
       .for('update', { skipLocked: true });
   },
-  async postpone(db: Executor, d: Pick<DeadlineRow, 'shopId' | 'id' | 'attempts'>, until: Date, lastError: string | null) {
+  async lease(db: Executor, d: Pick<DeadlineRow, 'shopId' | 'id' | 'attempts'>, until: Date) {
     await db
       .update(deadlines)
-      .set({ dueAt: until, attempts: d.attempts + 1, lastError })
+      .set({ leasedUntil: until, attempts: d.attempts + 1 })
       .where(and(eq(deadlines.shopId, d.shopId), eq(deadlines.id, d.id), eq(deadlines.status, 'pending')));
   },
 };

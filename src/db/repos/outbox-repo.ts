@@ -1,4 +1,5 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, isNull, sql } from 'drizzle-orm';
+import { anyOf } from '../bulk.js';
 import type { Executor } from '../client.js';
 import { outbox } from '../schema/index.js';
 
@@ -13,7 +14,7 @@ export const outboxRepo = {
     return db.select().from(outbox).where(isNull(outbox.dispatchedAt)).orderBy(asc(outbox.createdAt), asc(outbox.id)).limit(limit).for('update', { skipLocked: true });
   },
   async markDispatched(db: Executor, rows: OutboxRow[], now: Date) {
-    for (const r of rows) await db.update(outbox).set({ dispatchedAt: now }).where(and(eq(outbox.shopId, r.shopId), eq(outbox.id, r.id)));
+    if (rows.length > 0) await db.update(outbox).set({ dispatchedAt: now }).where(anyOf(outbox.id, rows.map((r) => r.id), 'uuid'));
   },
   async countUndispatched(db: Executor): Promise<number> {
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(isNull(outbox.dispatchedAt));

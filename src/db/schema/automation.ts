@@ -27,6 +27,8 @@ export const deadlines = pgTable(
     dueAt: at('due_at').notNull(),
     status: text('status').$type<'pending' | 'applied' | 'cancelled' | 'failed'>().notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /** A worker applying it holds it until then; if that worker dies, another takes it after. */
+    leasedUntil: at('leased_until'),
     lastError: text('last_error'),
     appliedAt: at('applied_at'),
     cancelledAt: at('cancelled_at'),

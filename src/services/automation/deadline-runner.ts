@@ -19,7 +19,7 @@ export async function applyDueDeadlines(ctx: ServiceContext, batch = 100): Promi
   const claimed = await ctx.db.transaction(async (tx) => {
     const due = await deadlinesRepo.claimDue(tx, ctx.clock.now(), batch);
     const lease = new Date(ctx.clock.now().getTime() + LEASE_MS);
-    for (const d of due) await deadlinesRepo.postpone(tx, d, lease, d.lastError);
+    for (const d of due) await deadlinesRepo.lease(tx, d, lease);
     return due;
   });
   for (const d of claimed) await applyDeadline(ctx, d);

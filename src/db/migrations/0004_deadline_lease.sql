@@ -1,0 +1,1 @@
+ALTER TABLE "deadlines" ADD COLUMN "leased_until" timestamp with time zone;

@@ -1,0 +1,107 @@
+import { and, asc, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { pgArrayLiteral as pgTextArray } from '../bulk.js';
+import { queryRows, type Executor } from '../client.js';
+import { webhookDeliveries, webhookEndpoints } from '../schema/index.js';
+
+export type EndpointRow = typeof webhookEndpoints.$inferSelect;
+export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+
+export const webhooksRepo = {
+  async insertEndpoint(db: Executor, row: typeof webhookEndpoints.$inferInsert): Promise<EndpointRow> {
+    return (await db.insert(webhookEndpoints).values(row).returning())[0]!;
+  },
+  async listEndpoints(db: Executor, shopId: string): Promise<EndpointRow[]> {
+    return db.select().from(webhookEndpoints).where(eq(webhookEndpoints.shopId, shopId)).orderBy(asc(webhookEndpoints.createdAt));
+  },
+  async endpoint(db: Executor, shopId: string, id: string): Promise<EndpointRow | undefined> {
+    return (await db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.shopId, shopId), eq(webhookEndpoints.id, id))))[0];
+  },
+  async updateEndpoint(db: Executor, shopId: string, id: string, set: Partial<typeof webhookEndpoints.$inferInsert>): Promise<EndpointRow | undefined> {
+    return (await db.update(webhookEndpoints).set(set).where(and(eq(webhookEndpoints.shopId, shopId), eq(webhookEndpoints.id, id))).returning())[0];
+  },
+  async deleteEndpoint(db: Executor, shopId: string, id: string): Promise<boolean> {
+    return (await db.delete(webhookEndpoints).where(and(eq(webhookEndpoints.shopId, shopId), eq(webhookEndpoints.id, id))).returning({ id: webhookEndpoints.id })).length > 0;
+  },
+  /** Enabled endpoints of these shops that take this event type (or every type, `*`). */
+  async subscribers(db: Executor, shopIds: string[]): Promise<EndpointRow[]> {
+    if (shopIds.length === 0) return [];
+    return db
+      .select()
+      .from(webhookEndpoints)
+      .where(and(inArray(webhookEndpoints.shopId, shopIds), eq(webhookEndpoints.enabled, true)));
+  },
+
+  /** One delivery per (event, endpoint): a second dispatch of the same event adds nothing. */
+  async insertDeliveries(db: Executor, rows: (typeof webhookDeliveries.$inferInsert)[]) {
+    if (rows.length > 0) await db.insert(webhookDeliveries).values(rows).onConflictDoNothing();
+  },
+  /** Pending deliveries whose time has come, locked; another sender skips them. */
+  async claimDue(db: Executor, now: Date, limit: number): Promise<DeliveryRow[]> {
+    return db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now)))
+      .orderBy(asc(webhookDeliveries.nextAttemptAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+  },
+  async updateDelivery(db: Executor, d: Pick<DeliveryRow, 'shopId' | 'id'>, set: Partial<typeof webhookDeliveries.$inferInsert>): Promise<DeliveryRow | undefined> {
+    return (await db.update(webhookDeliveries).set(set).where(and(eq(webhookDeliveries.shopId, d.shopId), eq(webhookDeliveries.id, d.id))).returning())[0];
+  },
+  async delivery(db: Executor, shopId: string, id: string): Promise<DeliveryRow | undefined> {
+    return (await db.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.shopId, shopId), eq(webhookDeliveries.id, id))))[0];
+  },
+  /** Newest first; the cursor is the last row's (createdAt, id). */
+  async deliveries(
+    db: Executor,
+    shopId: string,
+    endpointId: string,
+    filter: { status?: DeliveryRow['status']; eventType?: string },
+    cursor: { createdAt: Date; id: string } | undefined,
+    limit: number,
+  ): Promise<DeliveryRow[]> {
+    return db
+      .select()
+      .from(webhookDeliveries)
+      .where(
+        and(
+          eq(webhookDeliveries.shopId, shopId),
+          eq(webhookDeliveries.endpointId, endpointId),
+          filter.status ? eq(webhookDeliveries.status, filter.status) : undefined,
+          filter.eventType ? eq(webhookDeliveries.eventType, filter.eventType) : undefined,
+          cursor
+            ? or(lt(webhookDeliveries.createdAt, cursor.createdAt), and(eq(webhookDeliveries.createdAt, cursor.createdAt), lt(webhookDeliveries.id, cursor.id)))
+            : undefined,
+        ),
+      )
+      .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+      .limit(limit);
+  },
+  /** Pending deliveries of a disabled endpoint are given up (they stay replayable). */
+  async killPending(db: Executor, shopId: string, endpointId: string, reason: string, now: Date) {
+    await db
+      .update(webhookDeliveries)
+      .set({ status: 'dead', lastError: reason, nextAttemptAt: null, lastAttemptAt: now })
+      .where(and(eq(webhookDeliveries.shopId, shopId), eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, 'pending')));
+  },
+  /**
+   * Replay since a time: every event of the shop since then that the endpoint takes is (re)queued,
+   * keeping its delivery id (the `webhook-id` a receiver deduplicates on), and created for events
+   * that happened before the endpoint existed or subscribed.
+   */
+  async requeueSince(db: Executor, endpoint: EndpointRow, since: Date, now: Date): Promise<number> {
+    const types = endpoint.eventTypes.includes('*') ? null : endpoint.eventTypes;
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`
+      insert into webhook_deliveries (shop_id, id, endpoint_id, outbox_id, event_type, payload, status, attempts, next_attempt_at, created_at)
+      select o.shop_id, gen_random_uuid(), ${endpoint.id}::uuid, o.id, o.event_type, o.payload, 'pending', 0, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+      from outbox o
+      where o.shop_id = ${endpoint.shopId} and o.created_at >= ${since.toISOString()}::timestamptz
+        and (${types === null} or o.event_type = any(${pgTextArray(types ?? [], 'text')}::text[]))
+      on conflict (shop_id, outbox_id, endpoint_id) do update set status = 'pending', attempts = 0, next_attempt_at = excluded.next_attempt_at
+      returning id`,
+    );
+    return rows.length;
+  },
+};

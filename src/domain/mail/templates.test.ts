@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { MAIL_TEMPLATES, mailLocaleOf, renderMail, type MailFacts } from './templates.js';
+
+const facts: MailFacts = {
+  shopName: 'Lin <Tea> & Co',
+  customerName: '<script>alert(1)</script>',
+  rmaNumber: 'R2611010001',
+  orderNumber: 'T-1001',
+  caseUrl: 'https://shop.example/portal/lin?a=1&b=2',
+  currency: 'CNY',
+  refundMinor: 12345,
+  refundMethod: 'original',
+  returnMethod: 'drop_off',
+  returnShippingPayer: 'seller',
+  returnAddress: '上海市 <b>仓库</b>',
+  shipBy: new Date('2026-11-08T04:00:00Z'),
+  rejectionReason: 'Used "goods"',
+  carrier: 'SF',
+  trackingNumber: 'SF123',
+  timeZone: 'Asia/Shanghai',
+};
+
+describe('buyer e-mails', () => {
+  it.each(MAIL_TEMPLATES.flatMap((t) => [[t, 'zh-CN'] as const, [t, 'en'] as const]))('%s in %s names the case and escapes what people wrote', (template, locale) => {
+    const mail = renderMail(template, locale, facts);
+    expect(mail.subject).toContain(template === 'refunded' ? '123.45' : 'R2611010001');
+    expect(mail.text).toContain(facts.caseUrl);
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('&lt;script&gt;');
+    expect(mail.html).toContain('a=1&amp;b=2');
+    expect(mail.html).toContain(`lang="${locale}"`);
+  });
+
+  it('speaks the order language and gives the facts of each step', () => {
+    expect(mailLocaleOf('zh-CN')).toBe('zh-CN');
+    expect(mailLocaleOf('zh')).toBe('zh-CN');
+    expect(mailLocaleOf('en-GB')).toBe('en');
+    expect(mailLocaleOf(null)).toBe('en');
+    expect(renderMail('refunded', 'zh-CN', facts).text).toContain('¥123.45 已退回到您的原支付方式');
+    expect(renderMail('refunded', 'en', { ...facts, currency: 'USD' }).subject).toContain('$123.45 refunded');
+    expect(renderMail('refunded', 'en', { ...facts, refundMethod: 'store_credit' }).text).toContain('store credit');
+    expect(renderMail('approved', 'zh-CN', facts).text).toContain('2026年11月8日');
+    expect(renderMail('approved', 'en', facts).text).toContain('We pay the return shipping.');
+    expect(renderMail('approved', 'en', { ...facts, returnMethod: 'none' }).text).not.toContain('Return address');
+    expect(renderMail('rejected', 'en', facts).text).toContain('Reason: Used "goods"');
+    expect(renderMail('exchange_shipped', 'en', facts).text).toContain('SF SF123');
+  });
+});

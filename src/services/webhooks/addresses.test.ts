@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { endpointUrlProblem, isPublicAddress } from './addresses.js';
+
+describe('webhook address guard', () => {
+  it.each([
+    ['8.8.8.8', true],
+    ['93.184.216.34', true],
+    ['2606:4700::1111', true],
+    ['127.0.0.1', false],
+    ['10.1.2.3', false],
+    ['172.20.0.1', false],
+    ['192.168.1.1', false],
+    ['169.254.169.254', false],
+    ['100.64.0.1', false],
+    ['0.0.0.0', false],
+    ['224.0.0.1', false],
+    ['::1', false],
+    ['fd00::1', false],
+    ['fe80::1', false],
+    ['::ffff:127.0.0.1', false],
+    ['::ffff:8.8.8.8', true],
+    ['not-an-ip', false],
+  ])('%s is public: %s', (ip, expected) => {
+    expect(isPublicAddress(ip)).toBe(expected);
+  });
+
+  it('refuses URLs that are not http(s), carry credentials or name private hosts, unless allowed', () => {
+    expect(endpointUrlProblem('https://erp.example.com/hooks', [])).toBeNull();
+    expect(endpointUrlProblem('ftp://erp.example.com/', [])).toBe('scheme');
+    expect(endpointUrlProblem('no url', [])).toBe('not_a_url');
+    expect(endpointUrlProblem('https://u:p@erp.example.com/', [])).toBe('credentials');
+    expect(endpointUrlProblem('http://127.0.0.1:8080/', [])).toBe('private_address');
+    expect(endpointUrlProblem('http://[::1]/', [])).toBe('private_address');
+    expect(endpointUrlProblem('http://localhost/', [])).toBe('private_address');
+    expect(endpointUrlProblem('http://metadata.google.internal/', [])).toBe('private_address');
+    expect(endpointUrlProblem('http://169.254.169.254/latest/meta-data', [])).toBe('private_address');
+    expect(endpointUrlProblem('http://127.0.0.1:8080/', ['127.0.0.1'])).toBeNull();
+  });
+});
