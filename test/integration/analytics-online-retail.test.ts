@@ -1,3 +1,4 @@
+import { sharedDataFile } from '../helpers/shared-data.js';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
@@ -14,7 +15,7 @@ import { client, startTestApp, type TestApp } from '../helpers/app.js';
  * own parsing, grouping and attribution (the README's rule), none of Retour's code — compared
  * with the analytics API: equal to the unit, and to the penny.
  */
-const FILE = new URL('../../../shared/data/online-retail/online-retail.csv.gz', import.meta.url);
+const FILE = sharedDataFile('online-retail/online-retail.csv.gz');
 const FEES = new Set(['POST', 'DOT', 'C2', 'M', 'm', 'D', 'S', 'B', 'BANK CHARGES', 'AMAZONFEE', 'CRUK', 'PADS']);
 
 interface Figures {
@@ -130,7 +131,7 @@ beforeAll(async () => {
   t = await startTestApp();
   api = client(t.baseUrl);
   const started = performance.now();
-  report = await importOnlineRetail(t.ctx, new URL(FILE).pathname);
+  report = await importOnlineRetail(t.ctx, FILE);
   timings.importMs = Math.round(performance.now() - started);
   const [shop] = await queryRows<{ id: string }>(t.ctx.db, sql`select id from shops where slug = 'online-retail'`);
   key = (await createApiKey(t.ctx, { shopId: shop!.id, name: 'test', role: 'viewer' })).key;

@@ -1,3 +1,4 @@
+import { sharedDataFile } from '../helpers/shared-data.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   t = await startTestApp();
   api = client(t.baseUrl);
   // Three months of the real data (December 2010 to February 2011).
-  const text = gunzipSync(readFileSync(new URL('../../../shared/data/online-retail/online-retail.csv.gz', import.meta.url))).toString('utf8');
+  const text = gunzipSync(readFileSync(sharedDataFile('online-retail/online-retail.csv.gz'))).toString('utf8');
   const rows = text.split('\n');
   const end = rows.findIndex((r) => r.includes(',2011-03-01 '));
   const file = join(mkdtempSync(join(tmpdir(), 'retail-')), 'three-months.csv.gz');

@@ -1,3 +1,4 @@
+import { sharedDataFile } from '../helpers/shared-data.js';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,7 +119,7 @@ describe('CSV order import', () => {
 describe('Online Retail dataset', () => {
   it('imports the orders of the real data and reports its returns by the README rule', async () => {
     // The first 20,000 rows of the real file: enough for returns, fees, guests and adjustments.
-    const text = gunzipSync(readFileSync(new URL('../../../shared/data/online-retail/online-retail.csv.gz', import.meta.url))).toString('utf8');
+    const text = gunzipSync(readFileSync(sharedDataFile('online-retail/online-retail.csv.gz'))).toString('utf8');
     const rows = text.split('\n').slice(0, 20_001);
     const dir = mkdtempSync(join(tmpdir(), 'retail-'));
     const file = join(dir, 'slice.csv.gz');
