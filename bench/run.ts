@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { analyticsBench } from './analytics.js';
+import { automationBench } from './automation.js';
 import { coldStart } from './cold-start.js';
 import { createOrderHttp } from './create-order-http.js';
 import { csvImport } from './csv-import.js';
@@ -18,7 +19,7 @@ import { onlineRetailImport } from './online-retail-import.js';
 import { casesHttp } from './cases-http.js';
 import { policyEvaluate } from './policy-evaluate.js';
 
-const BENCHMARKS: readonly Benchmark[] = [csvImport, createOrderHttp, coldStart, onlineRetailImport, policyEvaluate, casesHttp, analyticsBench];
+const BENCHMARKS: readonly Benchmark[] = [csvImport, createOrderHttp, coldStart, onlineRetailImport, policyEvaluate, casesHttp, automationBench, analyticsBench];
 
 function gitDescription(): string {
   try {

@@ -28,7 +28,7 @@ async function drain(batch: () => Promise<number>, full = 100) {
 const JOBS: Job[] = [
   { name: 'purge-expired', everyMs: 10 * 60_000, run: purgeExpired },
   { name: 'retry-refunds', everyMs: 5_000, run: (ctx) => retryDueRefunds(ctx) },
-  { name: 'deadlines', everyMs: 1_000, run: (ctx) => drain(() => applyDueDeadlines(ctx)) },
+  { name: 'deadlines', everyMs: 1_000, run: (ctx) => drain(() => applyDueDeadlines(ctx, 20), 20) },
   { name: 'outbox', everyMs: 500, run: (ctx) => drain(() => dispatchOutbox(ctx), 200) },
   { name: 'webhooks', everyMs: 1_000, run: (ctx) => drain(() => sendDueWebhooks(ctx), 50) },
   { name: 'mail', everyMs: 2_000, run: (ctx) => drain(() => sendDueMail(ctx), 50) },

@@ -41,6 +41,7 @@ describe('deadlines', () => {
   it('a request the seller leaves unanswered is approved by the system when its clock runs out, naming the rule', async () => {
     const c = await openReturn(shop);
     expect(await deadlineRows(c.id)).toMatchObject([{ kind: 'merchant_response', status: 'pending', rule: 'deadline.merchant_response' }]);
+    expect((await getCase(c.id)).deadlines).toMatchObject([{ kind: 'merchant_response', status: 'pending', outcome: 'approve', dueAt: '2026-11-06T08:00:00.000Z' }]);
     t.clock.advance(5 * 24 * HOUR - 60_000);
     await applyDueDeadlines(t.ctx);
     expect((await getCase(c.id)).status).toBe('requested');

@@ -6,16 +6,17 @@ import type { ServiceContext } from '../context.js';
 import { performAction } from '../returns/perform-action.js';
 import { caseSnapshot, publish } from './outbox.js';
 
-/** A claimed deadline is left to its worker this long; if the worker dies, another takes it after. */
-const LEASE_MS = 2 * 60_000;
+/** A claimed deadline is left to its worker this long; if the worker dies, another takes it after. Only scheduling: the transaction that applies a deadline checks it is still pending, so a late second worker cannot apply it twice. */
+const LEASE_MS = 30_000;
 
 /**
  * Applies the deadlines that have run out: claimed in batches with FOR UPDATE SKIP LOCKED (so
  * workers never share one), each applied through the same service a person would use, as the
  * system naming the deadline's rule. The deadline is marked applied in the very transaction
- * that moves the case, so it is applied exactly once even if a worker dies half-way.
+ * that moves the case, so it is applied exactly once even if a worker dies half-way. Batches are
+ * small so that a worker killed mid-batch strands few deadlines until their lease runs out.
  */
-export async function applyDueDeadlines(ctx: ServiceContext, batch = 100): Promise<number> {
+export async function applyDueDeadlines(ctx: ServiceContext, batch = 20): Promise<number> {
   const claimed = await ctx.db.transaction(async (tx) => {
     const due = await deadlinesRepo.claimDue(tx, ctx.clock.now(), batch);
     const lease = new Date(ctx.clock.now().getTime() + LEASE_MS);

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context.js';
 
 /** Waits after each failed SMTP attempt; after the last, the message is dead (and shown so). */
 const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000, 12 * 3600_000];
-const LEASE_MS = 5 * 60_000;
+const LEASE_MS = 60_000;
 
 const transports = new Map<string, Transporter>();
 function transportFor(url: string): Transporter {

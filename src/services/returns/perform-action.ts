@@ -1,6 +1,7 @@
 import type { Actor, CaseAction } from '../../domain/cases/model.js';
-import { notFound } from '../../domain/errors.js';
+import { conflict, notFound } from '../../domain/errors.js';
 import { casesRepo } from '../../db/repos/cases-repo.js';
+import { deadlinesRepo } from '../../db/repos/deadlines-repo.js';
 import type { ServiceContext } from '../context.js';
 import { findShop } from '../shops/shops.js';
 import { executeRefund } from '../refunds/execute-refund.js';
@@ -25,6 +26,11 @@ export async function performAction<A extends CaseAction>(ctx: ServiceContext, s
   const updated = await ctx.db.transaction(async (tx) => {
     const c = await casesRepo.findByIdForUpdate(tx, shopId, caseId);
     if (!c) throw notFound('case.not_found', 'No such case');
+    // A deadline acts only while it is pending: a worker that lost its lease and comes late finds
+    // it applied or cancelled (under the same case lock) and changes nothing.
+    if (actor.kind === 'system' && actor.deadlineId && !(await deadlinesRepo.pendingOfCase(tx, shopId, caseId)).some((d) => d.id === actor.deadlineId)) {
+      throw conflict('deadline.settled', 'The deadline was already applied or cancelled');
+    }
     const handler = (ACTION_HANDLERS[action] ?? moveOnly) as ActionHandler<A>;
     return handler({ tx, ctx, shop, c, action, actor, input, now: ctx.clock.now(), refundIds });
   });

@@ -3,6 +3,7 @@ import { allowedActions } from '../../domain/cases/transition.js';
 import { REJECTION_REASONS, type RejectionCode } from '../../domain/cases/rejection-reasons.js';
 import { invalid, notFound } from '../../domain/errors.js';
 import type { Executor } from '../../db/client.js';
+import { deadlinesRepo } from '../../db/repos/deadlines-repo.js';
 import { casesRepo, type CaseFilter, type CaseRow } from '../../db/repos/cases-repo.js';
 import { customersRepo } from '../../db/repos/customers-repo.js';
 import { ordersRepo } from '../../db/repos/orders-repo.js';
@@ -48,7 +49,7 @@ export function caseSummaryView(c: CaseRow) {
 /** Everything about one case a person needs to decide it, for the given caller. */
 export async function caseDetail(db: Executor, shopId: string, c: CaseRow, viewer: Actor) {
   const staff = viewer.kind !== 'buyer';
-  const [items, events, messages, evidenceRows, shipments, replacements, refunds, order, lines] = await Promise.all([
+  const [items, events, messages, evidenceRows, shipments, replacements, refunds, order, lines, clocks] = await Promise.all([
     casesRepo.itemsOf(db, shopId, c.id),
     staff ? casesRepo.eventsOf(db, shopId, c.id) : casesRepo.eventsOf(db, shopId, c.id).then((e) => e.filter((x) => x.type !== 'case.note')),
     casesRepo.messagesOf(db, shopId, c.id, staff),
@@ -58,6 +59,7 @@ export async function caseDetail(db: Executor, shopId: string, c: CaseRow, viewe
     refundsRepo.ofCase(db, shopId, c.id),
     ordersRepo.findById(db, shopId, c.orderId),
     ordersRepo.linesOf(db, shopId, c.orderId),
+    deadlinesRepo.ofCase(db, shopId, c.id),
   ]);
   const customer = c.customerId ? await customersRepo.findById(db, shopId, c.customerId) : null;
   const actions = allowedActions(snapshotOf(c), viewer).filter((a) => !INTERNAL_ACTIONS.has(a));
@@ -119,6 +121,17 @@ export async function caseDetail(db: Executor, shopId: string, c: CaseRow, viewe
       rule: e.rule,
       payload: staff ? e.payload : publicPayload(e.payload),
       at: e.createdAt.toISOString(),
+    })),
+    // The clocks on the case: the pending one is the next step's deadline (who must act by when).
+    deadlines: clocks.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      forStatus: d.forStatus,
+      outcome: d.outcome,
+      rule: d.rule,
+      dueAt: d.dueAt.toISOString(),
+      status: d.status,
+      settledAt: iso(d.appliedAt ?? d.cancelledAt),
     })),
     allowedActions: actions,
   };

@@ -15,7 +15,7 @@ import { decryptSecret } from './secrets.js';
 export async function sendDueWebhooks(ctx: ServiceContext, batch = 50, random: () => number = Math.random): Promise<number> {
   const claimed = await ctx.db.transaction(async (tx) => {
     const due = await webhooksRepo.claimDue(tx, ctx.clock.now(), batch);
-    const lease = new Date(ctx.clock.now().getTime() + ctx.config.webhookTimeoutMs + 60_000);
+    const lease = new Date(ctx.clock.now().getTime() + ctx.config.webhookTimeoutMs + 5_000);
     for (const d of due) await webhooksRepo.updateDelivery(tx, d, { nextAttemptAt: lease });
     return due;
   });

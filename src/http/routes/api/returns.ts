@@ -37,6 +37,18 @@ const CaseDetailSchema = Type.Object(
     breakdown: Type.Object({}, { ...open, description: 'Refund breakdown: items, tax, fees, shipping, bounds, store credit' }),
     items: Type.Array(Type.Object({ id: Uuid, lineId: Uuid, quantity: Type.Integer(), reasonCode: Type.String() }, open)),
     timeline: Type.Array(Type.Object({ type: Type.String(), at: DateTime }, open)),
+    deadlines: Type.Array(
+      Type.Object(
+        {
+          kind: Type.String({ description: 'merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt' }),
+          outcome: Type.String({ description: 'What the system does when it runs out (an action, or alert)' }),
+          dueAt: DateTime,
+          status: StringEnum(['pending', 'applied', 'cancelled', 'failed'] as const),
+        },
+        open,
+      ),
+      { description: 'Clocks on the case, oldest first; the pending one is the next deadline' },
+    ),
     allowedActions: Type.Array(StringEnum(CASE_ACTIONS), { description: 'What the caller may do now' }),
   },
   open,
