@@ -65,6 +65,13 @@ describe('webhook endpoints', () => {
     expect(unknown.status).toBe(422);
     expect(unknown.body.error).toMatchObject({ code: 'webhook.event_type_unknown', details: { unknown: ['order.exploded'] } });
     expect((await post({ url: 'https://erp.example.com/hooks', eventTypes: [] })).status).toBe(400);
+    // Retour's own API, even on an allowed host.
+    const self = await post({ url: `http://127.0.0.1:${t.config.port}/api/v1/orders`, eventTypes: ["*"] });
+    expect(self.body.error).toMatchObject({ code: 'webhook.url_not_allowed', details: { problem: 'self' } });
+    const short = await post({ url: 'https://erp.example.com/hooks', eventTypes: ['*'], secret: `whsec_${Buffer.alloc(23, 1).toString('base64')}` });
+    expect(short.status).toBe(422);
+    expect(short.body.error).toMatchObject({ code: 'webhook.secret_invalid', details: { bytes: 23 } });
+    expect((await post({ url: 'https://erp.example.com/hooks', eventTypes: ['*'], secret: 'password123' })).body.error.code).toBe('webhook.secret_invalid');
     expect((await post({ url: 'https://erp.example.com/hooks', eventTypes: ['*'] }, shop.keys.agent)).status).toBe(403);
     expect((await api('GET', '/api/v1/webhooks', { key: shop.keys.viewer })).status).toBe(403);
     expect((await api('GET', '/api/v1/webhooks')).status).toBe(401);
@@ -84,6 +91,10 @@ describe('webhook endpoints', () => {
     const rotated = await api('PATCH', `/api/v1/webhooks/${created.body.id}`, { key: shop.keys.owner, body: { rotateSecret: true, eventTypes: ['*'] } });
     expect(rotated.body.secret).toMatch(/^whsec_/);
     expect(rotated.body.secret).not.toBe(created.body.secret);
+    const own = `whsec_${Buffer.alloc(32, 9).toString('base64')}`;
+    const brought = await api('PATCH', `/api/v1/webhooks/${created.body.id}`, { key: shop.keys.owner, body: { secret: own } });
+    expect(brought.status).toBe(200);
+    expect(brought.body).not.toHaveProperty('secret');
     expect((await api('DELETE', `/api/v1/webhooks/${created.body.id}`, { key: other.keys.owner })).status).toBe(404);
     expect((await api('DELETE', `/api/v1/webhooks/${created.body.id}`, { key: shop.keys.owner })).status).toBe(204);
     expect((await api('GET', `/api/v1/webhooks/${created.body.id}`, { key: shop.keys.owner })).status).toBe(404);

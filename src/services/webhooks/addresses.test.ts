@@ -35,5 +35,11 @@ describe('webhook address guard', () => {
     expect(endpointUrlProblem('http://metadata.google.internal/', [])).toBe('private_address');
     expect(endpointUrlProblem('http://169.254.169.254/latest/meta-data', [])).toBe('private_address');
     expect(endpointUrlProblem('http://127.0.0.1:8080/', ['127.0.0.1'])).toBeNull();
+    const self = { publicUrl: 'https://returns.shop.example', port: 3000 };
+    expect(endpointUrlProblem('https://returns.shop.example/api/v1/orders', [], self)).toBe('self');
+    expect(endpointUrlProblem('http://127.0.0.1:3000/api/v1/returns', ['127.0.0.1'], self)).toBe('self');
+    expect(endpointUrlProblem('http://localhost:3000/', ['localhost'], self)).toBe('self');
+    expect(endpointUrlProblem('http://127.0.0.1:3001/', ['127.0.0.1'], self)).toBeNull();
+    expect(endpointUrlProblem('https://erp.shop.example/', [], self)).toBeNull();
   });
 });

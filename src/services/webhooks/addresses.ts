@@ -48,14 +48,14 @@ export function isLocalHostName(host: string): boolean {
   return h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.local') || h.endsWith('.internal');
 }
 
-export type EndpointUrlProblem = 'not_a_url' | 'scheme' | 'credentials' | 'private_address';
+export type EndpointUrlProblem = 'not_a_url' | 'scheme' | 'credentials' | 'private_address' | 'self';
 
 /**
- * Why an endpoint URL is refused, or null: http(s) only, no credentials in the URL, and no
- * literal private address or local name unless its host is allowed. Names are checked again at
+ * Why an endpoint URL is refused, or null: http(s) only, no credentials in the URL, never Retour's
+ * own API, and no literal private address or local name unless its host is allowed. Names are checked again at
  * send time, against what they resolve to.
  */
-export function endpointUrlProblem(raw: string, allowedHosts: readonly string[]): EndpointUrlProblem | null {
+export function endpointUrlProblem(raw: string, allowedHosts: readonly string[], self?: { publicUrl: string; port: number }): EndpointUrlProblem | null {
   let url: URL;
   try {
     url = new URL(raw);
@@ -65,6 +65,9 @@ export function endpointUrlProblem(raw: string, allowedHosts: readonly string[])
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'scheme';
   if (url.username || url.password) return 'credentials';
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  // Retour's own API, under its public name or on this machine: a webhook must never call it.
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  if (self && (url.origin === new URL(self.publicUrl).origin || (port === self.port && (isLocalHostName(host) || (isIP(host) && !isPublicAddress(host)))))) return 'self';
   if (allowedHosts.includes(host)) return null;
   if (isIP(host) ? !isPublicAddress(host) : isLocalHostName(host)) return 'private_address';
   return null;

@@ -8,6 +8,8 @@ import { encryptSecret, newSigningSecret } from './secrets.js';
 
 export interface EndpointInput {
   url: string;
+  /** The shop's own signing secret (whsec_ and at least 24 random bytes, base64); one is generated when absent. */
+  secret?: string;
   description?: string | null;
   eventTypes: string[];
   enabled?: boolean;
@@ -18,10 +20,11 @@ const URL_PROBLEMS = {
   scheme: 'must use https (or http)',
   credentials: 'must not carry a user name or password',
   private_address: 'points to a private, loopback or link-local address; set WEBHOOK_ALLOWED_HOSTS to allow it',
+  self: "points at Retour's own API",
 } as const;
 
 function checkUrl(ctx: ServiceContext, url: string) {
-  const problem = endpointUrlProblem(url, ctx.config.webhookAllowedHosts);
+  const problem = endpointUrlProblem(url, ctx.config.webhookAllowedHosts, { publicUrl: ctx.config.publicUrl, port: ctx.config.port });
   if (problem) throw unprocessable('webhook.url_not_allowed', `The URL ${URL_PROBLEMS[problem]}`, { field: 'url', problem });
 }
 
@@ -36,11 +39,21 @@ function checkEventTypes(types: string[]) {
   }
 }
 
+/** A secret a shop brings must be Standard Webhooks' format and at least 24 bytes (192 bits) long. */
+function checkSecret(secret: string) {
+  const body = secret.startsWith('whsec_') ? secret.slice(6) : null;
+  const bytes = body !== null && /^[A-Za-z0-9+/]+={0,2}$/.test(body) ? Buffer.from(body, 'base64').length : 0;
+  if (bytes < 24 || bytes > 64) {
+    throw unprocessable('webhook.secret_invalid', 'A signing secret is whsec_ followed by 24 to 64 random bytes in base64', { field: 'secret', bytes });
+  }
+}
+
 /** A new endpoint; its signing secret is returned this once and stored only encrypted. */
 export async function createEndpoint(ctx: ServiceContext, shopId: string, input: EndpointInput): Promise<{ endpoint: EndpointRow; secret: string }> {
   checkUrl(ctx, input.url);
   checkEventTypes(input.eventTypes);
-  const secret = newSigningSecret();
+  if (input.secret !== undefined) checkSecret(input.secret);
+  const secret = input.secret ?? newSigningSecret();
   const now = ctx.clock.now();
   const endpoint = await webhooksRepo.insertEndpoint(ctx.db, {
     shopId,
@@ -73,7 +86,8 @@ export async function updateEndpoint(
 ): Promise<{ endpoint: EndpointRow; secret: string | null }> {
   if (input.url !== undefined) checkUrl(ctx, input.url);
   if (input.eventTypes !== undefined) checkEventTypes(input.eventTypes);
-  const secret = input.rotateSecret ? newSigningSecret() : null;
+  if (input.secret !== undefined) checkSecret(input.secret);
+  const secret = input.secret ?? (input.rotateSecret ? newSigningSecret() : null);
   const endpoint = await webhooksRepo.updateEndpoint(ctx.db, shopId, id, {
     ...(input.url !== undefined ? { url: input.url } : {}),
     ...(input.description !== undefined ? { description: input.description } : {}),

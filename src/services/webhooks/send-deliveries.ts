@@ -60,7 +60,7 @@ async function attempt(ctx: ServiceContext, d: DeliveryRow, endpoint: EndpointRo
 
 function post(ctx: ServiceContext, d: DeliveryRow, endpoint: EndpointRow): Promise<PostOutcome> {
   const allowed = ctx.config.webhookAllowedHosts;
-  const problem = endpointUrlProblem(endpoint.url, allowed);
+  const problem = endpointUrlProblem(endpoint.url, allowed, { publicUrl: ctx.config.publicUrl, port: ctx.config.port });
   if (problem) return Promise.resolve({ kind: 'failed', error: `URL refused: ${problem}` });
   const url = new URL(endpoint.url);
   const body = JSON.stringify(d.payload);

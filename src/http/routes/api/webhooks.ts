@@ -9,6 +9,8 @@ import { DateTime, errorResponses, IdParams, Nullable, Page, PageQuery, Uuid } f
 
 const EventTypes = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 50, description: `Event types, or ["*"] for all: ${EVENT_TYPES.join(', ')}` });
 
+const SecretInput = Type.String({ maxLength: 200, description: 'Your own signing secret: whsec_ and 24–64 random bytes in base64 (generated when absent)' });
+
 const EndpointSchema = Type.Object({
   id: Uuid,
   url: Type.String(),
@@ -87,7 +89,13 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Add an endpoint; the reply holds its signing secret, shown only this once',
         description: 'URLs must be http(s), without credentials, and not on private or loopback addresses (422 webhook.url_not_allowed) unless WEBHOOK_ALLOWED_HOSTS names the host.',
         body: Type.Object(
-          { url: Type.String({ minLength: 1, maxLength: 2000 }), description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))), eventTypes: EventTypes, enabled: Type.Optional(Type.Boolean()) },
+          {
+            url: Type.String({ minLength: 1, maxLength: 2000 }),
+            description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+            eventTypes: EventTypes,
+            enabled: Type.Optional(Type.Boolean()),
+            secret: Type.Optional(SecretInput),
+          },
           { additionalProperties: false },
         ),
         response: { 201: WithSecret, ...errorResponses },
@@ -118,6 +126,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
             eventTypes: Type.Optional(EventTypes),
             enabled: Type.Optional(Type.Boolean()),
             rotateSecret: Type.Optional(Type.Boolean()),
+            secret: Type.Optional(SecretInput),
           },
           { additionalProperties: false },
         ),
@@ -126,7 +135,8 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const { endpoint, secret } = await updateEndpoint(app.ctx, req.principal!.shopId, req.params.id, req.body);
-      return { ...endpointView(endpoint), ...(secret ? { secret } : {}) };
+      // A secret the caller sent is not echoed back; only one Retour generated is shown, once.
+      return { ...endpointView(endpoint), ...(secret && !req.body.secret ? { secret } : {}) };
     },
   );
 
