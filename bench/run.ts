@@ -18,8 +18,9 @@ import { REPO_ROOT } from './lib/server.js';
 import { onlineRetailImport } from './online-retail-import.js';
 import { casesHttp } from './cases-http.js';
 import { policyEvaluate } from './policy-evaluate.js';
+import { portalBench } from './portal.js';
 
-const BENCHMARKS: readonly Benchmark[] = [csvImport, createOrderHttp, coldStart, onlineRetailImport, policyEvaluate, casesHttp, automationBench, analyticsBench];
+const BENCHMARKS: readonly Benchmark[] = [csvImport, createOrderHttp, coldStart, onlineRetailImport, policyEvaluate, casesHttp, automationBench, analyticsBench, portalBench];
 
 function gitDescription(): string {
   try {

@@ -25,6 +25,7 @@ import { shopRoutes } from './routes/api/shop.js';
 import { webhookRoutes } from './routes/api/webhooks.js';
 import { staffRoutes } from './routes/api/staff.js';
 import { healthRoutes } from './routes/health.js';
+import { portalRoutes } from './routes/portal/index.js';
 import { webRoutes } from './routes/web.js';
 import { ErrorSchema } from './schemas/common.js';
 import './types.js';
@@ -114,5 +115,6 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
     },
     { prefix: '/api/v1' },
   );
+  await app.register(portalRoutes, { prefix: '/portal/v1' });
   return app;
 }

@@ -1,0 +1,148 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { invalid } from '../../../domain/errors.js';
+import { renderLabelPdf } from '../../../services/portal/label.js';
+import { portalOrder } from '../../../services/portal/order.js';
+import {
+  cancelPortalReturn,
+  createPortalReturn,
+  getPortalCase,
+  labelData,
+  markShipped,
+  PortalReturnSchema,
+  postBuyerMessage,
+  previewPortalReturn,
+  uploadBuyerEvidence,
+} from '../../../services/portal/returns.js';
+import { errorResponses, IdParams } from '../../schemas/common.js';
+import { scopeOf } from './auth.js';
+
+const open = { additionalProperties: true } as const;
+const strict = { additionalProperties: false } as const;
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const CaseView = Type.Object({ id: Type.String(), rmaNumber: Type.String(), status: Type.String() }, open);
+
+export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/order',
+    { schema: { tags: ['portal'], summary: "The token's order: lines with what the policy says about each, reasons, refund methods, exchange options, returns so far", response: { 200: Type.Object({}, open), ...errorResponses } } },
+    async (req) => portalOrder(app.ctx, scopeOf(req)),
+  );
+
+  app.post(
+    '/returns/preview',
+    {
+      schema: {
+        tags: ['portal'],
+       
+        summary: 'The exact refund, fees and who pays return shipping for a would-be return, creating nothing',
+        body: PortalReturnSchema,
+        response: { 200: Type.Object({ eligible: Type.Boolean() }, open), ...errorResponses },
+      },
+    },
+    async (req) => previewPortalReturn(app.ctx, scopeOf(req), req.body),
+  );
+
+  app.post(
+    '/returns',
+    { schema: { tags: ['portal'], summary: 'Ask for a return, refund or exchange', body: PortalReturnSchema, response: { 201: CaseView, ...errorResponses } } },
+    async (req, reply) => reply.code(201).send(await createPortalReturn(app.ctx, scopeOf(req), req.body)),
+  );
+
+  app.get(
+    '/returns/:id',
+    { schema: { tags: ['portal'], summary: 'A return of the order: status, timeline, next step and deadline, messages', params: IdParams, response: { 200: CaseView, ...errorResponses } } },
+    async (req) => getPortalCase(app.ctx, scopeOf(req), req.params.id),
+  );
+
+  app.post(
+    '/returns/:id/cancel',
+    {
+      schema: { tags: ['portal'], summary: 'Withdraw the return while allowed', params: IdParams, body: Type.Object({ reason: Type.Optional(Text(2000)) }, strict), response: { 200: CaseView, ...errorResponses } },
+    },
+    async (req) => cancelPortalReturn(app.ctx, scopeOf(req), req.params.id, req.body.reason),
+  );
+
+  app.post(
+    '/returns/:id/shipped',
+    {
+      schema: {
+        tags: ['portal'],
+       
+        summary: 'The buyer handed the parcel to a courier: carrier and tracking number',
+        params: IdParams,
+        body: Type.Object({ carrier: Text(50), trackingNumber: Type.String({ minLength: 4, maxLength: 100, pattern: '^[A-Za-z0-9 -]+$' }) }, strict),
+        response: { 200: CaseView, ...errorResponses },
+      },
+    },
+    async (req) => markShipped(app.ctx, scopeOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/returns/:id/messages',
+    {
+      schema: {
+        tags: ['portal'],
+       
+        summary: 'Write to the shop about the return',
+        params: IdParams,
+        body: Type.Object({ body: Text(5000), evidenceIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20 })) }, strict),
+        response: { 200: CaseView, ...errorResponses },
+      },
+    },
+    async (req) => postBuyerMessage(app.ctx, scopeOf(req), req.params.id, req.body.body, req.body.evidenceIds),
+  );
+
+  app.post(
+    '/returns/:id/evidence',
+    {
+      schema: {
+        tags: ['portal'],
+       
+        summary: 'Attach a photo or video (multipart/form-data: purpose and itemId, then file)',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        response: { 201: Type.Object({ id: Type.String() }, open), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw invalid('evidence.file_required', 'Send the file as multipart/form-data in the field "file"');
+      const file = await req.file();
+      if (!file || file.fieldname !== 'file') throw invalid('evidence.file_required', 'Send the file as multipart/form-data in the field "file"');
+      const field = (name: string) => {
+        const f = file.fields[name];
+        return f && !Array.isArray(f) && 'value' in f ? String(f.value) : undefined;
+      };
+      const purpose = field('purpose') ?? 'claim';
+      if (purpose !== 'claim' && purpose !== 'message') throw invalid('evidence.purpose_invalid', 'purpose is claim or message');
+      const itemId = field('itemId');
+      if (itemId !== undefined && !/^[0-9a-f-]{36}$/i.test(itemId)) throw invalid('request.invalid', 'itemId must be a UUID');
+      const stored = await uploadBuyerEvidence(app.ctx, scopeOf(req), req.params.id, { stream: file.file, filename: file.filename, truncated: () => file.file.truncated }, { purpose, itemId });
+      return reply.code(201).send(stored);
+    },
+  );
+
+  app.get(
+    '/returns/:id/label.pdf',
+    {
+      schema: {
+        tags: ['portal'],
+       
+        summary: 'Printable return label and packing slip (PDF, with a QR code)',
+        params: IdParams,
+        querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en')])) }, strict),
+        response: { ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const data = await labelData(app.ctx, scopeOf(req), req.params.id);
+      const lang = req.query.lang ?? (data.shop.defaultLocale === 'en' ? 'en' : 'zh-CN');
+      const pdf = await renderLabelPdf(data, lang);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="return-${data.view.rmaNumber}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+};

@@ -1,0 +1,148 @@
+import { existsSync, readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import type { labelData } from './returns.js';
+
+/** Debian's Noto CJK (fonts-noto-cjk): Chinese on labels renders only with it; without it, labels fall back to English and Helvetica. */
+export const CJK_FONT = { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' };
+
+let cjkFont: Buffer | null | undefined;
+function loadCjkFont(): Buffer | null {
+  if (cjkFont === undefined) {
+    try {
+      cjkFont = existsSync(CJK_FONT.path) ? readFileSync(CJK_FONT.path) : null;
+    } catch {
+      cjkFont = null;
+    }
+  }
+  return cjkFont;
+}
+
+/** What the drop-off point scans: shop and RMA number, nothing personal. */
+export const dropOffCode = (shopSlug: string, rmaNumber: string) => `RETOUR:${shopSlug}:${rmaNumber}`;
+
+export async function qrSvg(text: string): Promise<string> {
+  return QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+}
+
+type Lang = 'zh-CN' | 'en';
+const TEXT = {
+  en: {
+    title: 'Return label',
+    slip: 'Packing slip',
+    rma: 'RMA number',
+    order: 'Order',
+    from: 'From',
+    to: 'Return to',
+    method: { pickup: 'Courier pickup', drop_off: 'Drop-off point', self_ship: 'Your own courier', none: 'No return needed' },
+    howPickup: 'Attach this label to the parcel. The courier collects it from your address.',
+    howDropOff: 'Take the parcel to a drop-off point and show the QR code.',
+    howSelf: 'Attach this label and send the parcel with a courier of your choice.',
+    cut: 'Cut here: put the packing slip inside the parcel',
+    sku: 'SKU',
+    item: 'Item',
+    qty: 'Qty',
+    reason: 'Reason',
+    footer: 'Questions? Open your return in the portal and send us a message.',
+  },
+  'zh-CN': {
+    title: '退货面单',
+    slip: '装箱单',
+    rma: '退货单号',
+    order: '订单号',
+    from: '寄件人',
+    to: '退回至',
+    method: { pickup: '快递上门取件', drop_off: '驿站/网点自寄', self_ship: '自行寄回', none: '无需退回' },
+    howPickup: '请将此面单贴在包裹上，快递员将上门取件。',
+    howDropOff: '请将包裹送到驿站或快递网点，出示二维码即可寄出。',
+    howSelf: '请将此面单贴在包裹上，并自行选择快递寄回。',
+    cut: '沿此线剪开：将装箱单放入包裹内',
+    sku: '商品编码',
+    item: '商品',
+    qty: '数量',
+    reason: '原因',
+    footer: '如有疑问，请在退货服务页面打开此退货并给我们留言。',
+  },
+} as const;
+
+/** A4 return label (with QR code) and packing slip, in the buyer's language. */
+export async function renderLabelPdf(data: Awaited<ReturnType<typeof labelData>>, wanted: Lang): Promise<Buffer> {
+  const { shop, order, view } = data;
+  const font = loadCjkFont();
+  // Without a CJK font Chinese cannot be drawn: fall back to English (titles may still hold Chinese).
+  const lang: Lang = font ? wanted : 'en';
+  const t = TEXT[lang];
+  const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `${t.title} ${view.rmaNumber}`, Author: shop.name } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  if (font) doc.registerFont('body', font, CJK_FONT.family);
+  doc.font(font ? 'body' : 'Helvetica');
+
+  const left = 40;
+  const width = doc.page.width - 80;
+  const code = dropOffCode(shop.slug, view.rmaNumber);
+
+  // Label: big RMA number, QR code, addresses.
+  doc.rect(left, 40, width, 345).lineWidth(2).stroke('#111');
+  doc.fontSize(12).fillColor('#555').text(shop.name, left + 16, 56, { width: width - 200 });
+  doc.fontSize(22).fillColor('#111').text(t.title, left + 16, 76, { width: width - 200 });
+  doc.fontSize(11).fillColor('#555').text(t.rma, left + 16, 116);
+  doc.fontSize(30).fillColor('#111').text(view.rmaNumber, left + 16, 132, { characterSpacing: 1 });
+  doc.fontSize(11).fillColor('#555').text(`${t.order}: ${order.number}`, left + 16, 176);
+  doc.fontSize(12).fillColor('#111').text(t.method[view.returnMethod], left + 16, 196);
+
+  const qr = QRCode.create(code, { errorCorrectionLevel: 'M' });
+  const size = qr.modules.size;
+  const box = 150;
+  const cell = box / size;
+  const qx = left + width - box - 20;
+  const qy = 60;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) if (qr.modules.get(x, y)) doc.rect(qx + x * cell, qy + y * cell, cell, cell);
+  }
+  doc.fill('#000');
+  doc.fontSize(8).fillColor('#555').text(code, qx - 20, qy + box + 6, { width: box + 40, align: 'center' });
+
+  const address = order.shippingAddress ?? {};
+  const from = [address.name, address.phone, [address.province, address.city, address.district].filter(Boolean).join(' '), address.line1, address.line2, address.postalCode, address.country]
+    .filter((s) => s && s.trim())
+    .join('\n');
+  doc.fontSize(10).fillColor('#555').text(t.from, left + 16, 236);
+  doc.fontSize(10).fillColor('#111').text(from || '—', left + 16, 252, { width: width / 2 - 30, height: 96, ellipsis: true });
+  doc.fontSize(10).fillColor('#555').text(t.to, left + width / 2, 236);
+  doc.fontSize(11).fillColor('#111').text(`${shop.name}\n${t.rma} ${view.rmaNumber}`, left + width / 2, 252, { width: width / 2 - 20 });
+  const how = view.returnMethod === 'pickup' ? t.howPickup : view.returnMethod === 'drop_off' ? t.howDropOff : t.howSelf;
+  doc.fontSize(10).fillColor('#333').text(how, left + 16, 356, { width: width - 32 });
+
+  // Cut line, then the packing slip.
+  doc.moveTo(left, 410).lineTo(left + width, 410).dash(4, { space: 4 }).lineWidth(1).stroke('#999').undash();
+  doc.fontSize(8).fillColor('#777').text(t.cut, left, 414);
+
+  doc.fontSize(18).fillColor('#111').text(t.slip, left, 436);
+  doc.fontSize(11).fillColor('#333').text(`${t.rma}: ${view.rmaNumber}    ${t.order}: ${order.number}`, left, 462);
+  let y = 490;
+  const cols = [left, left + 110, left + 360, left + 400];
+  doc.fontSize(10).fillColor('#555');
+  doc.text(t.sku, cols[0], y).text(t.item, cols[1], y).text(t.qty, cols[2], y).text(t.reason, cols[3], y);
+  y += 16;
+  doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).stroke('#bbb');
+  y += 6;
+  doc.fillColor('#111');
+  for (const item of view.items) {
+    const reason = item.reasonLabel ? item.reasonLabel[lang] : item.reasonCode;
+    const h = Math.max(doc.heightOfString(item.title ?? '', { width: 240 }), doc.heightOfString(reason, { width: width - 360 }), 14);
+    doc.fontSize(10).text(item.sku ?? '', cols[0], y, { width: 105 }).text(item.title ?? '', cols[1], y, { width: 240 }).text(String(item.quantity), cols[2], y).text(reason, cols[3], y, { width: width - 360 });
+    y += h + 8;
+    if (y > doc.page.height - 80) {
+      doc.addPage();
+      y = 40;
+    }
+  }
+  doc.fontSize(9).fillColor('#555').text(t.footer, left, Math.max(y + 20, 700), { width });
+  doc.end();
+  return done;
+}

@@ -1,0 +1,144 @@
+/** The shapes /portal/v1 answers with (src/services/portal/*). */
+export interface Localized {
+  'zh-CN': string;
+  en: string;
+}
+
+export interface ShopBrand {
+  slug: string;
+  name: string;
+  logoUrl: string | null;
+  locales: string[];
+  defaultLocale: string;
+  currency: string;
+  timezone: string;
+}
+
+export interface Session {
+  token: string;
+  expiresAt: string;
+  orderNumber: string;
+  shop: ShopBrand;
+}
+
+export interface ExchangeOption {
+  sku: string;
+  title: string;
+  attributes: Record<string, string>;
+  priceMinor: number;
+  inStock: number;
+}
+
+export interface OrderLine {
+  lineId: string;
+  lineNo: number;
+  sku: string;
+  title: string;
+  attributes: Record<string, string>;
+  quantity: number;
+  unitPriceMinor: number;
+  paidMinor: number;
+  returnableQuantity: number;
+  eligible: boolean;
+  rule: string;
+  explanation: Localized;
+  noReasonUntil: string | null;
+  sellerFaultUntil: string | null;
+  restriction: Localized | null;
+  allowedCaseTypes: string[];
+  allowedReasons: string[];
+  evidenceRequiredFor: string[];
+  noReturnNeeded: boolean;
+  exchangeOptions: ExchangeOption[];
+}
+
+export interface Reason {
+  code: string;
+  label: Localized;
+  fault: 'seller' | 'buyer' | 'carrier';
+  evidenceRequired: boolean;
+  caseTypes: string[] | null;
+}
+
+export interface ReturnSummary {
+  id: string;
+  rmaNumber: string;
+  status: string;
+  type: string;
+  createdAt: string;
+}
+
+export interface OrderView {
+  shop: ShopBrand;
+  order: { number: string; currency: string; status: string; placedAt: string; deliveredAt: string | null; shippedAt: string | null; totalMinor: number };
+  policy: { refundMethods: ('original' | 'store_credit')[]; storeCreditBonusBp: number; exchangesEnabled: boolean; exchangePriceIncrease: 'buyer_pays' | 'shop_absorbs' };
+  uploadLimitBytes: number;
+  reasons: Reason[];
+  lines: OrderLine[];
+  returns: ReturnSummary[];
+}
+
+export type Resolution = 'refund' | 'store_credit' | 'exchange';
+export type ReturnMethod = 'pickup' | 'drop_off' | 'none';
+
+export interface ReturnRequest {
+  items: { lineId: string; quantity: number; reasonCode: string; note?: string; replacementSku?: string }[];
+  resolution: Resolution;
+  returnMethod: ReturnMethod;
+  note?: string;
+}
+
+export interface RefundBreakdown {
+  currency: string;
+  itemsMinor: number;
+  restockingFeeMinor: number;
+  labelCostMinor: number;
+  outboundShippingMinor: number;
+  exchangeDifferenceMinor: number;
+  buyerOwesMinor: number;
+  refundMinor: number;
+  compensationMinor: number;
+  payoutMinor: number;
+  method: 'original' | 'store_credit';
+  storeCreditBonusMinor: number;
+  storeCreditMinor: number;
+}
+
+export type ShippingPayer = 'buyer' | 'seller' | 'insurer' | 'none';
+
+export interface Preview {
+  eligible: boolean;
+  caseType: string;
+  ruling: { rule: string; explanation: Localized };
+  items: { lineId: string; quantity: number; reasonCode: string; eligible: boolean; evidenceRequired: boolean; rule: string; explanation: Localized }[];
+  returnShippingPaidBy: ShippingPayer;
+  refund: RefundBreakdown;
+  replacements: { sku: string; quantity: number; unitPriceMinor: number }[];
+}
+
+export interface CaseView {
+  id: string;
+  rmaNumber: string;
+  orderNumber: string | null;
+  type: string;
+  status: string;
+  currency: string;
+  refundMethod: 'original' | 'store_credit';
+  returnMethod: 'pickup' | 'drop_off' | 'self_ship' | 'none';
+  returnShippingPaidBy: ShippingPayer;
+  refund: RefundBreakdown;
+  refundedMinor: number;
+  rejection: { code: string; reason: string | null; label: Localized | null } | null;
+  items: { id: string; lineId: string; sku: string | null; title: string | null; quantity: number; reasonCode: string; reasonLabel: Localized | null }[];
+  replacements: { sku: string; quantity: number; unitPriceMinor: number }[];
+  shipments: { direction: string; carrier: string; trackingNumber: string; status: string; shippedAt: string | null }[];
+  refunds: { amountMinor: number; method: string; status: string; createdAt: string; settledAt: string | null }[];
+  evidence: { id: string; mime: string; sizeBytes: number; purpose: string; uploadedBy: string; createdAt: string }[];
+  messages: { id: string; author: string; body: string; createdAt: string }[];
+  timeline: { id: string; type: string; action: string | null; from: string | null; to: string | null; actor: string; at: string }[];
+  nextDeadline: { kind: string; dueAt: string; outcome: string } | null;
+  allowedActions: string[];
+  label: { available: boolean };
+  dropOff: { code: string; qrSvg: string } | null;
+  createdAt: string;
+}
