@@ -29,8 +29,16 @@ const JOBS: Job[] = [
   { name: 'purge-expired', everyMs: 10 * 60_000, run: purgeExpired },
   { name: 'retry-refunds', everyMs: 5_000, run: (ctx) => retryDueRefunds(ctx) },
   { name: 'deadlines', everyMs: 1_000, run: (ctx) => drain(() => applyDueDeadlines(ctx, 20), 20) },
-  { name: 'outbox', everyMs: 500, run: (ctx) => drain(() => dispatchOutbox(ctx), 200) },
-  { name: 'webhooks', everyMs: 1_000, run: (ctx) => drain(() => sendDueWebhooks(ctx), 50) },
+  // Events fan out and their webhooks go at once, in one job: a change reaches receivers within
+  // a tick (250 ms) plus the call, and the same job sends the retries that have come due.
+  {
+    name: 'outbox-and-webhooks',
+    everyMs: 250,
+    run: async (ctx) => {
+      await drain(() => dispatchOutbox(ctx), 200);
+      return drain(() => sendDueWebhooks(ctx), 50);
+    },
+  },
   { name: 'mail', everyMs: 2_000, run: (ctx) => drain(() => sendDueMail(ctx), 50) },
   { name: 'planner-statistics', everyMs: 30_000, run: (ctx) => refreshPlannerStatistics(ctx.db) },
 ];

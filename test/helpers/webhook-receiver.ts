@@ -3,6 +3,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 export interface Received {
   headers: IncomingHttpHeaders;
   body: string;
+  /** performance.now() when the request had fully arrived. */
+  at: number;
 }
 
 /** What the receiver does with the next request: answer a status, hang, or drop the connection. */
@@ -16,7 +18,7 @@ export class WebhookReceiver {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      this.received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      this.received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: performance.now() });
       const b = this.behaviour;
       if (b === 'hang') return;
       if (b === 'close') return req.socket.destroy();

@@ -23,7 +23,8 @@ export async function applyDueDeadlines(ctx: ServiceContext, batch = 20): Promis
     for (const d of due) await deadlinesRepo.lease(tx, d, lease);
     return due;
   });
-  for (const d of claimed) await applyDeadline(ctx, d);
+  // Different cases lock different rows: the batch is applied side by side, over the pool.
+  await Promise.all(claimed.map((d) => applyDeadline(ctx, d)));
   return claimed.length;
 }
 

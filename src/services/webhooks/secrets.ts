@@ -4,8 +4,14 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
  * Endpoint signing secrets are stored encrypted (AES-256-GCM) under a key derived from
  * SECRET_KEY, so a copy of the database alone cannot forge webhooks. Format: `v1.iv.tag.data`.
  */
+const keys = new Map<string, Buffer>();
 function keyFrom(secretKey: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secretKey, 'retour', 'webhook endpoint secrets v1', 32));
+  let key = keys.get(secretKey);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secretKey, 'retour', 'webhook endpoint secrets v1', 32));
+    keys.set(secretKey, key);
+  }
+  return key;
 }
 
 /** A new signing secret in the Standard Webhooks format: `whsec_` and 24 random bytes, base64. */
