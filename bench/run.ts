@@ -8,6 +8,7 @@ import { loadavg } from 'node:os';
 import { analyticsBench } from './analytics.js';
 import { automationBench } from './automation.js';
 import { coldStart } from './cold-start.js';
+import { consoleBench } from './console.js';
 import { createOrderHttp } from './create-order-http.js';
 import { csvImport } from './csv-import.js';
 import { cpuCount } from './lib/cpu.js';
@@ -20,7 +21,7 @@ import { casesHttp } from './cases-http.js';
 import { policyEvaluate } from './policy-evaluate.js';
 import { portalBench } from './portal.js';
 
-const BENCHMARKS: readonly Benchmark[] = [csvImport, createOrderHttp, coldStart, onlineRetailImport, policyEvaluate, casesHttp, automationBench, analyticsBench, portalBench];
+const BENCHMARKS: readonly Benchmark[] = [csvImport, createOrderHttp, coldStart, onlineRetailImport, policyEvaluate, casesHttp, automationBench, analyticsBench, consoleBench, portalBench];
 
 function gitDescription(): string {
   try {

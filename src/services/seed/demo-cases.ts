@@ -109,6 +109,9 @@ const SCENARIOS: readonly Scenario[] = [
   rr('completed', 'not_as_described', 900),
   rr('completed', 'wrong_item', 1010),
   { target: 'completed', type: 'refund_only', reason: 'missing_parts', age: 230 },
+  // Refunded within the last hours: today's refunds on the Today page.
+  { target: 'completed', type: 'refund_only', reason: 'missing_parts', age: 7 },
+  { target: 'completed', type: 'refund_only', reason: 'damaged_in_transit', age: 10 },
   { target: 'completed', type: 'partial_refund', reason: 'quality_issue', age: 820 },
   { target: 'completed', type: 'reship', reason: 'missing_parts', age: 380 },
   rr('cancelled', 'no_reason', 90),

@@ -388,3 +388,53 @@ export interface Shop {
   refundProvider: 'manual' | 'simulated';
   createdAt: string;
 }
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  description: string | null;
+  eventTypes: string[];
+  enabled: boolean;
+  disabledReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
+
+export interface WebhookDelivery {
+  id: string;
+  endpointId: string;
+  eventType: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+  payload: unknown;
+}
+
+export interface DevMail {
+  id: string;
+  caseId: string | null;
+  template: string;
+  locale: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  transport: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+export interface CursorPage<T> {
+  data: T[];
+  nextCursor: string | null;
+}

@@ -86,7 +86,11 @@ export function InspectFields({ c, form }: { c: CaseDetail; form: FormInstance }
           );
         })}
       </div>
-      <Form.Item name="evidenceIds" initialValue={[]} label={t('inspect.photos')} style={{ marginTop: 12 }}>
+      {/* The uploaded photos' ids live in their own (hidden) field: bound to the Upload, the form would hold its change events instead. */}
+      <Form.Item name="evidenceIds" initialValue={[]} hidden>
+        <Input />
+      </Form.Item>
+      <Form.Item label={t('inspect.photos')} style={{ marginTop: 12 }}>
         <Upload
           accept="image/*,video/*"
           listType="picture-card"
@@ -116,7 +120,11 @@ export function InspectFields({ c, form }: { c: CaseDetail; form: FormInstance }
           </div>
         </Upload>
       </Form.Item>
-      {photos.length > 0 && <Typography.Text type="secondary">{t('inspect.photosAttached', { count: photos.length })}</Typography.Text>}
+      {photos.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+          {t('inspect.photosAttached', { count: photos.length })}
+        </Typography.Paragraph>
+      )}
     </>
   );
 }

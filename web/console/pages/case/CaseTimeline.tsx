@@ -22,7 +22,11 @@ export function CaseTimeline({ c, staffNames }: { c: CaseDetail; staffNames: Map
     return null;
   };
   const who = (e: TimelineEvent) => {
-    if (e.actor.kind === 'staff') return `${e.actor.id ? (staffNames.get(e.actor.id) ?? '') : ''} ${e.actor.role ? `(${t(`roles.${e.actor.role}`)})` : ''}`.trim();
+    if (e.actor.kind === 'staff') {
+      const name = e.actor.id ? staffNames.get(e.actor.id) : undefined;
+      const role = e.actor.role ? t(`roles.${e.actor.role}`) : '';
+      return name ? `${name}${role ? ` (${role})` : ''}` : role || t('actor.staff');
+    }
     if (e.actor.kind === 'system') return `${t('actor.system')}${e.rule ? ` · ${e.rule}` : ''}`;
     return t(`actor.${e.actor.kind}`);
   };

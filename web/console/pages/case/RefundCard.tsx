@@ -139,6 +139,7 @@ function ConfirmManual({ caseId, refundId, amount }: { caseId: string; refundId:
             await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
             await queryClient.invalidateQueries({ queryKey: ['queue'] });
             await queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+            await queryClient.invalidateQueries({ queryKey: ['customer'] });
             message.success(t('refund.confirmed'));
             setOpen(false);
           } catch (err) {

@@ -23,7 +23,7 @@ export function PolicyForm({ form, currency, readOnly, onChange }: { form: FormI
                 <Input maxLength={100} />
               </Form.Item>
               <Form.Item name="judgeBy" label={t('policy.f.judgeBy')} extra={t('policy.f.judgeByHint')}>
-                <Select options={['order_date', 'current'].map((v) => ({ value: v, label: t(`policy.judgeBy.${v}`) }))} style={{ maxWidth: 320 }} />
+                <Select options={['order_date', 'current'].map((v) => ({ value: v, label: t(`policy.judgeBy.${v}`) }))} style={{ width: '100%', maxWidth: 420 }} />
               </Form.Item>
             </Card>
             <Card title={t('policy.sections.windows')} data-testid="policy-windows">
@@ -75,7 +75,7 @@ export function PolicyForm({ form, currency, readOnly, onChange }: { form: FormI
               <Space size={24} wrap>
                 <SwitchField name={['exchanges', 'enabled']} label={t('policy.f.exchanges')} />
                 <Form.Item name={['exchanges', 'priceIncrease']} label={t('policy.f.priceIncrease')}>
-                  <Select style={{ width: 200 }} options={['buyer_pays', 'shop_absorbs'].map((v) => ({ value: v, label: t(`policy.priceIncrease.${v}`) }))} />
+                  <Select style={{ width: 260 }} options={['buyer_pays', 'shop_absorbs'].map((v) => ({ value: v, label: t(`policy.priceIncrease.${v}`) }))} />
                 </Form.Item>
               </Space>
               <Space size={24} wrap>
@@ -137,7 +137,7 @@ export function PolicyForm({ form, currency, readOnly, onChange }: { form: FormI
                 <NumberField name={['automation', 'fastRefund', 'maxRiskScore']} label={t('policy.f.maxRisk')} max={100} />
                 <NumberField name={['automation', 'fastRefund', 'minCompletedOrders']} label={t('policy.f.minOrders')} max={1000} />
                 <Form.Item name={['automation', 'fastRefund', 'trigger']} label={t('policy.f.trigger')}>
-                  <Select style={{ width: 180 }} options={['approval', 'first_scan'].map((v) => ({ value: v, label: t(`policy.trigger.${v}`) }))} />
+                  <Select style={{ width: 240 }} options={['approval', 'first_scan'].map((v) => ({ value: v, label: t(`policy.trigger.${v}`) }))} />
                 </Form.Item>
               </Space>
               <NumberField name={['automation', 'manualReviewAboveRisk']} label={t('policy.f.manualReview')} max={100} extra={t('policy.f.manualReviewHint')} />

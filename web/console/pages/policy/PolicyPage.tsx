@@ -40,6 +40,12 @@ export function PolicyPage() {
   const shop = useQuery({ queryKey: ['shop'], queryFn: () => api.get<Shop>('/shop'), staleTime: 5 * 60_000 });
   const currency = shop.data?.currency ?? 'CNY';
 
+  /** Forgets the problems of an earlier draft, in the list above the form and on its fields. */
+  const clearIssues = () => {
+    setIssues([]);
+    form.setFields(form.getFieldsError().filter((f) => f.errors.length > 0).map((f) => ({ name: f.name, errors: [] })));
+  };
+
   const load = (doc: Record<string, unknown>) => {
     form.resetFields();
     form.setFieldsValue(doc);
@@ -96,7 +102,7 @@ export function PolicyPage() {
     setSimulating(true);
     try {
       const result = await api.post<Simulation>('/policy/simulate', { document: doc, days });
-      setIssues([]);
+      clearIssues();
       setSim(result);
       return result;
     } catch (err) {

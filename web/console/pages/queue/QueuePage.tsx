@@ -168,8 +168,8 @@ export function QueuePage() {
                 </Space>
               ),
             },
-            { title: t('queue.col.status'), key: 'status', dataIndex: 'status', width: 120, render: (s) => <StatusTag status={s} /> },
-            { title: t('queue.col.type'), key: 'type', width: 130, render: (_, c) => <TypeText type={c.type} /> },
+            { title: t('queue.col.status'), key: 'status', dataIndex: 'status', width: 110, render: (s) => <StatusTag status={s} /> },
+            { title: t('queue.col.type'), key: 'type', width: 110, render: (_, c) => <TypeText type={c.type} /> },
             {
               title: t('queue.col.items'),
               key: 'items',
@@ -181,9 +181,9 @@ export function QueuePage() {
                         {i.title}
                       </Typography.Text>{' '}
                       <span className="muted">×{i.quantity}</span>
-                      <div className="small muted">
+                      <Typography.Text type="secondary" className="small" ellipsis={{ tooltip: true }} style={{ display: 'block', maxWidth: 280 }}>
                         {i.sku} · {reasonLabel(i.reasonCode)}
-                      </div>
+                      </Typography.Text>
                     </div>
                   ))}
                 </div>
@@ -202,9 +202,9 @@ export function QueuePage() {
                 </div>
               ),
             },
-            { title: t('queue.col.refund'), key: 'refundMinor', align: 'right', width: 120, sorter: true, sortOrder: sortOrder('refundMinor'), render: (_, c) => <Money minor={c.refundMinor} currency={c.currency} /> },
+            { title: t('queue.col.refund'), key: 'refundMinor', align: 'right', width: 110, sorter: true, sortOrder: sortOrder('refundMinor'), render: (_, c) => <Money minor={c.refundMinor} currency={c.currency} /> },
             { title: t('queue.col.risk'), key: 'riskScore', width: 80, sorter: true, sortOrder: sortOrder('riskScore'), render: (_, c) => <RiskTag score={c.riskScore} /> },
-            { title: t('queue.col.deadline'), key: 'deadline', width: 160, sorter: true, sortOrder: sortOrder('deadline'), render: (_, c) => <Countdown deadline={c.deadline} /> },
+            { title: t('queue.col.deadline'), key: 'deadline', width: 150, sorter: true, sortOrder: sortOrder('deadline'), render: (_, c) => <Countdown deadline={c.deadline} /> },
             {
               title: t('queue.col.created'),
               key: 'createdAt',

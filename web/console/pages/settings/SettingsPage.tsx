@@ -4,10 +4,12 @@ import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../auth/session.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ApiKeysTab } from './ApiKeysTab.js';
+import { MailboxTab } from './MailboxTab.js';
 import { ShopTab } from './ShopTab.js';
 import { StaffTab } from './StaffTab.js';
+import { WebhooksTab } from './WebhooksTab.js';
 
-/** Settings: the shop's profile, its staff and their roles, API keys. Each tab only for the roles that may open it. */
+/** Settings: the shop's profile, its staff and their roles, API keys, webhooks and the dev mailbox. Each tab only for the roles that may open it. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
@@ -17,12 +19,14 @@ export function SettingsPage() {
     { key: 'shop', label: t('settings.tabs.shop'), children: <ShopTab />, show: can('shop:read') },
     { key: 'staff', label: t('settings.tabs.staff'), children: <StaffTab />, show: can('staff:manage') },
     { key: 'api-keys', label: t('settings.tabs.apiKeys'), children: <ApiKeysTab />, show: can('api_keys:manage') },
+    { key: 'webhooks', label: t('settings.tabs.webhooks'), children: <WebhooksTab />, show: can('webhooks:manage') },
+    { key: 'mailbox', label: t('settings.tabs.mailbox'), children: <MailboxTab />, show: can('webhooks:manage') },
   ].filter((x) => x.show);
   const active = tabs.some((x) => x.key === tab) ? tab! : tabs[0]?.key;
   return (
     <div className="page" data-testid="settings-page">
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
-      <Tabs activeKey={active} onChange={(k) => navigate(`/settings/${k}`)} items={tabs.map(({ key, label, children }) => ({ key, label, children }))} />
+      <Tabs activeKey={active} onChange={(k) => navigate(`/settings/${k}`)} destroyOnHidden items={tabs.map(({ key, label, children }) => ({ key, label, children }))} />
     </div>
   );
 }

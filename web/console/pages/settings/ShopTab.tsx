@@ -3,7 +3,7 @@ import { Alert, App, Avatar, Button, Card, Col, Form, Input, Row, Select, Skelet
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { Shop } from '../../api/types.js';
-import { useSession } from '../../auth/session.js';
+import { SESSION_KEY, useSession } from '../../auth/session.js';
 import { ErrorAlert, useErrorText } from '../../components/ErrorAlert.js';
 
 const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'SGD', 'AUD', 'CAD', 'KRW'];
@@ -44,6 +44,8 @@ export function ShopTab() {
               refundProvider: v.refundProvider,
             });
             queryClient.setQueryData(['shop'], updated);
+            // The header shows the shop's name from the session.
+            await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
             message.success(t('settings.shop.saved'));
           } catch (err) {
             message.error(errorText(err));

@@ -82,6 +82,9 @@ export function ActionModal({ c, action, onClose }: { c: CaseDetail; action: Cas
       queryClient.setQueryData(['case', c.id], updated);
       await queryClient.invalidateQueries({ queryKey: ['queue'] });
       await queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+      // The buyer's history and the order's refunds changed too.
+      await queryClient.invalidateQueries({ queryKey: ['customer'] });
+      await queryClient.invalidateQueries({ queryKey: ['order', c.orderId] });
       message.success(t('actions.done', { action: t(`actions.name.${action}`), status: t(`status.${updated.status}`) }));
       form.resetFields();
       onClose();

@@ -1,0 +1,98 @@
+/// <reference lib="dom" />
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { act, JPEG, placeOrder } from '../helpers/returns.js';
+import { consolePage, recentOrder, shot, signIn, staffMember, POLL } from './console-helpers.js';
+
+let t: TestApp;
+let shop: TestShop;
+let browser: Browser;
+let api: ReturnType<typeof client>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  t.clock.set(new Date());
+  api = client(t.baseUrl);
+  shop = await createTestShop(t.ctx, 'depot');
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('console: warehouse', () => {
+  it('a warehouse user types a tracking number, receives the parcel and inspects it with a photo', async () => {
+    const order = await placeOrder(api, shop.keys.manager, { overrides: recentOrder(t.clock.now()) });
+    const [shirt, mug] = order.lines;
+    const created = await api('POST', '/api/v1/returns', {
+      key: shop.keys.agent,
+      body: {
+        orderId: order.id,
+        type: 'return_refund',
+        items: [
+          { lineId: shirt!.id, quantity: 2, reasonCode: 'wrong_size' },
+          { lineId: mug!.id, quantity: 1, reasonCode: 'no_reason' },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await act(api, shop.keys.agent, id, 'approve')).status).toBe(200);
+    const tracking = 'YT7261552039918';
+    expect((await act(api, shop.keys.agent, id, 'buyer_shipped', { carrier: 'YTO', trackingNumber: tracking })).status).toBe(200);
+
+    const email = await staffMember(t.ctx, shop.id, shop.slug, 'warehouse');
+    const { page, errors, close } = await consolePage(browser, 'en-US');
+    await signIn(page, t.baseUrl, email);
+    // The warehouse role sees its pages, not the policy.
+    const menu = await page.locator('.shell-menu').innerText();
+    expect(menu).toContain('Warehouse');
+    expect(menu).not.toContain('Policy');
+    await page.getByRole('link', { name: 'Warehouse', exact: true }).click();
+    const scan = page.getByTestId('scan-input');
+    await scan.waitFor();
+    // The field has the focus: a barcode scanner types the code and presses Enter.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), POLL).toBe('scan-input');
+    await page.keyboard.type(tracking, { delay: 5 });
+    await page.keyboard.press('Enter');
+    const card = page.getByTestId('warehouse-case');
+    await card.waitFor();
+    expect(await card.innerText()).toContain(created.body.rmaNumber);
+
+    // Receive: only one shirt came back.
+    await page.getByTestId(`received-${shirt!.sku}`).fill('1');
+    await page.getByTestId('receive-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('inspect-submit').waitFor();
+
+    // Inspect: the shirt is fine, the mug is chipped (grade C, scrapped); a photo of the mug.
+    const mugRow = page.getByTestId(`inspect-${mug!.sku}`);
+    await mugRow.getByText('C ·').click();
+    await page.getByTestId(`disposition-${mug!.sku}`).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^Scrap/ }).click();
+    await page.getByTestId('warehouse-case').locator('input[type=file]').setInputFiles({ name: 'mug.jpg', mimeType: 'image/jpeg', buffer: JPEG });
+    await expect.poll(() => page.getByTestId('warehouse-case').innerText(), POLL).toContain('1 photo');
+    await page.mouse.move(0, 0);
+    await shot(page, 'warehouse-inspect-en');
+    await page.getByTestId('inspect-submit').click();
+    await expect.poll(() => page.getByRole('dialog').innerText(), POLL).toContain(`+1 ${shirt!.sku}`);
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('warehouse-done').waitFor();
+    await expect.poll(() => page.getByTestId('scan-log').innerText(), POLL).toContain('inspected');
+    // The focus is back in the scan field for the next parcel.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), POLL).toBe('scan-input');
+    await shot(page, 'warehouse-done-en');
+
+    const after = await api('GET', `/api/v1/returns/${id}`, { key: shop.keys.viewer });
+    expect(after.body.status).toBe('inspected');
+    const bySku = Object.fromEntries(after.body.items.map((i: any) => [i.sku, i]));
+    expect(bySku[shirt!.sku]).toMatchObject({ receivedQuantity: 1, acceptedQuantity: 1, grade: 'A', disposition: 'restock' });
+    expect(bySku[mug!.sku]).toMatchObject({ receivedQuantity: 1, grade: 'C', disposition: 'scrap' });
+    expect(after.body.evidence.filter((e: any) => e.purpose === 'inspection')).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await close();
+  }, 180_000);
+});
