@@ -45,7 +45,9 @@ describe('deadlines', () => {
     t.clock.advance(5 * 24 * HOUR - 60_000);
     await applyDueDeadlines(t.ctx);
     expect((await getCase(c.id)).status).toBe('requested');
+    expect((await api('GET', '/api/v1/returns?overdue=true', { key: shop.keys.agent })).body.data.map((x: any) => x.id)).not.toContain(c.id);
     t.clock.advance(60_000);
+    expect((await api('GET', '/api/v1/returns?overdue=true', { key: shop.keys.agent })).body.data.map((x: any) => x.id)).toContain(c.id);
     expect(await applyDueDeadlines(t.ctx)).toBeGreaterThanOrEqual(1);
     const after = await getCase(c.id);
     expect(after.status).toBe('approved');

@@ -26,6 +26,8 @@ export interface CaseFilter {
   createdFrom?: Date;
   createdTo?: Date;
   needsReview?: boolean;
+  /** Cases whose pending deadline ran out by then (the worker applies it or alerts). */
+  overdueAt?: Date;
   q?: string;
 }
 
@@ -124,6 +126,9 @@ export const casesRepo = {
     if (filter.orderId) c.push(eq(returnCases.orderId, filter.orderId));
     if (filter.channel) c.push(eq(orders.channel, filter.channel));
     if (filter.needsReview !== undefined) c.push(eq(returnCases.needsReview, filter.needsReview));
+    if (filter.overdueAt) {
+      c.push(sql`exists (select 1 from deadlines d where d.shop_id = ${returnCases.shopId} and d.case_id = ${returnCases.id} and d.status = 'pending' and d.due_at <= ${filter.overdueAt.toISOString()}::timestamptz)`);
+    }
     if (filter.createdFrom) c.push(gte(returnCases.createdAt, filter.createdFrom));
     if (filter.createdTo) c.push(lt(returnCases.createdAt, filter.createdTo));
     if (filter.reasonCode || filter.sku) {

@@ -158,6 +158,7 @@ export interface ListCasesQuery {
   orderId?: string;
   channel?: string;
   needsReview?: boolean;
+  overdue?: boolean;
   createdFrom?: string;
   createdTo?: string;
   q?: string;
@@ -179,6 +180,7 @@ export async function listCases(ctx: ServiceContext, shopId: string, query: List
     orderId: query.orderId,
     channel: query.channel,
     needsReview: query.needsReview,
+    overdueAt: query.overdue ? ctx.clock.now() : undefined,
     createdFrom: query.createdFrom ? new Date(query.createdFrom) : undefined,
     createdTo: query.createdTo ? new Date(query.createdTo) : undefined,
     q: query.q,

@@ -109,6 +109,7 @@ export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
             orderId: Type.Optional(Uuid),
             channel: Type.Optional(StringEnum(CHANNELS)),
             needsReview: Type.Optional(Type.Boolean()),
+            overdue: Type.Optional(Type.Boolean({ description: 'Only cases whose current deadline has run out' })),
             createdFrom: Type.Optional(DateTime),
             createdTo: Type.Optional(DateTime),
             q: Type.Optional(Type.String({ maxLength: 100, description: 'RMA number, order number, e-mail, phone or tracking number' })),
