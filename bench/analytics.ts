@@ -87,7 +87,7 @@ async function syntheticShop(figures: Figure[]) {
     const t0 = performance.now();
     let counts;
     try {
-      counts = await generateShop(single.db, shop.id, policy.id, now, s, log);
+      counts = await generateShop(single.db, shop.id, policy.id, now, s, log, { bulk: true });
     } finally {
       await single.close();
     }

@@ -7,6 +7,7 @@ import { dispatchOutbox } from '../services/automation/dispatch-outbox.js';
 import { sendDueMail } from '../services/mail/send-mail.js';
 import { sendDueWebhooks } from '../services/webhooks/send-deliveries.js';
 import { refreshPlannerStatistics } from '../db/planner-statistics.js';
+import { runAnalyticsJobs } from '../services/analytics/jobs.js';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -41,6 +42,8 @@ const JOBS: Job[] = [
   },
   { name: 'mail', everyMs: 2_000, run: (ctx) => drain(() => sendDueMail(ctx), 50) },
   { name: 'planner-statistics', everyMs: 30_000, run: (ctx) => refreshPlannerStatistics(ctx.db) },
+  // Folds pending rollup updates in, rebuilds shops marked for it, raises quality-rate alerts.
+  { name: 'analytics', everyMs: 30_000, run: runAnalyticsJobs },
 ];
 
 /**

@@ -12,7 +12,8 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const template = inject('pgTemplate');
   if (template) {
     const url = process.env.DATABASE_URL!;
-    const name = `retour_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+    // Named after this run's template, so a run's teardown drops its own databases and no other run's.
+    const name = `${template}_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     for (let attempt = 0; ; attempt++) {

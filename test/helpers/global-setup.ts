@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
     project.provide('pgTemplate', template);
     project.provide('pgliteTemplate', null);
     return async () => {
-      const leftovers = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'retour_t_%' or datname = $1`, [template]);
+      const leftovers = await admin.query<{ datname: string }>(`select datname from pg_database where left(datname, length($1) + 1) = $1 || '_' or datname = $1`, [template]);
       for (const { datname } of leftovers.rows) await admin.query(`drop database if exists ${datname} with (force)`);
       await admin.end();
     };

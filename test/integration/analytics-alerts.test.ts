@@ -54,7 +54,7 @@ describe('quality refund rate alerts', () => {
     expect(outcome).toMatchObject({ level: 'limit', rateBp: 2500, alerted: true });
     const events = await outbox();
     expect(events).toHaveLength(1);
-    expect(events[0]!.payload).toMatchObject({ type: 'analytics.quality_refund_rate', level: 'limit', rateBp: 2500, paidOrders: 4, qualityRefundedCases: 1, thresholds: { warnAtBp: 100, limitBp: 150 }, previousLevel: 'ok' });
+    expect(events[0]!.payload).toMatchObject({ type: 'analytics.quality_refund_rate', shopId: shop.id, data: { level: 'limit', rateBp: 2500, paidOrders: 4, qualityRefundedCases: 1, thresholds: { warnAtBp: 100, limitBp: 150 }, previousLevel: 'ok' } });
     const [mail] = await mails();
     expect(mail).toMatchObject({ to_address: shop.ownerEmail, template: 'analytics.quality_refund_rate', status: 'pending' });
     expect(mail!.subject).toMatch(/品质退款率.*25\.00%/);

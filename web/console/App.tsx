@@ -13,6 +13,7 @@ const CasePage = lazy(() => import('./pages/case/CasePage.js').then((m) => ({ de
 const WarehousePage = lazy(() => import('./pages/warehouse/WarehousePage.js').then((m) => ({ default: m.WarehousePage })));
 const PolicyPage = lazy(() => import('./pages/policy/PolicyPage.js').then((m) => ({ default: m.PolicyPage })));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
+const AnalyticsPage = lazy(() => import('./pages/analytics/AnalyticsPage.js').then((m) => ({ default: m.AnalyticsPage })));
 
 const router = createBrowserRouter(
   [
@@ -26,6 +27,7 @@ const router = createBrowserRouter(
         { path: 'policy', element: <PolicyPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: 'settings/:tab', element: <SettingsPage /> },
+        { path: 'analytics', element: <AnalyticsPage /> },
         { path: '*', element: <Navigate to="/" replace /> },
       ],
     },

@@ -51,11 +51,10 @@ export const analyticsAlertsRepo = {
     return row?.name ?? '';
   },
 
-  async insertOutbox(db: Executor, row: { shopId: string; eventType: string; payload: Record<string, unknown>; createdAt: Date }): Promise<string> {
-    const id = uuidv7();
-    await db.execute(sql`insert into outbox (shop_id, id, event_type, case_id, payload, created_at)
-      values (${row.shopId}, ${id}, ${row.eventType}, null, ${JSON.stringify(row.payload)}::jsonb, ${row.createdAt})`);
-    return id;
+  /** The id of the event this transaction just published (uuidv7: the newest of its type), to link the e-mail to it. */
+  async latestOutboxId(db: Executor, shopId: string, eventType: string): Promise<string> {
+    const [row] = await queryRows<{ id: string }>(db, sql`select id from outbox where shop_id = ${shopId} and event_type = ${eventType} order by id desc limit 1`);
+    return row!.id;
   },
 
   async insertMail(

@@ -11,7 +11,7 @@ import { OrderBatcher, type ImportSummary } from '../../services/imports/order-b
 import type { OrderInput } from '../../services/orders/order-input.js';
 import { checkOrderInput } from '../../services/orders/upsert-order.js';
 import { createShop } from '../../services/shops/shops.js';
-import { catchUpOrders, withDeferredRollups } from '../../services/analytics/rollups.js';
+import { catchUpOrders, trackShop, withDeferredRollups } from '../../services/analytics/rollups.js';
 import { ANALYTICS_TABLES } from '../../services/analytics/rebuild.js';
 import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
 import { policyWithImportReason, writeReturnCases, type ReturnCasesReport, type ReturnInvoice } from './returns.js';
@@ -63,6 +63,7 @@ export async function importOnlineRetail(ctx: ServiceContext, file: string, slug
   const started = performance.now();
   const shopRow = await ensureShop(ctx, slug);
   const policy = await policyWithImportReason(ctx, shopRow.id);
+  await trackShop(ctx, shopRow.id);
   const shop = withDeferredRollups(shopRow);
   const batcher = new OrderBatcher(ctx, shop);
   const attributor = new ReturnAttributor();

@@ -2,6 +2,7 @@ import { addDays, localDay } from '../../domain/analytics/period.js';
 import { alertDecision, isAlertLevel, TREND_DAYS, type AlertLevel } from '../../domain/analytics/quality-rate.js';
 import { analyticsAlertsRepo as repo } from '../../db/repos/analytics-alerts-repo.js';
 import type { ServiceContext } from '../context.js';
+import { publish } from '../automation/outbox.js';
 import { currentPolicy } from '../policy/policies.js';
 import { QUALITY_METRIC, qualityWindow } from './quality-rate.js';
 
@@ -48,10 +49,9 @@ export async function evaluateShop(ctx: ServiceContext, shopId: string, timezone
     const last = previous && isAlertLevel(previous.alerted_level) ? previous.alerted_level : 'ok';
     const decision = alertDecision(last, w.level);
     if (decision.alert) {
-      const payload = {
-        type: QUALITY_ALERT_EVENT,
-        shopId,
+      const data = {
         level: w.level,
+        previousLevel: last,
         rateBp,
         projectedBp,
         slopeBpPerDay: w.projection?.slopeBpPerDay ?? null,
@@ -59,10 +59,11 @@ export async function evaluateShop(ctx: ServiceContext, shopId: string, timezone
         qualityRefundedCases: w.current.qualityRefundedCases,
         paidOrders: w.current.paidOrders,
         thresholds: { warnAtBp: policy.warnAtBp, limitBp: policy.limitBp },
-        previousLevel: last,
         evaluatedAt: now.toISOString(),
       };
-      const outboxId = await repo.insertOutbox(tx, { shopId, eventType: QUALITY_ALERT_EVENT, payload, createdAt: now });
+      // Through the outbox like every other event: the webhook dispatcher delivers it to the endpoints subscribed to it.
+      await publish(tx, shopId, QUALITY_ALERT_EVENT, null, data, now);
+      const outboxId = await repo.latestOutboxId(tx, shopId, QUALITY_ALERT_EVENT);
       const owners = await repo.owners(tx, shopId);
       if (owners.length > 0) {
         const locale = owners[0]!.locale === 'en' ? 'en' : 'zh-CN';

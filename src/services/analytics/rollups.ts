@@ -40,6 +40,17 @@ export function withDeferredRollups(shop: ShopRow): ShopRow {
   return copy;
 }
 
+/**
+ * Records the shop's analytics settings before a deferred import writes its orders: otherwise
+ * the first analytics write (`catchUpOrders`) would find orders it has not seen and mark the
+ * shop for a needless rebuild. A shop that already had uncounted orders is still marked.
+ */
+export async function trackShop(ctx: ServiceContext, shopId: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await begin(tx, shopId);
+  });
+}
+
 async function begin(tx: Tx, shopId: string, writing: readonly string[] = []) {
   await repo.lockShared(tx, shopId);
   return repo.track(tx, shopId, writing);

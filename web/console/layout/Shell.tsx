@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   InboxOutlined,
   LogoutOutlined,
@@ -31,8 +32,9 @@ export function Shell() {
   const { session, can, signOut } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const items = NAV.filter((n) => n.permissions.some(can)).map((n) => ({ key: n.key, icon: ICONS[n.key], label: <Link to={n.path}>{t(`nav.${n.key}`)}</Link> }));
-  const selected = NAV.find((n) => location.pathname === n.path || location.pathname.startsWith(`${n.path}/`))?.key ?? (location.pathname.startsWith('/cases') ? 'queue' : 'today');
+  const items = NAV.filter((n) => n.permissions.some(can)).map((n) => ({ key: n.key as string, icon: ICONS[n.key], label: <Link to={n.path}>{t(`nav.${n.key}`)}</Link> }));
+  if (can('analytics:read')) items.push({ key: 'analytics', icon: <BarChartOutlined />, label: <Link to="/analytics">{t('analytics.nav')}</Link> });
+  const selected = location.pathname.startsWith('/analytics') ? 'analytics' : NAV.find((n) => location.pathname === n.path || location.pathname.startsWith(`${n.path}/`))?.key ?? (location.pathname.startsWith('/cases') ? 'queue' : 'today');
 
   return (
     <Layout className="shell">
