@@ -6,12 +6,33 @@ import { expect } from 'vitest';
 import type { ServiceContext } from '../../src/services/context.js';
 import { createStaff } from '../../src/services/staff/staff.js';
 import type { Role } from '../../src/domain/auth/permissions.js';
-import { ARTIFACTS } from '../helpers/browser.js';
+import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
+import { ARTIFACTS, launchBrowser } from '../helpers/browser.js';
 
 export const CONSOLE_ARTIFACTS = join(ARTIFACTS, 'console');
 export const PASSWORD = 'correct horse battery staple';
 /** Polls wait long: CI runs the suite on two busy cores. */
 export const POLL = { timeout: 30_000, interval: 200 };
+
+export interface ConsoleTest {
+  t: TestApp;
+  shop: TestShop;
+  browser: Browser;
+  api: ReturnType<typeof client>;
+}
+
+/** Retour on its own database, its clock at the real now (the browser's), one shop and Chromium. */
+export async function openConsoleTest(slug: string): Promise<ConsoleTest> {
+  const t = await startTestApp();
+  t.clock.set(new Date());
+  const shop = await createTestShop(t.ctx, slug);
+  return { t, shop, browser: await launchBrowser(), api: client(t.baseUrl) };
+}
+
+export async function closeConsoleTest(env: Partial<ConsoleTest>) {
+  await env.browser?.close();
+  await env.t?.close();
+}
 
 /** A staff account of the given role in the shop (the password is PASSWORD). */
 export async function staffMember(ctx: ServiceContext, shopId: string, slug: string, role: Role, locale: 'en' | 'zh-CN' = 'en') {

@@ -1,10 +1,9 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
-import { launchBrowser } from '../helpers/browser.js';
+import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { act, placeOrder } from '../helpers/returns.js';
-import { consolePage, recentOrder, shot, signIn, POLL } from './console-helpers.js';
+import { consolePage, recentOrder, shot, signIn, POLL, openConsoleTest, closeConsoleTest } from './console-helpers.js';
 
 let t: TestApp;
 let shop: TestShop;
@@ -12,11 +11,7 @@ let browser: Browser;
 let api: ReturnType<typeof client>;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  t.clock.set(new Date());
-  api = client(t.baseUrl);
-  shop = await createTestShop(t.ctx, 'rules');
-  browser = await launchBrowser();
+  ({ t, shop, browser, api } = await openConsoleTest('rules'));
   // Past cases for the simulation: some delivered long ago (a shorter window would refuse them).
   for (const deliveredDaysAgo of [2, 6, 9]) {
     const now = t.clock.now().getTime();
@@ -36,10 +31,7 @@ beforeAll(async () => {
     if (deliveredDaysAgo === 2) await act(api, shop.keys.agent, created.body.id, 'approve');
   }
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closeConsoleTest({ t, browser }));
 
 describe('console: policy editor', () => {
   it('refuses an invalid window, simulates the draft over the last 90 days and saves a new version', async () => {

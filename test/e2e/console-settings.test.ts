@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { consolePage, shot, signIn, POLL } from './console-helpers.js';
+import type { client, TestApp, TestShop } from '../helpers/app.js';
+import { consolePage, shot, signIn, POLL, openConsoleTest, closeConsoleTest } from './console-helpers.js';
 
 let t: TestApp;
 let shop: TestShop;
@@ -11,16 +10,9 @@ let browser: Browser;
 let api: ReturnType<typeof client>;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  t.clock.set(new Date());
-  api = client(t.baseUrl);
-  shop = await createTestShop(t.ctx, 'setup');
-  browser = await launchBrowser();
+  ({ t, shop, browser, api } = await openConsoleTest('setup'));
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closeConsoleTest({ t, browser }));
 
 describe('console: settings', () => {
   it('the owner edits the shop profile, adds a staff member and creates an API key shown once', async () => {

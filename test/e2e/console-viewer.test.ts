@@ -1,10 +1,9 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
-import { launchBrowser } from '../helpers/browser.js';
+import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { placeOrder } from '../helpers/returns.js';
-import { callAsBrowser, consolePage, recentOrder, shot, signIn, staffMember, POLL } from './console-helpers.js';
+import { callAsBrowser, consolePage, recentOrder, shot, signIn, staffMember, POLL, openConsoleTest, closeConsoleTest } from './console-helpers.js';
 
 let t: TestApp;
 let shop: TestShop;
@@ -12,16 +11,9 @@ let browser: Browser;
 let api: ReturnType<typeof client>;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  t.clock.set(new Date());
-  api = client(t.baseUrl);
-  shop = await createTestShop(t.ctx, 'readonly');
-  browser = await launchBrowser();
+  ({ t, shop, browser, api } = await openConsoleTest('readonly'));
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closeConsoleTest({ t, browser }));
 
 describe('console: a viewer', () => {
   it('sees no action buttons, and the API refuses the action when called anyway', async () => {

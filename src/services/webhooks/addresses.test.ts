@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endpointUrlProblem, isPublicAddress } from './addresses.js';
+import { guardedLookup } from './post-json.js';
 
 describe('webhook address guard', () => {
   it.each([
@@ -41,5 +42,22 @@ describe('webhook address guard', () => {
     expect(endpointUrlProblem('http://localhost:3000/', ['localhost'], self)).toBe('self');
     expect(endpointUrlProblem('http://127.0.0.1:3001/', ['127.0.0.1'], self)).toBeNull();
     expect(endpointUrlProblem('https://erp.shop.example/', [], self)).toBeNull();
+  });
+});
+
+describe('send-time resolution guard', () => {
+  // A resolver answering as a re-pointed public name would (DNS rebinding).
+  const resolver = (addresses: string[]) =>
+    ((_host: string, _opts: unknown, cb: (err: null, a: { address: string; family: number }[]) => void) =>
+      cb(null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })))) as never;
+  const lookup = (allowed: boolean, addresses: string[]) =>
+    new Promise<{ err: NodeJS.ErrnoException | null; address: string }>((resolve) =>
+      guardedLookup(allowed, resolver(addresses))('hooks.example.com', {}, (err, address) => resolve({ err, address: address as string })),
+    );
+
+  it('refuses a name that resolves only to private addresses, and skips private ones among public', async () => {
+    expect((await lookup(false, ['10.0.0.5', '169.254.169.254'])).err?.code).toBe('EPRIVATE');
+    expect(await lookup(false, ['10.0.0.5', '93.184.216.34'])).toEqual({ err: null, address: '93.184.216.34' });
+    expect(await lookup(true, ['10.0.0.5'])).toEqual({ err: null, address: '10.0.0.5' });
   });
 });

@@ -11,9 +11,9 @@ export type PostOutcome = { kind: 'answered'; status: number; body: string } | {
  * public name that resolves (or is re-pointed) to an internal address cannot be reached (DNS
  * rebinding). Hosts the operator allowed skip the check.
  */
-function guardedLookup(allowed: boolean): LookupFunction {
+export function guardedLookup(allowed: boolean, resolve: typeof dnsLookup = dnsLookup): LookupFunction {
   return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+    resolve(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err, '', 0);
       const usable = allowed ? addresses : addresses.filter((a) => isPublicAddress(a.address));
       if (usable.length === 0) {
