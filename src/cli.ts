@@ -15,7 +15,7 @@ import { createApiKey } from './services/api-keys/api-keys.js';
 import { randomToken } from './services/auth/tokens.js';
 import { systemClock, type ServiceContext } from './services/context.js';
 import { importOrdersCsv } from './services/imports/orders-csv.js';
-import { DEMO_SHOWCASE, DEMO_STAFF, seedDemo } from './services/seed/demo.js';
+import { DEMO_ORDERS, DEMO_SEED, DEMO_SHOWCASE, DEMO_STAFF, seedDemo } from './services/seed/demo.js';
 import { createShop } from './services/shops/shops.js';
 import { createStaff } from './services/staff/staff.js';
 import { startWorker } from './worker/worker.js';
@@ -79,7 +79,8 @@ async function seedDemoShop(rt: Runtime, orders: number, seed: number, log: (msg
   writeFileSync(join(rt.config.dataDir, DEMO_LOGIN_FILE), JSON.stringify({ email: DEMO_STAFF[0].email, password: result.password }, null, 2), {
     mode: 0o600,
   });
-  log(`Seeded demo shop "${result.shop.slug}": ${result.variants} variants, ${result.orders} orders, ${result.lines} order lines.`);
+  const model = result.modelAuc === null ? 'no return-risk model (too little history)' : `a return-risk model (held-out AUC ${result.modelAuc.toFixed(2)})`;
+  log(`Seeded demo shop "${result.shop.slug}": ${result.variants} variants, ${result.orders} orders, ${result.lines} order lines, ${result.pastReturns} past returns, ${model}.`);
 }
 
 function demoBanner(config: Config): string | null {
@@ -100,7 +101,7 @@ async function serve(config: Config) {
   const rt = await open(config);
   const app = await buildApp({ ctx: rt.ctx });
   if (config.seedDemo && (await shopsRepo.count(rt.ctx.db)) === 0) {
-    await seedDemoShop(rt, 400, 42, (msg) => app.log.info(msg));
+    await seedDemoShop(rt, DEMO_ORDERS, DEMO_SEED, (msg) => app.log.info(msg));
   }
   const worker = config.workerInProcess ? startWorker(rt.ctx, app.log as unknown as pino.Logger) : null;
   await app.listen({ host: config.host, port: config.port });
@@ -194,7 +195,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     case 'seed':
       if (!values.demo) throw new UsageError('seed needs --demo');
-      return withRuntime(config, (rt) => seedDemoShop(rt, intOption(values.orders, 'orders', 400), intOption(values.seed, 'seed', 42), say));
+      return withRuntime(config, (rt) => seedDemoShop(rt, intOption(values.orders, 'orders', DEMO_ORDERS), intOption(values.seed, 'seed', DEMO_SEED), say));
     case 'import': {
       const [kind, file] = positionals;
       if (!file || (kind !== 'orders' && kind !== 'online-retail')) throw new UsageError('import orders FILE --shop SLUG | import online-retail FILE');

@@ -15,7 +15,7 @@ export async function refreshPlannerStatistics(db: Executor, options: { tables?:
     db,
     sql`select relname from pg_stat_user_tables
         where schemaname = 'public' ${only}
-          and n_mod_since_analyze > greatest(${options.minChanges ?? 1000}, n_live_tup * 0.2)`,
+          and n_mod_since_analyze > greatest(${options.minChanges ?? 50}, n_live_tup * 0.2)`,
   );
   for (const { relname } of due) {
     if (/^[a-z_]+$/.test(relname)) await db.execute(sql.raw(`analyze "${relname}"`));

@@ -32,7 +32,14 @@ export interface ImportedCase {
   policyId: string;
   policyVersion: number;
   reasonCode: string;
+  fault: 'buyer' | 'seller' | 'carrier';
+  /** The rule the case's events name: where this history came from (e.g. import.online_retail). */
+  source: string;
+  /** Requested at. */
   at: Date;
+  /** Refund settled and case completed at (not before `at`). */
+  closedAt: Date;
+  condition: 'unopened' | 'opened' | 'damaged';
   refundId: string;
   idempotencyKey: string;
   providerRef: string;
@@ -103,8 +110,8 @@ export const analyticsImportRepo = {
       'return_cases',
       caseColumns,
       cases.map((c) => [
-        shopId, c.id, c.rmaNumber, c.orderId, c.customerId, 'return_refund', 'completed', c.currency, 'original', 'self_ship', 'buyer', 'buyer', c.policyId,
-        c.policyVersion, 0, [], c.breakdown, c.breakdown.refundMinor, 'system', c.at, c.at, c.at,
+        shopId, c.id, c.rmaNumber, c.orderId, c.customerId, 'return_refund', 'completed', c.currency, 'original', 'self_ship', c.fault, 'buyer', c.policyId,
+        c.policyVersion, 0, [], c.breakdown, c.breakdown.refundMinor, 'system', c.at, c.closedAt, c.closedAt,
       ]),
     );
     const itemColumns: BulkColumn[] = [
@@ -115,7 +122,7 @@ export const analyticsImportRepo = {
       db,
       'return_items',
       itemColumns,
-      cases.flatMap((c) => c.items.map((i) => [shopId, i.id, c.id, i.lineId, i.quantity, c.reasonCode, 'unopened', i.quantity, i.quantity, 0, c.at])),
+      cases.flatMap((c) => c.items.map((i) => [shopId, i.id, c.id, i.lineId, i.quantity, c.reasonCode, c.condition, i.quantity, i.quantity, 0, c.at])),
     );
     const eventColumns: BulkColumn[] = [
       ['shop_id', 'uuid'], ['id', 'uuid'], ['case_id', 'uuid'], ['type', 'text'], ['action', 'text'], ['from_status', 'text'], ['to_status', 'text'],
@@ -126,8 +133,8 @@ export const analyticsImportRepo = {
       'case_events',
       eventColumns,
       cases.flatMap((c) => [
-        [shopId, c.events[0]!.id, c.id, 'case.created', 'create', null, 'requested', 'system', 'import.online_retail', c.events[0]!.payload, c.at],
-        [shopId, c.events[1]!.id, c.id, 'case.imported', null, 'requested', 'completed', 'system', 'import.online_retail', c.events[1]!.payload, c.at],
+        [shopId, c.events[0]!.id, c.id, 'case.created', 'create', null, 'requested', 'system', c.source, c.events[0]!.payload, c.at],
+        [shopId, c.events[1]!.id, c.id, 'case.imported', null, 'requested', 'completed', 'system', c.source, c.events[1]!.payload, c.closedAt],
       ]),
     );
     const refundColumns: BulkColumn[] = [
@@ -140,7 +147,7 @@ export const analyticsImportRepo = {
       'refunds',
       refundColumns,
       cases.map((c) => [
-        shopId, c.refundId, c.id, c.orderId, 'refund', c.currency, c.breakdown.refundMinor, 0, 0, 0, 'original', 'manual', c.providerRef, c.idempotencyKey, 'succeeded', 1, c.at, c.at, c.at,
+        shopId, c.refundId, c.id, c.orderId, 'refund', c.currency, c.breakdown.refundMinor, 0, 0, 0, 'original', 'manual', c.providerRef, c.idempotencyKey, 'succeeded', 1, c.closedAt, c.closedAt, c.closedAt,
       ]),
     );
     const lineColumns: BulkColumn[] = [['shop_id', 'uuid'], ['id', 'uuid'], ['refund_id', 'uuid'], ['order_line_id', 'uuid'], ['quantity', 'int4'], ['amount_minor', 'int8']];

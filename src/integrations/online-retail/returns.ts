@@ -1,12 +1,11 @@
 import { uuidv7 } from 'uuidv7';
-import { localDay } from '../../domain/analytics/period.js';
-import { refundForUnits, type RefundBreakdown } from '../../domain/refunds/compute.js';
+import { refundForUnits } from '../../domain/refunds/compute.js';
 import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
-import { analyticsImportRepo as repo, type ImportedCase, type ImportLine } from '../../db/repos/analytics-import-repo.js';
+import { analyticsImportRepo as repo, type ImportLine } from '../../db/repos/analytics-import-repo.js';
 import type { PolicyRow } from '../../db/repos/policies-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../../services/context.js';
-import { recordImportedCases } from '../../services/analytics/rollups.js';
+import { settledBreakdown, writeHistoricCases, type HistoricCase, type SettledItem } from '../../services/imports/historic-returns.js';
 import { checkPolicyDocument, currentPolicy, savePolicy } from '../../services/policy/policies.js';
 import type { Allocation } from './mapping.js';
 
@@ -75,8 +74,7 @@ export async function writeReturnCases(ctx: ServiceContext, shop: ShopRow, polic
       const lineOf = new Map<string, ImportLine>(lines.map((l) => [`${l.externalId}\u0001${l.lineNo}`, l]));
       const keyOf = (g: (typeof batch)[number]) => `online-retail:${g.invoice.invoiceNo}:${g.original}`;
       const existing = await repo.existingRefundKeys(tx, shop.id, batch.map(keyOf));
-      const cases: Omit<ImportedCase, 'rmaNumber'>[] = [];
-      const days: string[] = [];
+      const cases: HistoricCase[] = [];
       for (const g of batch) {
         if (existing.has(keyOf(g))) {
           report.existing++;
@@ -89,8 +87,8 @@ export async function writeReturnCases(ctx: ServiceContext, shop: ShopRow, polic
           if (item) item.quantity += a.quantity;
           else perLine.set(a.lineNo, { quantity: a.quantity, returnedBefore: a.returnedBefore });
         }
-        const items: ImportedCase['items'] = [];
-        const breakdownItems: RefundBreakdown['items'] = [];
+        const items: HistoricCase['items'] = [];
+        const shared: SettledItem[] = [];
         let order: ImportLine | undefined;
         for (const [lineNo, { quantity, returnedBefore }] of perLine) {
           const line = lineOf.get(`${g.original}\u0001${lineNo}`);
@@ -101,35 +99,14 @@ export async function writeReturnCases(ctx: ServiceContext, shop: ShopRow, polic
           order = line;
           const shares = refundForUnits({ ...line, refundedQuantity: returnedBefore }, quantity);
           items.push({ id: uuidv7(), lineId: line.lineId, quantity, amountMinor: shares.amountMinor });
-          breakdownItems.push({ lineId: line.lineId, quantity, amountMinor: shares.amountMinor, taxMinor: shares.taxMinor, discountMinor: shares.discountMinor, restockingFeeMinor: 0, refundMinor: shares.amountMinor });
+          shared.push({ lineId: line.lineId, quantity, shares });
         }
         if (!order || items.length === 0) continue;
         const itemsMinor = items.reduce((a, i) => a + i.amountMinor, 0);
         const refundedBefore = refundedByOrder.get(order.orderId) ?? 0;
         refundedByOrder.set(order.orderId, refundedBefore + itemsMinor);
-        const breakdown: RefundBreakdown = {
-          currency: order.currency,
-          items: breakdownItems,
-          itemsMinor,
-          taxMinor: breakdownItems.reduce((a, i) => a + i.taxMinor, 0),
-          restockingFeeMinor: 0,
-          labelCostMinor: 0,
-          outboundShippingMinor: 0,
-          exchangeDifferenceMinor: 0,
-          buyerOwesMinor: 0,
-          computedMinor: itemsMinor,
-          orderRemainingMinor: Math.max(0, order.totalMinor - refundedBefore),
-          refundMinor: itemsMinor,
-          shippingRefundMinor: 0,
-          bound: 'none',
-          compensationMinor: 0,
-          payoutMinor: itemsMinor,
-          method: 'original',
-          storeCreditBonusMinor: 0,
-          storeCreditMinor: 0,
-        };
+        const breakdown = settledBreakdown(order.currency, shared, Math.max(0, order.totalMinor - refundedBefore));
         const source = { source: 'online-retail', returnInvoice: g.invoice.invoiceNo, orderInvoice: g.original };
-        days.push(localDay(g.invoice.at, shop.timezone));
         cases.push({
           id: uuidv7(),
           orderId: order.orderId,
@@ -138,7 +115,11 @@ export async function writeReturnCases(ctx: ServiceContext, shop: ShopRow, polic
           policyId: policy.id,
           policyVersion: policy.version,
           reasonCode: IMPORT_REASON.code,
+          fault: IMPORT_REASON.fault,
+          source: 'import.online_retail',
           at: g.invoice.at,
+          closedAt: g.invoice.at,
+          condition: 'unopened',
           refundId: uuidv7(),
           idempotencyKey: keyOf(g),
           providerRef: `online-retail:${g.invoice.invoiceNo}`,
@@ -150,19 +131,7 @@ export async function writeReturnCases(ctx: ServiceContext, shop: ShopRow, polic
           ],
         });
       }
-      // RMA numbers by the shop's day of the return, as a person creating them would get.
-      const perDay = new Map<string, number>();
-      for (const d of days) perDay.set(d, (perDay.get(d) ?? 0) + 1);
-      const last = await repo.reserveRmaNumbers(tx, shop.id, perDay);
-      const next = new Map([...perDay].map(([d, n]) => [d, last.get(d)! - n + 1]));
-      const numbered: ImportedCase[] = cases.map((c, i) => {
-        const day = days[i]!;
-        const n = next.get(day)!;
-        next.set(day, n + 1);
-        return { ...c, rmaNumber: `R${day.slice(2).replace(/-/g, '')}${String(n).padStart(4, '0')}` };
-      });
-      await repo.insertCases(tx, shop.id, numbered);
-      await recordImportedCases(tx, shop.id, numbered.map((c) => c.id));
+      const numbered = await writeHistoricCases(tx, shop, cases);
       report.created += numbered.length;
       for (const c of numbered) {
         report.items += c.items.length;

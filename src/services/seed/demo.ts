@@ -1,7 +1,10 @@
 import { computeOrderAmounts } from '../../domain/orders/amounts.js';
+import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
 import { catalogRepo } from '../../db/repos/catalog-repo.js';
 import { shopsRepo, type ShopRow } from '../../db/repos/shops-repo.js';
 import { randomToken } from '../auth/tokens.js';
+import { AppError } from '../../domain/errors.js';
+import { trainModel } from '../analytics/predictions.js';
 import type { ServiceContext } from '../context.js';
 import { OrderBatcher } from '../imports/order-batcher.js';
 import type { OrderInput } from '../orders/order-input.js';
@@ -9,10 +12,14 @@ import { createShop } from '../shops/shops.js';
 import { createStaff } from '../staff/staff.js';
 import { demoCatalogue, type DemoVariant } from './demo-catalogue.js';
 import { seedDemoCases } from './demo-cases.js';
+import { seedDemoHistory } from './demo-history.js';
 import { chinesePerson, englishPerson, type DemoPerson } from './demo-people.js';
 import { Random } from './random.js';
 
 export const DEMO_SLUG = 'demo';
+/** Orders of the demo shop, and its seed: enough history over 180 days for the return-risk model to learn from. */
+export const DEMO_ORDERS = 1200;
+export const DEMO_SEED = 42;
 export const DEMO_STAFF = [
   { email: 'owner@demo.retour.local', name: '店长 Demo Owner', role: 'owner' },
   { email: 'agent@demo.retour.local', name: '客服小美 Agent', role: 'agent' },
@@ -38,6 +45,10 @@ export interface DemoSeedResult {
   orders: number;
   lines: number;
   variants: number;
+  /** Completed returns from before the shop used Retour (demo-history). */
+  pastReturns: number;
+  /** The first return-risk model's held-out AUC; null when it could not be trained. */
+  modelAuc: number | null;
 }
 
 const HOUR = 3600_000;
@@ -84,7 +95,15 @@ export async function seedDemo(ctx: ServiceContext, options: DemoSeedOptions): P
   const summary = await batcher.finish();
   if (summary.orders.rejected > 0) throw new Error(`demo seed rejected orders: ${JSON.stringify(summary.errors.slice(0, 3))}`);
   await seedDemoCases(ctx, shop, options.seed);
-  return { shop, password, orders: summary.orders.created, lines: summary.lines, variants: catalogue.length };
+  // PGlite has no autovacuum: without statistics of the new rows, the history's analytics statement plans badly (a minute instead of a second).
+  await refreshPlannerStatistics(ctx.db, { minChanges: 0 });
+  const pastReturns = await seedDemoHistory(ctx, shop, options.seed);
+  // A first return-risk model, so the predictions are there on the first start (the worker does not train).
+  const model = await trainModel(ctx, shop.id).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'analytics.not_enough_data') return null;
+    throw err;
+  });
+  return { shop, password, orders: summary.orders.created, lines: summary.lines, variants: catalogue.length, pastReturns, modelAuc: model?.metrics.auc ?? null };
 }
 
 /** The demo orders: the two showcase orders, then `count` generated ones. Pure: same inputs, same orders. */

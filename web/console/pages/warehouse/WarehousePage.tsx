@@ -155,7 +155,7 @@ export function WarehousePage() {
                   </Tag>
                 ))}
               {c.allowedActions.includes('receive') ? (
-                <Form form={receiveForm} layout="vertical" key={`r-${c.id}-${c.version}`}>
+                <Form form={receiveForm} layout="vertical" key={`r-${c.id}-${c.status}`}>
                   <Typography.Title level={5}>{t('warehouse.receiveStep')}</Typography.Title>
                   <ReceiveFields items={c.items} />
                   <Button type="primary" size="large" loading={busy} onClick={() => void confirmReceive()} data-testid="receive-submit">
@@ -163,7 +163,7 @@ export function WarehousePage() {
                   </Button>
                 </Form>
               ) : c.allowedActions.includes('inspect') ? (
-                <Form form={inspectForm} layout="vertical" key={`i-${c.id}-${c.version}`}>
+                <Form form={inspectForm} layout="vertical" key={`i-${c.id}-${c.status}`}>
                   <Typography.Title level={5}>{t('warehouse.inspectStep')}</Typography.Title>
                   <InspectFields c={c} form={inspectForm} />
                   <Button type="primary" size="large" loading={busy} onClick={() => void confirmInspect()} data-testid="inspect-submit">

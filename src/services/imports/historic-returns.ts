@@ -1,0 +1,70 @@
+import { localDay } from '../../domain/analytics/period.js';
+import type { RefundBreakdown, UnitsRefund } from '../../domain/refunds/compute.js';
+import { analyticsImportRepo as repo, type ImportedCase } from '../../db/repos/analytics-import-repo.js';
+import type { Tx } from '../../db/client.js';
+import type { ShopRow } from '../../db/repos/shops-repo.js';
+import { recordImportedCases } from '../analytics/rollups.js';
+
+/**
+ * Returns a shop had before Retour (an import of its history, the demo shop's past): completed
+ * cases with a settled refund, written set-based with their analytics in the caller's transaction.
+ */
+export type HistoricCase = Omit<ImportedCase, 'rmaNumber'>;
+
+export interface SettledItem {
+  lineId: string;
+  quantity: number;
+  shares: UnitsRefund;
+}
+
+/** The breakdown of a settled refund of whole units, nothing deducted and nothing added. */
+export function settledBreakdown(currency: string, items: readonly SettledItem[], orderRemainingMinor: number): RefundBreakdown {
+  const itemsMinor = items.reduce((a, i) => a + i.shares.amountMinor, 0);
+  return {
+    currency,
+    items: items.map((i) => ({
+      lineId: i.lineId,
+      quantity: i.quantity,
+      amountMinor: i.shares.amountMinor,
+      taxMinor: i.shares.taxMinor,
+      discountMinor: i.shares.discountMinor,
+      restockingFeeMinor: 0,
+      refundMinor: i.shares.amountMinor,
+    })),
+    itemsMinor,
+    taxMinor: items.reduce((a, i) => a + i.shares.taxMinor, 0),
+    restockingFeeMinor: 0,
+    labelCostMinor: 0,
+    outboundShippingMinor: 0,
+    exchangeDifferenceMinor: 0,
+    buyerOwesMinor: 0,
+    computedMinor: itemsMinor,
+    orderRemainingMinor,
+    refundMinor: itemsMinor,
+    shippingRefundMinor: 0,
+    bound: 'none',
+    compensationMinor: 0,
+    payoutMinor: itemsMinor,
+    method: 'original',
+    storeCreditBonusMinor: 0,
+    storeCreditMinor: 0,
+  };
+}
+
+/** Numbers the cases as a person creating them on their day would get, writes them and counts them in analytics. */
+export async function writeHistoricCases(tx: Tx, shop: ShopRow, cases: readonly HistoricCase[]): Promise<ImportedCase[]> {
+  const days = cases.map((c) => localDay(c.at, shop.timezone));
+  const perDay = new Map<string, number>();
+  for (const d of days) perDay.set(d, (perDay.get(d) ?? 0) + 1);
+  const last = await repo.reserveRmaNumbers(tx, shop.id, perDay);
+  const next = new Map([...perDay].map(([d, n]) => [d, last.get(d)! - n + 1]));
+  const numbered: ImportedCase[] = cases.map((c, i) => {
+    const day = days[i]!;
+    const n = next.get(day)!;
+    next.set(day, n + 1);
+    return { ...c, rmaNumber: `R${day.slice(2).replace(/-/g, '')}${String(n).padStart(4, '0')}` };
+  });
+  await repo.insertCases(tx, shop.id, numbered);
+  await recordImportedCases(tx, shop.id, numbered.map((c) => c.id));
+  return numbered;
+}

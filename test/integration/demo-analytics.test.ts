@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/services/api-keys/api-keys.js';
+import { DEMO_ORDERS, DEMO_SEED, seedDemo } from '../../src/services/seed/demo.js';
+import { client, startTestApp, type TestApp } from '../helpers/app.js';
+
+/**
+ * What `npm start` promises (issue 7): the demo shop, as first seeded, has figures for every
+ * analytics view the console opens — including a trained return-risk model and its scores.
+ */
+let t: TestApp;
+let api: ReturnType<typeof client>;
+let key: string;
+let result: NonNullable<Awaited<ReturnType<typeof seedDemo>>>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  api = client(t.baseUrl);
+  result = (await seedDemo(t.ctx, { orders: DEMO_ORDERS, seed: DEMO_SEED }))!;
+  key = (await createApiKey(t.ctx, { shopId: result.shop.id, name: 'analytics', role: 'viewer' })).key;
+});
+afterAll(() => t.close());
+
+const get = async (path: string) => {
+  const res = await api('GET', `/api/v1/analytics/${path}`, { key });
+  expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+  return res.body;
+};
+
+describe('the demo shop right after seeding', () => {
+  it('has past returns and a return-risk model better than chance', () => {
+    expect(result.orders).toBe(DEMO_ORDERS + 2);
+    expect(result.pastReturns).toBeGreaterThan(100);
+    expect(result.modelAuc).toBeGreaterThan(0.6);
+  });
+
+  it('shows every metric with figures', async () => {
+    const year = '2026-01-01';
+    const rate = await get(`return-rate?from=${year}&groupBy=month`);
+    const months = rate.groups.filter((m: any) => m.soldUnits > 0);
+    expect(months.length).toBeGreaterThanOrEqual(6);
+    expect(months.filter((m: any) => m.returnedUnits > 0).length).toBeGreaterThanOrEqual(5);
+    for (const m of months) expect(m.returnedUnits).toBeLessThanOrEqual(m.soldUnits);
+    expect(rate.totals.unitRate).toBeGreaterThan(0.05);
+    expect(rate.totals.unitRate).toBeLessThan(0.35);
+
+    const categories = new Map((await get(`return-rate?from=${year}&groupBy=category`)).groups.map((c: any) => [c.key, c.unitRate]));
+    expect(categories.get('apparel')).toBeGreaterThan(categories.get('electronics') as number);
+
+    const quality = await get('quality-refund-rate');
+    expect(quality.current.qualityRefundedCases).toBeGreaterThan(0);
+    expect(quality.series.length).toBeGreaterThan(30);
+
+    const cost = await get(`cost?from=${year}&groupBy=month`);
+    expect(cost.totals.refundedMinor).toBeGreaterThan(0);
+    expect(cost.groups.filter((m: any) => m.refundedMinor > 0).length).toBeGreaterThanOrEqual(5);
+
+    const timeToRefund = await get(`time-to-refund?from=${year}&groupBy=month`);
+    expect(timeToRefund.totals.refundedCases).toBeGreaterThan(100);
+    expect(timeToRefund.totals.p50Hours).toBeGreaterThan(24);
+    expect(timeToRefund.totals.decisions.automatic + timeToRefund.totals.decisions.manual).toBeGreaterThan(0);
+
+    const reasons = (await get(`reasons?from=${year}`)).groups.map((r: any) => r.key);
+    expect(reasons.slice(0, 2)).toContain('wrong_size');
+    expect(reasons).toContain('quality_issue');
+
+    const customers = (await get('customers?limit=10')).customers;
+    expect(customers).toHaveLength(10);
+    expect(customers[0].returnedUnits).toBeGreaterThan(1);
+
+    const predictions = await get('predictions?limit=20');
+    expect(predictions.model.auc).toBeGreaterThan(0.6);
+    expect(predictions.skus).toHaveLength(20);
+    for (const sku of predictions.skus) expect(sku.predictedRate).toBeGreaterThan(0);
+  });
+
+  it('scores an order with the features behind each line', async () => {
+    const order = (await api('GET', '/api/v1/orders?limit=1', { key })).body.data[0];
+    const scored = await get(`predictions?orderId=${order.id}`);
+    expect(scored.lines.length).toBeGreaterThan(0);
+    for (const line of scored.lines) {
+      expect(line.probability).toBeGreaterThan(0);
+      expect(line.probability).toBeLessThan(1);
+      expect(line.topFeatures.length).toBeGreaterThan(0);
+    }
+  });
+});
