@@ -9,6 +9,7 @@
  *
  *   npx tsx bench/analytics.ts            (or: npm run bench -- analytics)
  *   BENCH_ANALYTICS_LINES=500000 …        a smaller shop (returned lines scale along)
+ *   BENCH_ANALYTICS_PARTS=synthetic …     only the synthetic shop (or: real, the Online Retail dataset)
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,7 +102,7 @@ async function syntheticShop(figures: Figure[]) {
       sql`select (select count(*)::int from analytics_rollups) as rollups, pg_size_pretty(pg_total_relation_size('analytics_rollups')) as bytes,
                  (select count(*)::int from analytics_deltas) as deltas`,
     );
-    const f1: Figure = { benchmark: NAME, name: 'rollup rebuild (5M lines, 1M returned)', value: rebuildS, unit: 's', note: `${size!.rollups.toLocaleString('en-US')} rollup rows, ${size!.bytes}` };
+    const f1: Figure = { benchmark: NAME, name: `rollup rebuild (${s.lines.toLocaleString('en-US')} lines, ${s.returned.toLocaleString('en-US')} returned)`, value: rebuildS, unit: 's', note: `${size!.rollups.toLocaleString('en-US')} rollup rows, ${size!.bytes}` };
     printFigure(f1);
     figures.push(f1);
 
@@ -154,6 +155,8 @@ async function syntheticShop(figures: Figure[]) {
         handle = await openPostgres(database.url, 10);
         ctx = { db: handle.db, clock: systemClock, config };
         app = await buildApp({ ctx, logger: false });
+        // The app's own first-request work (route compilation, the key's lookup) is not the database's cold cache.
+        await timeQuery(app, '/api/v1/shop', key);
         cold.get(label)!.push(await timeQuery(app, url, key));
         await app.close();
       }
@@ -165,7 +168,7 @@ async function syntheticShop(figures: Figure[]) {
         { benchmark: NAME, name: `${label}: warm p50`, value: percentile(w, 50), unit: 'ms' },
         { benchmark: NAME, name: `${label}: warm p95`, value: percentile(w, 95), unit: 'ms', target: { op: '<=', value: TARGET_P95_MS } },
         { benchmark: NAME, name: `${label}: cold p50`, value: percentile(c, 50), unit: 'ms' },
-        { benchmark: NAME, name: `${label}: cold p95`, value: percentile(c, 95), unit: 'ms', note: `${COLD_RUNS} runs: new connection, rollups pushed out of shared buffers` },
+        { benchmark: NAME, name: `${label}: cold p95`, value: percentile(c, 95), unit: 'ms', note: `${COLD_RUNS} runs: new pool and app, rollups pushed out of shared buffers` },
       ];
       figs.forEach(printFigure);
       figures.push(...figs);
@@ -222,8 +225,9 @@ export async function run(): Promise<Figure[]> {
     return [f];
   }
   const figures: Figure[] = [];
-  await realDataset(figures);
-  await syntheticShop(figures);
+  const parts = (process.env.BENCH_ANALYTICS_PARTS ?? 'real,synthetic').split(',');
+  if (parts.includes('real')) await realDataset(figures);
+  if (parts.includes('synthetic')) await syntheticShop(figures);
   return figures;
 }
 

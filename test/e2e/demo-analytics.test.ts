@@ -1,24 +1,32 @@
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/services/api-keys/api-keys.js';
-import { DEMO_ORDERS, DEMO_SEED, seedDemo } from '../../src/services/seed/demo.js';
+import { DEMO_ORDERS, DEMO_SEED, DEMO_SLUG, DEMO_STAFF, seedDemo } from '../../src/services/seed/demo.js';
 import { client, startTestApp, type TestApp } from '../helpers/app.js';
+import { launchBrowser, screenshot } from '../helpers/browser.js';
 
 /**
  * What `npm start` promises (issue 7): the demo shop, as first seeded, has figures for every
- * analytics view the console opens — including a trained return-risk model and its scores.
+ * analytics view the console opens — including a trained return-risk model and its scores —
+ * over the API and on the console's analytics page in Chromium.
  */
 let t: TestApp;
 let api: ReturnType<typeof client>;
 let key: string;
+let browser: Browser | undefined;
 let result: NonNullable<Awaited<ReturnType<typeof seedDemo>>>;
 
 beforeAll(async () => {
   t = await startTestApp();
+  t.clock.set(new Date()); // the browser's default period and the session cookie follow the real clock
   api = client(t.baseUrl);
   result = (await seedDemo(t.ctx, { orders: DEMO_ORDERS, seed: DEMO_SEED }))!;
   key = (await createApiKey(t.ctx, { shopId: result.shop.id, name: 'analytics', role: 'viewer' })).key;
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
 });
-afterAll(() => t.close());
 
 const get = async (path: string) => {
   const res = await api('GET', `/api/v1/analytics/${path}`, { key });
@@ -34,7 +42,7 @@ describe('the demo shop right after seeding', () => {
   });
 
   it('shows every metric with figures', async () => {
-    const year = '2026-01-01';
+    const year = new Date(t.clock.now().getTime() - 300 * 86_400_000).toISOString().slice(0, 10);
     const rate = await get(`return-rate?from=${year}&groupBy=month`);
     const months = rate.groups.filter((m: any) => m.soldUnits > 0);
     expect(months.length).toBeGreaterThanOrEqual(6);
@@ -83,4 +91,21 @@ describe('the demo shop right after seeding', () => {
       expect(line.topFeatures.length).toBeGreaterThan(0);
     }
   });
+
+  it('draws every panel of the console analytics page, the predictions included', async () => {
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const login = await page.request.post(`${t.baseUrl}/api/v1/auth/login`, { data: { email: DEMO_STAFF[0].email, password: result.password, shop: DEMO_SLUG } });
+    expect(login.status()).toBe(200);
+    await page.goto(`${t.baseUrl}/console/analytics`);
+    await page.getByTestId('analytics-page').waitFor();
+    for (const id of ['return-trend-chart', 'quality-chart', 'quality-gauge', 'return-breakdown-chart', 'top-skus-chart', 'reasons-chart', 'sku-reasons-chart', 'cost-chart', 'refund-time-chart', 'refund-distribution-chart', 'predictions-chart', 'order-score-chart', 'customers-chart']) {
+      await page.getByTestId(id).locator('canvas').first().waitFor({ timeout: 30_000 });
+    }
+    await expect.poll(() => page.getByTestId('model-auc').textContent(), { timeout: 30_000 }).toMatch(/^AUC 0\.\d{3}$/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'console/analytics-demo-zh-CN');
+    await context.close();
+  }, 120_000);
 });
