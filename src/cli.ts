@@ -15,7 +15,7 @@ import { createApiKey } from './services/api-keys/api-keys.js';
 import { randomToken } from './services/auth/tokens.js';
 import { systemClock, type ServiceContext } from './services/context.js';
 import { importOrdersCsv } from './services/imports/orders-csv.js';
-import { DEMO_ORDERS, DEMO_SEED, DEMO_SHOWCASE, DEMO_STAFF, seedDemo } from './services/seed/demo.js';
+import { DEMO_ORDERS, DEMO_SEED, DEMO_SHOWCASE, DEMO_STAFF, refreshDemoShowcase, seedDemo } from './services/seed/demo.js';
 import { createShop } from './services/shops/shops.js';
 import { createStaff } from './services/staff/staff.js';
 import { startWorker } from './worker/worker.js';
@@ -102,6 +102,9 @@ async function serve(config: Config) {
   const app = await buildApp({ ctx: rt.ctx });
   if (config.seedDemo && (await shopsRepo.count(rt.ctx.db)) === 0) {
     await seedDemoShop(rt, DEMO_ORDERS, DEMO_SEED, (msg) => app.log.info(msg));
+  } else if (config.seedDemo) {
+    const moved = await refreshDemoShowcase(rt.ctx);
+    if (moved.length > 0) app.log.info(`Demo orders ${moved.join(', ')} moved to a delivery a few days ago, so they can be returned again.`);
   }
   const worker = config.workerInProcess ? startWorker(rt.ctx, app.log as unknown as pino.Logger) : null;
   await app.listen({ host: config.host, port: config.port });

@@ -6,7 +6,9 @@ import { act, JPEG, placeOrder } from '../helpers/returns.js';
 import { LOOKUP_LIMITS } from '../../src/http/routes/portal/sessions.js';
 import { CJK_FONT } from '../../src/services/portal/label.js';
 import { issuePortalToken } from '../../src/services/portal/tokens.js';
-import { DEMO_SHOWCASE, seedDemo } from '../../src/services/seed/demo.js';
+import { analyticsRollupsRepo } from '../../src/db/repos/analytics-rollups-repo.js';
+import { shopsRepo } from '../../src/db/repos/shops-repo.js';
+import { DEMO_SHOWCASE, refreshDemoShowcase, seedDemo } from '../../src/services/seed/demo.js';
 
 let t: TestApp;
 let api: ReturnType<typeof client>;
@@ -288,6 +290,31 @@ describe('the demo shop', () => {
       body: { items: [{ lineId: tee.lineId, quantity: 1, reasonCode: 'wrong_size', replacementSku: tee.exchangeOptions[0].sku }], resolution: 'exchange', returnMethod: 'drop_off' },
     });
     expect(preview.body.eligible).toBe(true);
+  });
+
+  it('keeps the showcase orders returnable on later starts, unless a case was opened on one', async () => {
+    const returnable = async (number: string, email: string) => {
+      const token = await portalToken(api, 'demo', { number, email });
+      const view = (await api('GET', '/portal/v1/order', { headers: bearer(token) })).body;
+      return view.lines.some((l: any) => l.eligible && l.noReasonUntil !== null);
+    };
+    const [zh, en] = DEMO_SHOWCASE;
+    t.clock.advance(12 * 86_400_000);
+    expect(await returnable(zh.number, zh.email)).toBe(false);
+    expect(await refreshDemoShowcase(t.ctx)).toEqual([zh.number, en.number]);
+    expect(await returnable(zh.number, zh.email)).toBe(true);
+    expect(await returnable(en.number, en.email)).toBe(true);
+    expect(await refreshDemoShowcase(t.ctx)).toEqual([]);
+    const demo = (await shopsRepo.findBySlug(t.ctx.db, 'demo'))!;
+    expect((await analyticsRollupsRepo.shopState(t.ctx.db, demo.id))?.needs_rebuild).toBe(true);
+
+    // A buyer opened a case on DEMO1001: it stays as it is.
+    const token = await portalToken(api, 'demo', { number: zh.number, email: zh.email });
+    const line = (await api('GET', '/portal/v1/order', { headers: bearer(token) })).body.lines.find((l: any) => l.eligible && l.noReasonUntil !== null);
+    const opened = await api('POST', '/portal/v1/returns', { headers: bearer(token), body: { items: [{ lineId: line.lineId, quantity: 1, reasonCode: 'no_reason' }], resolution: 'refund', returnMethod: 'drop_off' } });
+    expect(opened.status).toBe(201);
+    t.clock.advance(12 * 86_400_000);
+    expect(await refreshDemoShowcase(t.ctx)).toEqual([en.number]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { pgArrayLiteral } from '../bulk.js';
 import { queryRows, type Executor } from '../client.js';
 
 export interface DemoOrderCandidate {
@@ -59,5 +60,30 @@ export const consoleDemoRepo = {
           order by o.delivered_at, o.number, l.line_no`,
     );
     return rows.map((r) => ({ ...r, total_minor: Number(r.total_minor), paid_minor: Number(r.paid_minor), tax_minor: Number(r.tax_minor), line_discount_minor: Number(r.line_discount_minor), order_discount_share_minor: Number(r.order_discount_share_minor) }));
+  },
+
+  /**
+   * Shifts each named order (without a case, delivered more than a day before its target) and
+   * its shipments so that it was delivered at the target; the other dates move with it.
+   */
+  async moveShowcase(db: Executor, shopId: string, targets: readonly { number: string; deliveredAt: Date }[], now: Date): Promise<string[]> {
+    const rows = await queryRows<{ number: string }>(
+      db,
+      sql`with target as (select * from unnest(${pgArrayLiteral(targets.map((t) => t.number), 'text')}::text[],
+                                              ${pgArrayLiteral(targets.map((t) => t.deliveredAt.toISOString()), 'timestamptz')}::timestamptz[]) as t(number, delivered_at)),
+          stale as (
+            select o.id, t.delivered_at - o.delivered_at as delta
+            from orders o join target t on t.number = o.number
+            where o.shop_id = ${shopId} and o.delivered_at < t.delivered_at - interval '1 day'
+              and not exists (select 1 from return_cases c where c.shop_id = o.shop_id and c.order_id = o.id)),
+          moved_shipments as (
+            update shipments s set shipped_at = s.shipped_at + st.delta, delivered_at = s.delivered_at + st.delta, updated_at = ${now}
+            from stale st where s.shop_id = ${shopId} and s.order_id = st.id returning s.id)
+          update orders o set placed_at = o.placed_at + st.delta, paid_at = o.paid_at + st.delta, shipped_at = o.shipped_at + st.delta,
+                 delivered_at = o.delivered_at + st.delta, version = o.version + 1, updated_at = ${now}
+          from stale st where o.shop_id = ${shopId} and o.id = st.id
+          returning o.number`,
+    );
+    return rows.map((r) => r.number).sort();
   },
 };

@@ -9,6 +9,7 @@ const CATEGORIES = ['apparel', 'shoes', 'electronics', 'fresh', 'beauty', 'digit
 function lines(n: number): DemoHistoryLine[] {
   return Array.from({ length: n }, (_, i) => {
     const category = CATEGORIES[i % CATEGORIES.length]!;
+    const attributes: Record<string, string> = category === 'apparel' ? { size: ['S', 'M', 'L', 'XL'][i % 4]! } : {};
     return {
       order_id: `o${Math.floor(i / 2)}`,
       customer_id: `c${i % 97}`,
@@ -22,7 +23,7 @@ function lines(n: number): DemoHistoryLine[] {
       line_discount_minor: i % 5 === 0 ? 500 : 0,
       order_discount_share_minor: 0,
       category,
-      attributes: category === 'apparel' ? { size: ['S', 'M', 'L', 'XL'][i % 4]! } : {},
+      attributes,
       custom_made: i % 11 === 0,
       perishable: category === 'fresh',
       digital: category === 'digital',

@@ -1,6 +1,8 @@
 import { computeOrderAmounts } from '../../domain/orders/amounts.js';
 import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
+import { analyticsRollupsRepo } from '../../db/repos/analytics-rollups-repo.js';
 import { catalogRepo } from '../../db/repos/catalog-repo.js';
+import { consoleDemoRepo } from '../../db/repos/console-demo-repo.js';
 import { shopsRepo, type ShopRow } from '../../db/repos/shops-repo.js';
 import { randomToken } from '../auth/tokens.js';
 import { AppError } from '../../domain/errors.js';
@@ -29,8 +31,8 @@ export const DEMO_STAFF = [
 
 /** Orders a buyer can try in the portal right away (README): delivered days ago, still returnable. */
 export const DEMO_SHOWCASE = [
-  { number: 'DEMO1001', email: 'lin.jing@example.cn', phone: '13800138000' },
-  { number: 'DEMO1002', email: 'emma.clark@example.com', phone: '+44 7700900123' },
+  { number: 'DEMO1001', email: 'lin.jing@example.cn', phone: '13800138000', deliveredDaysAgo: 2 },
+  { number: 'DEMO1002', email: 'emma.clark@example.com', phone: '+44 7700900123', deliveredDaysAgo: 3 },
 ] as const;
 
 export interface DemoSeedOptions {
@@ -116,7 +118,6 @@ const bySku = (catalogue: DemoVariant[], sku: string) => catalogue.find((v) => v
 const line = (v: DemoVariant, quantity = 1) => ({ sku: v.sku, title: v.title, quantity, unitPriceMinor: v.priceMinor });
 
 function showcaseOrders(catalogue: DemoVariant[], now: Date): OrderInput[] {
-  const t = now.getTime();
   const [zh, en] = DEMO_SHOWCASE;
   return [
     {
@@ -124,31 +125,35 @@ function showcaseOrders(catalogue: DemoVariant[], now: Date): OrderInput[] {
       externalId: zh.number,
       currency: 'CNY',
       locale: 'zh-CN',
-      placedAt: iso(t - 5 * DAY),
-      paidAt: iso(t - 5 * DAY + 2 * 60_000),
+      placedAt: iso(delivered(zh) - 3 * DAY),
+      paidAt: iso(delivered(zh) - 3 * DAY + 2 * 60_000),
       customer: { externalId: 'lin-jing', name: '林静', email: zh.email, phone: zh.phone, locale: 'zh-CN' },
       shippingAddress: { name: '林静', phone: zh.phone, country: '中国', province: '上海市', city: '上海市', district: '徐汇区', line1: '漕溪北路88号5栋1202室', postalCode: '200030' },
       lines: [line(bySku(catalogue, 'HD-M-BLACK')), line(bySku(catalogue, 'ENGR-SILVE')), line(bySku(catalogue, 'CHRY-1KG'))],
       orderDiscountMinor: 3000,
       paymentMethod: 'alipay',
       shippingInsurance: true,
-      shipments: [{ carrier: 'SF', trackingNumber: 'SF1234567890123', shippedAt: iso(t - 4 * DAY), deliveredAt: iso(t - 2 * DAY) }],
+      shipments: [{ carrier: 'SF', trackingNumber: 'SF1234567890123', shippedAt: iso(delivered(zh) - 2 * DAY), deliveredAt: iso(delivered(zh)) }],
     },
     {
       channel: 'web',
       externalId: en.number,
       currency: 'CNY',
       locale: 'en',
-      placedAt: iso(t - 6 * DAY),
-      paidAt: iso(t - 6 * DAY + 60_000),
+      placedAt: iso(delivered(en) - 3 * DAY),
+      paidAt: iso(delivered(en) - 3 * DAY + 60_000),
       customer: { externalId: 'emma-clark', name: 'Emma Clark', email: en.email, phone: en.phone, locale: 'en' },
       shippingAddress: { name: 'Emma Clark', phone: en.phone, country: 'United Kingdom', city: 'London', line1: '221 Baker Street', postalCode: 'NW1 6XE' },
       lines: [line(bySku(catalogue, 'EB-WHITE')), line(bySku(catalogue, 'TS-L-WHITE'), 2), line(bySku(catalogue, 'GIFT-100'))],
       shippingFeeMinor: 1500,
       paymentMethod: 'card',
-      shipments: [{ carrier: 'SF', trackingNumber: 'SF9876543210987', shippedAt: iso(t - 5 * DAY), deliveredAt: iso(t - 3 * DAY) }],
+      shipments: [{ carrier: 'SF', trackingNumber: 'SF9876543210987', shippedAt: iso(delivered(en) - 2 * DAY), deliveredAt: iso(delivered(en)) }],
     },
   ];
+
+  function delivered(showcase: (typeof DEMO_SHOWCASE)[number]) {
+    return now.getTime() - showcase.deliveredDaysAgo * DAY;
+  }
 }
 
 function generatedOrders(r: Random, catalogue: DemoVariant[], count: number, now: Date): OrderInput[] {
@@ -196,4 +201,21 @@ function generatedOrders(r: Random, catalogue: DemoVariant[], count: number, now
     });
   }
   return orders;
+}
+
+/**
+ * Keeps the showcase orders returnable on a demo that runs for weeks: each start moves a showcase
+ * order without a case back to its delivery a few days ago (its dates shift together) and has
+ * the shop's analytics rebuilt. Returns the numbers of the orders moved.
+ */
+export async function refreshDemoShowcase(ctx: ServiceContext): Promise<string[]> {
+  const shop = await shopsRepo.findBySlug(ctx.db, DEMO_SLUG);
+  if (!shop) return [];
+  const now = ctx.clock.now().getTime();
+  const targets = DEMO_SHOWCASE.map((s) => ({ number: s.number, deliveredAt: new Date(now - s.deliveredDaysAgo * DAY) }));
+  return ctx.db.transaction(async (tx) => {
+    const moved = await consoleDemoRepo.moveShowcase(tx, shop.id, targets, new Date(now));
+    if (moved.length > 0) await analyticsRollupsRepo.markForRebuild(tx, shop.id);
+    return moved;
+  });
 }
