@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.js';
 import { createApiKey } from '../../src/services/api-keys/api-keys.js';
 import { DEMO_ORDERS, DEMO_SEED, DEMO_SLUG, DEMO_STAFF, seedDemo } from '../../src/services/seed/demo.js';
 import { client, startTestApp, type TestApp } from '../helpers/app.js';
@@ -79,6 +81,21 @@ describe('the demo shop right after seeding', () => {
     expect(predictions.model.auc).toBeGreaterThan(0.6);
     expect(predictions.skus).toHaveLength(20);
     for (const sku of predictions.skus) expect(sku.predictedRate).toBeGreaterThan(0);
+  });
+
+  it('ranks buyers over a period as a plain sum of their months does, page after page', async () => {
+    const from = new Date(t.clock.now().getTime() - 120 * 86_400_000).toISOString().slice(0, 10);
+    const first = await get(`customers?from=${from}&limit=10`);
+    const second = await get(`customers?from=${from}&limit=10&cursor=${first.nextCursor}`);
+    const expected = await queryRows<{ customer_id: string; returned: number; sold: number }>(
+      t.ctx.db,
+      sql`select customer_id, sum(returned_units)::int as returned, sum(sold_units)::int as sold from analytics_customer_months
+          where shop_id = ${result.shop.id} and month between ${first.period.fromMonth} and ${first.period.toMonth}
+          group by customer_id having sum(returned_units) > 0 or sum(cases_requested) > 0 or sum(refunded_minor) > 0
+          order by sum(returned_units) desc, customer_id limit 20`,
+    );
+    expect(expected).toHaveLength(20);
+    expect([...first.customers, ...second.customers].map((c: any) => [c.customerId, c.returnedUnits, c.soldUnits])).toEqual(expected.map((e) => [e.customer_id, e.returned, e.sold]));
   });
 
   it('scores an order with the features behind each line', async () => {

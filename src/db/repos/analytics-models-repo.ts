@@ -142,9 +142,10 @@ export const analyticsModelsRepo = {
       union all
       select variant_id, sold_units, returned_units from analytics_deltas where shop_id = ${shopId} and grain = 'month' and level = ${level} and channel = '' and reason = '' and seconds = -1 and ${extra}`;
     const [global] = await queryRows<{ sold: number; returned: number }>(db, sql`select coalesce(sum(sold_units), 0)::bigint as sold, coalesce(sum(returned_units), 0)::bigint as returned from (${cube(0, sql`true`)}) x`);
-    const scoped = sql`variant_id in (select v.id from variants v join products p on p.shop_id = v.shop_id and p.id = v.product_id
+    // An array computed once: the cube's primary key then finds these variants' rows directly.
+    const scoped = sql`variant_id = any(array(select v.id from variants v join products p on p.shop_id = v.shop_id and p.id = v.product_id
       where v.shop_id = ${shopId} and (v.product_id in (select product_id from variants where shop_id = ${shopId} and id = any(${uuids(variantIds)}))
-        or p.category in (select p2.category from variants v2 join products p2 on p2.shop_id = v2.shop_id and p2.id = v2.product_id where v2.shop_id = ${shopId} and v2.id = any(${uuids(variantIds)}))))`;
+        or p.category in (select p2.category from variants v2 join products p2 on p2.shop_id = v2.shop_id and p2.id = v2.product_id where v2.shop_id = ${shopId} and v2.id = any(${uuids(variantIds)})))))`;
     const rows = await queryRows<{ variant_id: string; product_id: string; category: string | null; sold: number; returned: number }>(
       db,
       sql`select x.variant_id, v.product_id, p.category, sum(x.sold_units)::bigint as sold, sum(x.returned_units)::bigint as returned

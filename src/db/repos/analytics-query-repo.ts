@@ -251,6 +251,27 @@ export const analyticsQueryRepo = {
     const parts: SQL[] = [sql`t.shop_id = ${q.shopId}`];
     if (q.months) parts.push(sql`t.month between ${q.months[0]} and ${q.months[1]}`);
     if (q.channel !== undefined) parts.push(sql`t.channel = ${q.channel}`);
+    if (q.sort !== 'returnRate' && q.minSoldUnits === 0) {
+      // Ranked by one measure: only the buyers' months where it is positive decide the page (most
+      // of a period's rows are buyers who returned nothing), then the page's buyers are summed whole.
+      const ranked = await queryRows<{ customer_id: string }>(
+        db,
+        sql`select t.customer_id from analytics_customer_months t where ${sql.join(parts, sql` and `)} and ${sql.raw(`t.${col}`)} > 0
+            group by t.customer_id order by sum(${sql.raw(`t.${col}`)}) desc, t.customer_id limit ${q.limit + q.offset}`,
+      );
+      // Fewer buyers with the measure than the page reaches: the page ends with buyers at zero, found below.
+      if (ranked.length === q.limit + q.offset) {
+        const page = ranked.slice(q.offset).map((r) => r.customer_id);
+        const rows = await queryRows<CustomerRow>(
+          db,
+          sql`select t.customer_id, ${sql.raw(CUSTOMER_MEASURES.map((m) => `sum(t.${m})::bigint as ${m}`).join(', '))}
+              from analytics_customer_months t where ${sql.join(parts, sql` and `)} and t.customer_id = any(${uuids(page)})
+              group by t.customer_id`,
+        );
+        const byId = new Map(rows.map((r) => [r.customer_id, numbers(r)]));
+        return page.map((id) => byId.get(id)!);
+      }
+    }
     const order =
       q.sort === 'returnRate' ? sql`sum(t.returned_units)::float8 / nullif(sum(t.sold_units), 0) desc nulls last, sum(t.returned_units) desc` : sql`sum(${sql.raw(`t.${col}`)}) desc`;
     const rows = await queryRows<CustomerRow>(

@@ -161,13 +161,14 @@ export const analyticsRollupsRepo = {
                     : sql``
                 }`;
     const customer = CUSTOMER.filter((m) => used.includes(m));
+    // Buyers' months are written month by month (as they arrive in production), so a period's rows lie together on disk.
     const customerSums = sql.raw(customer.map((m) => `sum(f.${m})::bigint`).join(', '));
     const perBuyer =
       customer.length === 0
         ? sql``
         : sql`, months as (insert into analytics_customer_months (shop_id, customer_id, month, channel, ${sql.raw(customer.join(', '))})
             select ${s.shopId}, f.customer_id, f.month, f.channel, ${customerSums}
-            from fine f group by 2, 3, 4 order by 2, 3, 4
+            from fine f group by 2, 3, 4 order by 3, 2, 4
             ${upsert(sql`on conflict (shop_id, customer_id, month, channel) do update set ${addExcluded('analytics_customer_months', customer)}`)}),
           totals as (insert into analytics_customer_totals (shop_id, customer_id, ${sql.raw(customer.join(', '))})
             select ${s.shopId}, f.customer_id, ${customerSums} from fine f group by 2 order by 2
