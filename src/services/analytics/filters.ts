@@ -131,15 +131,23 @@ export async function labelsFor(ctx: ServiceContext, shopId: string, group: Cube
     const labels = await analyticsQueryRepo.productLabels(ctx.db, shopId, keys);
     for (const [id, l] of labels) out.set(id, { productId: id, title: l.title, category: l.category });
   } else if (group === 'reason') {
-    const catalogue = await analyticsQueryRepo.reasonCatalogue(ctx.db, shopId);
-    for (const k of keys) {
-      const r = catalogue.get(k);
-      if (r) out.set(k, { reason: k, label: r.label, fault: r.fault, quality: r.quality });
-    }
+    return reasonLabels(await analyticsQueryRepo.reasonCatalogue(ctx.db, shopId), keys);
   } else if (group === 'category') {
     for (const k of keys) out.set(k, { category: k === '' ? null : k });
   } else if (group === 'channel') {
     for (const k of keys) out.set(k, { channel: k });
+  }
+  return out;
+}
+
+export type ReasonCatalogue = Awaited<ReturnType<typeof analyticsQueryRepo.reasonCatalogue>>;
+
+/** Labels of reason codes from the shop's reason catalogue (codes it does not know are left out). */
+export function reasonLabels(catalogue: ReasonCatalogue, keys: readonly string[]): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const k of keys) {
+    const r = catalogue.get(k);
+    if (r) out.set(k, { reason: k, label: r.label, fault: r.fault, quality: r.quality });
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { ratio } from '../../domain/analytics/rates.js';
 import { analyticsQueryRepo, type CubeRow } from '../../db/repos/analytics-query-repo.js';
 import type { Measure } from '../../db/schema/analytics.js';
 import type { ServiceContext } from '../context.js';
-import { isTimeGroup, labelsFor, nextCursor, resolveQuery, type AnalyticsQuery } from './filters.js';
+import { isTimeGroup, nextCursor, reasonLabels, resolveQuery, type AnalyticsQuery } from './filters.js';
 import { groupedCube, shapeGroups } from './return-rate.js';
 
 const CASE_SIDE: Measure[] = ['cases_requested', 'units_requested', 'returned_units'];
@@ -26,8 +26,9 @@ export async function reasons(ctx: ServiceContext, shopId: string, q: AnalyticsQ
     groups = (await shapeGroups(ctx, r, rows, figures)).map((g) => ({ ...g, shareOfCases: ratio(g.casesRequested, allCases) }));
   } else {
     const keys = rows.map((row) => row.key);
+    const catalogue = await analyticsQueryRepo.reasonCatalogue(ctx.db, shopId);
     // A few SKUs' reason rows: naming every reason the shop's policies have lets the index find them, instead of scanning every SKU's reason rows.
-    const reasonCodes = r.filter.reasons ?? (r.group === 'sku' ? [...(await analyticsQueryRepo.reasonCatalogue(ctx.db, shopId)).keys()] : undefined);
+    const reasonCodes = r.filter.reasons ?? (r.group === 'sku' ? [...catalogue.keys()] : undefined);
     const perReason =
       keys.length === 0
         ? []
@@ -38,11 +39,11 @@ export async function reasons(ctx: ServiceContext, shopId: string, q: AnalyticsQ
             caseSide: CASE_SIDE,
             ...(r.group === 'sku' ? { variantIds: keys } : r.group === 'product' ? { productIds: keys } : r.group === 'category' ? { categories: keys } : {}),
           });
-    const reasonLabels = await labelsFor(ctx, shopId, 'reason', [...new Set(perReason.map((p) => p.reason))]);
+    const labels = reasonLabels(catalogue, [...new Set(perReason.map((p) => p.reason))]);
     const top = new Map<string, Record<string, unknown>[]>();
     for (const p of perReason) {
       const list = top.get(p.key) ?? [];
-      list.push({ ...(reasonLabels.get(p.reason) ?? { reason: p.reason }), ...figures(p) });
+      list.push({ ...(labels.get(p.reason) ?? { reason: p.reason }), ...figures(p) });
       top.set(p.key, list);
     }
     const limit = q.topReasons ?? TOP_REASONS;

@@ -53,7 +53,11 @@ export function planDemoHistory(lines: readonly DemoHistoryLine[], seed: number,
   const r = new Random(seed * 104_729 + 3);
   const serial = new Map<string, boolean>();
   const byOrder = new Map<string, DemoHistoryLine[]>();
-  for (const l of lines) byOrder.set(l.order_id, [...(byOrder.get(l.order_id) ?? []), l]);
+  for (const l of lines) {
+    const list = byOrder.get(l.order_id);
+    if (list) list.push(l);
+    else byOrder.set(l.order_id, [l]);
+  }
   const plan: PlannedReturn[] = [];
   for (const [orderId, orderLines] of byOrder) {
     const buyer = orderLines[0]!.customer_id ?? orderId;

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CASE_ACTIONS, CASE_STATUSES, CASE_TYPES, type CaseAction } from '../../../domain/cases/model.js';
-import { invalid } from '../../../domain/errors.js';
 import { StringEnum } from '../../../domain/typebox.js';
 import { CHANNELS } from '../../../services/orders/order-input.js';
 import { ACTION_INPUTS, INTERNAL_ACTIONS } from '../../../services/returns/action-inputs.js';
@@ -12,6 +11,7 @@ import { previewReturn } from '../../../services/returns/preview.js';
 import { caseDetail, getCase, listCases } from '../../../services/returns/read-cases.js';
 import { readEvidence, uploadEvidence } from '../../../services/evidence/evidence.js';
 import { actorOf } from '../../actor.js';
+import { readEvidenceUpload } from '../../evidence-upload.js';
 import { DateTime, errorResponses, IdParams, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
 
 const open = { additionalProperties: true } as const;
@@ -170,25 +170,8 @@ export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) throw invalid('evidence.file_required', 'Send the file as multipart/form-data in the field "file"');
-      const file = await req.file();
-      if (!file || file.fieldname !== 'file') throw invalid('evidence.file_required', 'Send the file as multipart/form-data in the field "file"');
-      const field = (name: string) => {
-        const f = file.fields[name];
-        return f && !Array.isArray(f) && 'value' in f ? String(f.value) : undefined;
-      };
-      const purpose = field('purpose') ?? 'inspection';
-      if (!['claim', 'inspection', 'message'].includes(purpose)) throw invalid('evidence.purpose_invalid', 'purpose is claim, inspection or message');
-      const itemId = field('itemId');
-      if (itemId !== undefined && !/^[0-9a-f-]{36}$/i.test(itemId)) throw invalid('request.invalid', 'itemId must be a UUID');
-      const stored = await uploadEvidence(
-        app.ctx,
-        req.principal!.shopId,
-        req.params.id,
-        { stream: file.file, filename: file.filename, truncated: () => file.file.truncated },
-        { purpose: purpose as 'claim' | 'inspection' | 'message', itemId },
-        actorOf(req),
-      );
+      const { upload, meta } = await readEvidenceUpload(req, ['claim', 'inspection', 'message'] as const, 'inspection');
+      const stored = await uploadEvidence(app.ctx, req.principal!.shopId, req.params.id, upload, meta, actorOf(req));
       return reply.code(201).send(stored);
     },
   );

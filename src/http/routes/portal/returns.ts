@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { invalid } from '../../../domain/errors.js';
 import { renderLabelPdf } from '../../../services/portal/label.js';
 import { portalOrder } from '../../../services/portal/order.js';
 import {
@@ -14,6 +13,7 @@ import {
   previewPortalReturn,
   uploadBuyerEvidence,
 } from '../../../services/portal/returns.js';
+import { readEvidenceUpload } from '../../evidence-upload.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { scopeOf } from './auth.js';
 
@@ -106,18 +106,8 @@ export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) throw invalid('evidence.file_required', 'Send the file as multipart/form-data in the field "file"');
-      const file = await req.file();
-      if (!file || file.fieldname !== 'file') throw invalid('evidence.file_required', 'Send the file as multipart/form-data in the field "file"');
-      const field = (name: string) => {
-        const f = file.fields[name];
-        return f && !Array.isArray(f) && 'value' in f ? String(f.value) : undefined;
-      };
-      const purpose = field('purpose') ?? 'claim';
-      if (purpose !== 'claim' && purpose !== 'message') throw invalid('evidence.purpose_invalid', 'purpose is claim or message');
-      const itemId = field('itemId');
-      if (itemId !== undefined && !/^[0-9a-f-]{36}$/i.test(itemId)) throw invalid('request.invalid', 'itemId must be a UUID');
-      const stored = await uploadBuyerEvidence(app.ctx, scopeOf(req), req.params.id, { stream: file.file, filename: file.filename, truncated: () => file.file.truncated }, { purpose, itemId });
+      const { upload, meta } = await readEvidenceUpload(req, ['claim', 'message'] as const, 'claim');
+      const stored = await uploadBuyerEvidence(app.ctx, scopeOf(req), req.params.id, upload, meta);
       return reply.code(201).send(stored);
     },
   );
