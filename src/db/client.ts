@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -23,7 +24,65 @@ export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for logs: a directory or a URL without its password. */
   location: string;
+  /** What was sent to the database since the handle was opened (the statement budget test reads it). */
+  traffic: DatabaseTraffic;
   close(): Promise<void>;
+}
+
+/**
+ * Messages sent to the database: every one is a round trip; statements are the ones that are not
+ * transaction control (BEGIN, COMMIT, ROLLBACK, SAVEPOINT). Counts are deterministic, unlike timings.
+ */
+export class DatabaseTraffic {
+  roundTrips = 0;
+  statements = 0;
+  /** The SQL of each statement, while someone is recording (tests). */
+  log: string[] | null = null;
+
+  record(text: string) {
+    this.roundTrips++;
+    if (TRANSACTION_CONTROL.test(text)) return;
+    this.statements++;
+    this.log?.push(text);
+  }
+
+  snapshot() {
+    return { roundTrips: this.roundTrips, statements: this.statements };
+  }
+}
+const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
+
+/**
+ * Named (prepared) statements on PostgreSQL: the server parses and plans a statement text once
+ * per connection instead of on every call (planning was half of its time on the case write path).
+ * The name is a hash of the text, so equal texts share a plan and different ones never clash.
+ * Statements with many parameters are bulk writes whose text varies with the batch: left unnamed,
+ * as is anything past a per-connection cap, so a connection never piles up plans without bound.
+ */
+const PREPARED_PER_CONNECTION = 2000;
+const PREPARE_MAX_PARAMS = 256;
+
+function instrumentPgClient(client: pg.PoolClient, traffic: DatabaseTraffic) {
+  const prepared = new Set<string>();
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    if (typeof config === 'string') {
+      traffic.record(config);
+      return query(config, ...rest);
+    }
+    const q = config as { text?: string; name?: string; values?: unknown[] };
+    if (q && typeof q.text === 'string') {
+      traffic.record(q.text);
+      if (!q.name && (q.values?.length ?? 0) <= PREPARE_MAX_PARAMS && !TRANSACTION_CONTROL.test(q.text)) {
+        const name = `r${createHash('sha1').update(q.text).digest('base64url')}`;
+        if (prepared.has(name) || prepared.size < PREPARED_PER_CONNECTION) {
+          prepared.add(name);
+          return query({ ...q, name }, ...rest);
+        }
+      }
+    }
+    return query(config, ...rest);
+  };
 }
 
 // int8 comes back from node-postgres as a string; Retour's int8 columns hold minor units and
@@ -36,12 +95,14 @@ pg.types.setTypeParser(20, (value: string) => {
 
 export async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'retour' });
+  const traffic = new DatabaseTraffic();
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => instrumentPgClient(client, traffic));
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   const location = new URL(url);
   location.password = location.password ? '***' : '';
-  return { db, kind: 'postgres', location: location.toString(), close: () => pool.end() };
+  return { db, kind: 'postgres', location: location.toString(), traffic, close: () => pool.end() };
 }
 
 /**
@@ -62,16 +123,54 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     releaseLock();
     throw err;
   }
+  const traffic = new DatabaseTraffic();
+  countPgliteTraffic(client, traffic);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
     kind: 'pglite',
+    traffic,
     location: options.dataDir ?? 'memory',
     close: async () => {
       await client.close();
       releaseLock();
     },
   };
+}
+
+/** PGlite runs in this process: its "round trips" are calls, counted the way PostgreSQL's are. */
+function countPgliteTraffic(client: PGlite, traffic: DatabaseTraffic) {
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = ((text: string, ...rest: unknown[]) => {
+    traffic.record(text);
+    return (query as (...a: unknown[]) => unknown)(text, ...rest);
+  }) as PGlite['query'];
+  client.exec = ((text: string, ...rest: unknown[]) => {
+    traffic.record(text);
+    return (exec as (...a: unknown[]) => unknown)(text, ...rest);
+  }) as PGlite['exec'];
+  client.transaction = (async (fn: (tx: Parameters<Parameters<PGlite['transaction']>[0]>[0]) => Promise<unknown>) => {
+    traffic.record('begin');
+    try {
+      return await transaction(async (tx) => {
+        const txQuery = tx.query.bind(tx);
+        const txExec = tx.exec.bind(tx);
+        tx.query = ((text: string, ...rest: unknown[]) => {
+          traffic.record(text);
+          return (txQuery as (...a: unknown[]) => unknown)(text, ...rest);
+        }) as typeof tx.query;
+        tx.exec = ((text: string, ...rest: unknown[]) => {
+          traffic.record(text);
+          return (txExec as (...a: unknown[]) => unknown)(text, ...rest);
+        }) as typeof tx.exec;
+        return fn(tx);
+      });
+    } finally {
+      traffic.record('commit');
+    }
+  }) as PGlite['transaction'];
 }
 
 export class DatabaseLockedError extends Error {}
