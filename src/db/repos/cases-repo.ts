@@ -31,6 +31,32 @@ export interface CaseFilter {
   q?: string;
 }
 
+/** A line of `orderWithFacts` (JSON, so numbers are numbers and names are the columns'). */
+export interface OrderFactLine {
+  id: string;
+  line_no: number;
+  sku: string;
+  title: string;
+  quantity: number;
+  unit_price_minor: number;
+  line_discount_minor: number;
+  order_discount_share_minor: number;
+  tax_minor: number;
+  paid_minor: number;
+  variant_id: string;
+  product_id: string;
+  category: string | null;
+  custom_made: boolean;
+  perishable: boolean;
+  digital: boolean;
+  hygiene: boolean;
+  final_sale: boolean;
+  attributes: Record<string, string>;
+  claimed: number;
+  refunded_quantity: number;
+  refunded_minor: number;
+}
+
 export const casesRepo = {
   /** R + yymmdd (shop time) + a 4-digit daily sequence, e.g. R2611220001; grows past 9999 if it must. */
   async nextRmaNumber(db: Executor, shopId: string, localDay: string): Promise<string> {
@@ -168,6 +194,43 @@ export const casesRepo = {
       .from(returnItems)
       .innerJoin(orderLines, and(eq(orderLines.shopId, returnItems.shopId), eq(orderLines.id, returnItems.orderLineId)))
       .where(and(eq(returnItems.shopId, shopId), inArray(returnItems.caseId, caseIds)));
+  },
+
+  /**
+   * An order with everything the rules need, in one statement: its lines with their variant's
+   * category and return flags, the units other cases hold, and what was refunded per line and in
+   * all. With `lock`, the order row is locked for the transaction (FOR UPDATE of the order only).
+   */
+  async orderWithFacts(db: Executor, shopId: string, orderId: string, options: { lock: boolean; excludeCaseId?: string }) {
+    const exclude = options.excludeCaseId ?? '00000000-0000-0000-0000-000000000000';
+    const query = db
+      .select({
+        order: orders,
+        lines: sql<OrderFactLine[]>`(select coalesce(json_agg(x order by x.line_no), '[]'::json) from (
+            select l.id, l.line_no, l.sku, l.title, l.quantity, l.unit_price_minor, l.line_discount_minor, l.order_discount_share_minor,
+                   l.tax_minor, l.paid_minor, l.variant_id, v.product_id, p.category, v.custom_made, v.perishable, v.digital, v.hygiene,
+                   v.final_sale, v.attributes,
+                   (select coalesce(sum(coalesce(i.accepted_quantity, i.quantity)), 0) from return_items i
+                      join return_cases c on c.shop_id = i.shop_id and c.id = i.case_id
+                      where i.shop_id = l.shop_id and i.order_line_id = l.id and c.status not in ('cancelled', 'closed') and c.id <> ${exclude}) as claimed,
+                   (select coalesce(sum(rl.quantity), 0) from refund_lines rl join refunds r on r.shop_id = rl.shop_id and r.id = rl.refund_id
+                      where rl.shop_id = l.shop_id and rl.order_line_id = l.id and r.status in ('pending', 'succeeded')) as refunded_quantity,
+                   (select coalesce(sum(rl.amount_minor), 0) from refund_lines rl join refunds r on r.shop_id = rl.shop_id and r.id = rl.refund_id
+                      where rl.shop_id = l.shop_id and rl.order_line_id = l.id and r.status in ('pending', 'succeeded')) as refunded_minor
+            from order_lines l
+            join variants v on v.shop_id = l.shop_id and v.id = l.variant_id
+            join products p on p.shop_id = v.shop_id and p.id = v.product_id
+            where l.shop_id = orders.shop_id and l.order_id = orders.id) x)`,
+        refundedMinor: sql<number>`(select coalesce(sum(r.amount_minor), 0) from refunds r
+            where r.shop_id = orders.shop_id and r.order_id = orders.id and r.status in ('pending', 'succeeded'))::bigint`,
+        shippingRefundedMinor: sql<number>`(select coalesce(sum(r.shipping_minor), 0) from refunds r
+            where r.shop_id = orders.shop_id and r.order_id = orders.id and r.status in ('pending', 'succeeded'))::bigint`,
+      })
+      .from(orders)
+      .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)))
+      .limit(1);
+    const [row] = options.lock ? await query.for('update', { of: orders }) : await query;
+    return row && { ...row, refundedMinor: Number(row.refundedMinor), shippingRefundedMinor: Number(row.shippingRefundedMinor) };
   },
 
   /** Order lines with their variant's category and return flags: the facts the policy needs. */

@@ -2,11 +2,10 @@ import type { CustomerFacts, OrderFacts } from '../../domain/cases/facts.js';
 import { assessRisk, type BuyerProfile, type RiskAssessment } from '../../domain/risk/score.js';
 import { notFound } from '../../domain/errors.js';
 import type { Executor } from '../../db/client.js';
-import { casesRepo } from '../../db/repos/cases-repo.js';
+import { casesRepo, type OrderFactLine } from '../../db/repos/cases-repo.js';
 import { buyerProfile, EMPTY_PROFILE } from '../../db/repos/customers-profile-repo.js';
 import { customersRepo } from '../../db/repos/customers-repo.js';
-import { ordersRepo, type OrderRow } from '../../db/repos/orders-repo.js';
-import { refundsRepo } from '../../db/repos/refunds-repo.js';
+import type { OrderRow } from '../../db/repos/orders-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 
 export interface OrderContext {
@@ -14,6 +13,8 @@ export interface OrderContext {
   facts: OrderFacts;
   /** Variant and product of each line, for exchanges and stock. */
   lineVariants: Map<string, { variantId: string; productId: string; attributes: Record<string, string> }>;
+  /** The lines as read, with variant ids and flags (actions that move stock use them). */
+  lines: OrderFactLine[];
 }
 
 /**
@@ -23,13 +24,9 @@ export interface OrderContext {
  * last unit, or a hundred refunds at once, see each other's effect).
  */
 export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: string, options: { lock: boolean; excludeCaseId?: string }): Promise<OrderContext> {
-  const order = options.lock ? await ordersRepo.findByIdForUpdate(tx, shop.id, orderId) : await ordersRepo.findById(tx, shop.id, orderId);
-  if (!order) throw notFound('order.not_found', 'No such order');
-  // One after another: inside a transaction there is one connection.
-  const lines = await casesRepo.linesWithFlags(tx, shop.id, orderId);
-  const claimed = await casesRepo.claimedQuantities(tx, shop.id, orderId, options.excludeCaseId);
-  const refunded = await refundsRepo.lineTotals(tx, shop.id, orderId);
-  const totals = await refundsRepo.orderTotals(tx, shop.id, orderId);
+  const found = await casesRepo.orderWithFacts(tx, shop.id, orderId, options);
+  if (!found) throw notFound('order.not_found', 'No such order');
+  const { order, lines } = found;
   const facts: OrderFacts = {
     orderId: order.id,
     channel: order.channel,
@@ -43,8 +40,8 @@ export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: str
     shippingFeeMinor: order.shippingFeeMinor,
     totalMinor: order.totalMinor,
     shippingInsurance: order.shippingInsurance,
-    refundedMinor: totals.refundedMinor,
-    shippingRefundedMinor: totals.shippingRefundedMinor,
+    refundedMinor: found.refundedMinor,
+    shippingRefundedMinor: found.shippingRefundedMinor,
     lines: lines.map((l) => ({
       lineId: l.id,
       lineNo: l.line_no,
@@ -58,13 +55,13 @@ export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: str
       taxMinor: Number(l.tax_minor),
       paidMinor: Number(l.paid_minor),
       flags: { customMade: l.custom_made, perishable: l.perishable, digital: l.digital, hygiene: l.hygiene, finalSale: l.final_sale },
-      claimedQuantity: claimed.get(l.id) ?? 0,
-      refundedQuantity: refunded.get(l.id)?.quantity ?? 0,
-      refundedMinor: refunded.get(l.id)?.amountMinor ?? 0,
+      claimedQuantity: Number(l.claimed),
+      refundedQuantity: Number(l.refunded_quantity),
+      refundedMinor: Number(l.refunded_minor),
     })),
   };
   const lineVariants = new Map(lines.map((l) => [l.id, { variantId: l.variant_id, productId: l.product_id, attributes: l.attributes }]));
-  return { order, facts, lineVariants };
+  return { order, facts, lineVariants, lines };
 }
 
 export interface BuyerContext {

@@ -3,11 +3,8 @@ import { allowedActions } from '../../domain/cases/transition.js';
 import { REJECTION_REASONS, type RejectionCode } from '../../domain/cases/rejection-reasons.js';
 import { invalid, notFound } from '../../domain/errors.js';
 import type { Executor } from '../../db/client.js';
-import { deadlinesRepo } from '../../db/repos/deadlines-repo.js';
+import { caseDetailRows } from '../../db/repos/case-detail-repo.js';
 import { casesRepo, type CaseFilter, type CaseRow } from '../../db/repos/cases-repo.js';
-import { customersRepo } from '../../db/repos/customers-repo.js';
-import { ordersRepo } from '../../db/repos/orders-repo.js';
-import { refundsRepo } from '../../db/repos/refunds-repo.js';
 import type { ServiceContext } from '../context.js';
 import { orderSummaryView } from '../orders/order-view.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
@@ -49,19 +46,15 @@ export function caseSummaryView(c: CaseRow) {
 /** Everything about one case a person needs to decide it, for the given caller. */
 export async function caseDetail(db: Executor, shopId: string, c: CaseRow, viewer: Actor) {
   const staff = viewer.kind !== 'buyer';
-  const [items, events, messages, evidenceRows, shipments, replacements, refunds, order, lines, clocks] = await Promise.all([
-    casesRepo.itemsOf(db, shopId, c.id),
-    staff ? casesRepo.eventsOf(db, shopId, c.id) : casesRepo.eventsOf(db, shopId, c.id).then((e) => e.filter((x) => x.type !== 'case.note')),
-    casesRepo.messagesOf(db, shopId, c.id, staff),
-    casesRepo.evidenceOf(db, shopId, c.id),
-    casesRepo.shipmentsOf(db, shopId, c.id),
-    casesRepo.exchangesOf(db, shopId, c.id),
-    refundsRepo.ofCase(db, shopId, c.id),
-    ordersRepo.findById(db, shopId, c.orderId),
-    ordersRepo.linesOf(db, shopId, c.orderId),
-    deadlinesRepo.ofCase(db, shopId, c.id),
-  ]);
-  const customer = c.customerId ? await customersRepo.findById(db, shopId, c.customerId) : null;
+  const { items, events: allEvents, messages, evidence: evidenceRows, shipments, replacements, refunds, order, lines, deadlines: clocks, customer } = await caseDetailRows(
+    db,
+    shopId,
+    c.id,
+    c.orderId,
+    c.customerId,
+    staff,
+  );
+  const events = staff ? allEvents : allEvents.filter((x) => x.type !== 'case.note');
   const actions = allowedActions(snapshotOf(c), viewer).filter((a) => !INTERNAL_ACTIONS.has(a));
   return {
     ...caseSummaryView(c),

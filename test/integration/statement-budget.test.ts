@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
+import { act, placeOrder } from '../helpers/returns.js';
+
+/**
+ * How many statements and round trips each use case sends to the database (DESIGN §7b: round
+ * trips are the cost, not rows). Counts are deterministic, so they are tested here; timings live
+ * in `npm run bench -- cases-http`. A budget a change exceeds fails this test: find the extra
+ * statement, don't raise the budget.
+ */
+let t: TestApp;
+let shop: TestShop;
+let api: ReturnType<typeof client>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  shop = await createTestShop(t.ctx, 'budget');
+  api = client(t.baseUrl);
+});
+afterAll(() => t?.close());
+
+/** The traffic of one call, after warm-up calls of the same shape have filled per-process caches. */
+async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; roundTrips: number; statements: number }> {
+  const before = t.handle.traffic.snapshot();
+  const result = await fn();
+  const after = t.handle.traffic.snapshot();
+  return { result, roundTrips: after.roundTrips - before.roundTrips, statements: after.statements - before.statements };
+}
+
+const owner = () => shop.keys.owner;
+
+async function openCase(orderId: string, lineId: string, type = 'return_refund') {
+  return api('POST', '/api/v1/returns', { key: owner(), body: { orderId, type, items: [{ lineId, quantity: 1, reasonCode: 'no_reason' }] } });
+}
+
+/** One case through its whole life: request, approval, shipment, receipt, inspection, refund. */
+async function lifecycle() {
+  const order = await placeOrder(api, owner());
+  const steps: Record<string, { roundTrips: number; statements: number }> = {};
+  const created = await measure(() => openCase(order.id, order.lines[0]!.id));
+  expect(created.result.status).toBe(201);
+  steps.create = created;
+  const id = created.result.body.id as string;
+  const run = async (name: string, action: string, body: unknown = {}) => {
+    const m = await measure(() => act(api, owner(), id, action, body));
+    expect(m.result.status, `${action}: ${JSON.stringify(m.result.body)}`).toBe(200);
+    steps[name] = m;
+    return m.result.body;
+  };
+  await run('approve', 'approve');
+  await run('buyer_shipped', 'buyer_shipped', { carrier: 'SF', trackingNumber: `SF${Date.now()}` });
+  const received = await run('receive', 'receive');
+  await run('inspect', 'inspect', { items: received.items.map((i: { id: string }) => ({ itemId: i.id, acceptedQuantity: 1, grade: 'A', disposition: 'restock' })) });
+  await run('refund', 'refund');
+  return steps;
+}
+
+describe('statement budget of the case write path', () => {
+  it('prints the traffic of each step of a lifecycle', async () => {
+    await lifecycle(); // warm-up: caches of shop, policy, prepared statements
+    const steps = await lifecycle();
+    const total = Object.values(steps).reduce((sum, s) => sum + s.statements, 0);
+    console.log(JSON.stringify({ steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, { roundTrips: v.roundTrips, statements: v.statements }])), total }));
+  });
+});
