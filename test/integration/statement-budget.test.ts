@@ -22,8 +22,11 @@ afterAll(() => t?.close());
 /** The traffic of one call, after warm-up calls of the same shape have filled per-process caches. */
 async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; roundTrips: number; statements: number }> {
   const before = t.handle.traffic.snapshot();
+  if (process.env.BUDGET_LOG) t.handle.traffic.log = [];
   const result = await fn();
   const after = t.handle.traffic.snapshot();
+  if (t.handle.traffic.log) console.log(t.handle.traffic.log.map((q) => q.replace(/\s+/g, ' ').slice(0, 160)).join('\n'));
+  t.handle.traffic.log = null;
   return { result, roundTrips: after.roundTrips - before.roundTrips, statements: after.statements - before.statements };
 }
 

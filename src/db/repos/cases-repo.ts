@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseStatus } from '../../domain/cases/model.js';
+import { uuidv7 } from 'uuidv7';
 import { queryRows, type Executor } from '../client.js';
+import { batchOf, save } from '../write-batch.js';
 import { caseEvents, caseMessages, customers, evidence, exchanges, orderLines, orders, products, returnCases, returnItems, returnShipments, rmaCounters, variants } from '../schema/index.js';
 
 export type CaseRow = typeof returnCases.$inferSelect;
@@ -74,17 +76,33 @@ export const casesRepo = {
   async insertItems(db: Executor, rows: (typeof returnItems.$inferInsert)[]): Promise<ItemRow[]> {
     return db.insert(returnItems).values(rows).returning();
   },
-  async insertEvent(db: Executor, row: typeof caseEvents.$inferInsert): Promise<EventRow> {
-    return (await db.insert(caseEvents).values(row).returning())[0]!;
+  /** Batched in a batched transaction (the caller gets the id it set or one made here). */
+  async insertEvent(db: Executor, row: typeof caseEvents.$inferInsert): Promise<{ id: string }> {
+    const withId = { ...row, id: row.id ?? uuidv7() };
+    const batch = batchOf(db);
+    if (batch) batch.insert(caseEvents, withId);
+    else await db.insert(caseEvents).values(withId);
+    return { id: withId.id };
   },
-  async insertMessage(db: Executor, row: typeof caseMessages.$inferInsert): Promise<MessageRow> {
-    return (await db.insert(caseMessages).values(row).returning())[0]!;
+  async insertMessage(db: Executor, row: typeof caseMessages.$inferInsert): Promise<typeof row & { id: string }> {
+    const withId = { ...row, id: row.id ?? uuidv7() };
+    const batch = batchOf(db);
+    if (batch) batch.insert(caseMessages, withId);
+    else await db.insert(caseMessages).values(withId);
+    return withId;
   },
-  async insertReturnShipment(db: Executor, row: typeof returnShipments.$inferInsert): Promise<ReturnShipmentRow> {
-    return (await db.insert(returnShipments).values(row).returning())[0]!;
+  async insertReturnShipment(db: Executor, row: typeof returnShipments.$inferInsert): Promise<{ id: string }> {
+    const withId = { ...row, id: row.id ?? uuidv7() };
+    const batch = batchOf(db);
+    if (batch) batch.insert(returnShipments, withId);
+    else await db.insert(returnShipments).values(withId);
+    return { id: withId.id };
   },
-  async insertExchanges(db: Executor, rows: (typeof exchanges.$inferInsert)[]): Promise<ExchangeRow[]> {
-    return rows.length ? db.insert(exchanges).values(rows).returning() : [];
+  async insertExchanges(db: Executor, rows: (typeof exchanges.$inferInsert)[]): Promise<void> {
+    if (rows.length === 0) return;
+    const batch = batchOf(db);
+    if (batch) for (const row of rows) batch.insert(exchanges, row);
+    else await db.insert(exchanges).values(rows);
   },
 
   async findById(db: Executor, shopId: string, id: string): Promise<CaseRow | undefined> {
@@ -106,7 +124,7 @@ export const casesRepo = {
     )[0]!;
   },
   async updateItem(db: Executor, shopId: string, id: string, patch: Partial<typeof returnItems.$inferInsert>) {
-    await db.update(returnItems).set(patch).where(and(eq(returnItems.shopId, shopId), eq(returnItems.id, id)));
+    await save(db, db.update(returnItems).set(patch).where(and(eq(returnItems.shopId, shopId), eq(returnItems.id, id))));
   },
 
   async itemsOf(db: Executor, shopId: string, caseId: string): Promise<ItemRow[]> {

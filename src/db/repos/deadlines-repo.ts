@@ -19,7 +19,11 @@ export const deadlinesRepo = {
     return (await db.insert(deadlines).values(row).returning())[0]!;
   },
   async finish(db: Executor, d: Pick<DeadlineRow, 'shopId' | 'id'>, status: 'applied' | 'cancelled' | 'failed', now: Date, lastError?: string) {
-    await db
+    await deadlinesRepo.finishQuery(db, d, status, now, lastError);
+  },
+  /** The update that settles a pending deadline, unsent (a batched use case sends it with its other writes). */
+  finishQuery(db: Executor, d: Pick<DeadlineRow, 'shopId' | 'id'>, status: 'applied' | 'cancelled' | 'failed', now: Date, lastError?: string) {
+    return db
       .update(deadlines)
       .set({ status, ...(status === 'applied' ? { appliedAt: now } : status === 'cancelled' ? { cancelledAt: now } : {}), lastError: lastError ?? null })
       .where(and(eq(deadlines.shopId, d.shopId), eq(deadlines.id, d.id), eq(deadlines.status, 'pending')));

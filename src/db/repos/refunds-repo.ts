@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../client.js';
+import { batchOf } from '../write-batch.js';
 import { refundLines, refunds, simulatedPayouts, storeCreditLedger, type RefundStatus } from '../schema/index.js';
 
 export type RefundRow = typeof refunds.$inferSelect;
@@ -9,10 +11,30 @@ export type NewRefund = typeof refunds.$inferInsert;
 const LIVE: RefundStatus[] = ['pending', 'succeeded'];
 
 export const refundsRepo = {
+  /** Writes a refund and its lines (batched in a batched transaction); the row as stored. */
   async insert(db: Executor, refund: NewRefund, lines: { orderLineId: string; quantity: number; amountMinor: number }[]): Promise<RefundRow> {
-    const [row] = await db.insert(refunds).values(refund).returning();
-    if (lines.length > 0) await db.insert(refundLines).values(lines.map((l) => ({ shopId: refund.shopId, refundId: row!.id, ...l })));
-    return row!;
+    const row: RefundRow = {
+      bonusMinor: 0,
+      providerRef: null,
+      attempts: 0,
+      lastError: null,
+      nextAttemptAt: null,
+      settledAt: null,
+      ...refund,
+      id: refund.id ?? uuidv7(),
+      createdAt: refund.createdAt ?? new Date(),
+      updatedAt: refund.updatedAt ?? refund.createdAt ?? new Date(),
+    };
+    const lineRows = lines.map((l) => ({ shopId: refund.shopId, id: uuidv7(), refundId: row.id, ...l }));
+    const batch = batchOf(db);
+    if (batch) {
+      batch.insert(refunds, row);
+      for (const l of lineRows) batch.insert(refundLines, l);
+    } else {
+      await db.insert(refunds).values(row);
+      if (lineRows.length > 0) await db.insert(refundLines).values(lineRows);
+    }
+    return row;
   },
 
   async findById(db: Executor, shopId: string, id: string): Promise<RefundRow | undefined> {

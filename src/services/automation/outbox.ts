@@ -2,6 +2,8 @@ import { uuidv7 } from 'uuidv7';
 import type { Tx } from '../../db/client.js';
 import type { CaseRow } from '../../db/repos/cases-repo.js';
 import { outboxRepo } from '../../db/repos/outbox-repo.js';
+import { outbox } from '../../db/schema/index.js';
+import { batchOf } from '../../db/write-batch.js';
 
 /** Every event Retour publishes (docs/webhooks.md documents their `data`). */
 export const EVENT_TYPES = [
@@ -39,5 +41,8 @@ export function caseSnapshot(c: CaseRow) {
  */
 export async function publish(tx: Tx, shopId: string, type: EventType, caseId: string | null, data: Record<string, unknown>, now: Date) {
   const id = uuidv7();
-  await outboxRepo.insert(tx, { shopId, id, eventType: type, caseId, payload: { id, type, createdAt: now.toISOString(), shopId, data }, createdAt: now });
+  const row = { shopId, id, eventType: type, caseId, payload: { id, type, createdAt: now.toISOString(), shopId, data }, createdAt: now };
+  const batch = batchOf(tx);
+  if (batch) batch.insert(outbox, row);
+  else await outboxRepo.insert(tx, row);
 }

@@ -2,6 +2,7 @@ import type { Actor, CaseAction } from '../../domain/cases/model.js';
 import { transition } from '../../domain/cases/transition.js';
 import { unprocessable } from '../../domain/errors.js';
 import type { Tx } from '../../db/client.js';
+import type { WriteBatch } from '../../db/write-batch.js';
 import type { CaseRow, ItemRow } from '../../db/repos/cases-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
@@ -20,6 +21,8 @@ export interface ActionContext<A extends CaseAction = CaseAction> {
   now: Date;
   /** Refunds written in this transaction: they are paid once it commits. */
   refundIds: string[];
+  /** The action's writes, sent as one statement before it commits. */
+  batch: WriteBatch;
 }
 
 export type ActionHandler<A extends CaseAction = CaseAction> = (a: ActionContext<A>) => Promise<CaseRow>;

@@ -3,6 +3,7 @@ import { TERMINAL_STATUSES } from '../../domain/cases/model.js';
 import { transition, type CaseSnapshot } from '../../domain/cases/transition.js';
 import type { Tx } from '../../db/client.js';
 import { casesRepo, type CaseRow, type NewCase } from '../../db/repos/cases-repo.js';
+import { batchOf } from '../../db/write-batch.js';
 import { recordCaseTransition } from '../analytics/rollups.js';
 import { syncDeadlines } from '../automation/deadlines.js';
 import { caseSnapshot, publish } from '../automation/outbox.js';
@@ -40,12 +41,16 @@ export async function applyCaseTransition(
 ): Promise<CaseRow> {
   const moved = transition(snapshotOf(c), action, actor, options.resolution);
   const closing = !TERMINAL_STATUSES.has(moved.from) && TERMINAL_STATUSES.has(moved.to);
-  const updated = await casesRepo.update(tx, c.shopId, c.id, {
-    ...options.patch,
-    status: moved.to,
-    closedAt: closing ? now : undefined,
-    updatedAt: now,
-  });
+  const patch: Partial<NewCase> = { ...options.patch, status: moved.to, closedAt: closing ? now : undefined, updatedAt: now };
+  const batch = batchOf(tx);
+  let updated: CaseRow;
+  if (batch) {
+    // The row as the batch will leave it: later moves of this use case build on it.
+    batch.patchCase(c.shopId, c.id, patch);
+    updated = { ...c, ...(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<CaseRow>), version: c.version + 1 };
+  } else {
+    updated = await casesRepo.update(tx, c.shopId, c.id, patch);
+  }
   await casesRepo.insertEvent(tx, {
     shopId: c.shopId,
     caseId: c.id,
@@ -57,7 +62,8 @@ export async function applyCaseTransition(
     payload: options.payload ?? {},
     createdAt: now,
   });
-  await recordCaseTransition(tx, c, updated, action, actor, now);
+  if (batch) batch.then((flushed) => recordCaseTransition(flushed, c, updated, action, actor, now));
+  else await recordCaseTransition(tx, c, updated, action, actor, now);
   if (moved.from !== moved.to || c.refundedEarly !== updated.refundedEarly) await syncDeadlines(tx, updated, actor, now);
   if (moved.from !== moved.to) {
     await publish(tx, c.shopId, 'return.status_changed', c.id, {

@@ -3,7 +3,10 @@ import type { RequestedItem } from '../../domain/cases/facts.js';
 import { can } from '../../domain/auth/permissions.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../domain/errors.js';
 import type { Tx } from '../../db/client.js';
-import { casesRepo } from '../../db/repos/cases-repo.js';
+import { uuidv7 } from 'uuidv7';
+import { casesRepo, type CaseRow } from '../../db/repos/cases-repo.js';
+import { returnCases, returnItems } from '../../db/schema/index.js';
+import { batchedTransaction } from '../../db/write-batch.js';
 import { catalogRepo } from '../../db/repos/catalog-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
@@ -103,7 +106,7 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
   if (input.overridePolicy && !(actor.kind === 'staff' && can(actor.role, 'cases:decide'))) {
     throw forbidden('case.override_forbidden', 'Only staff who decide cases may open one the policy refuses');
   }
-  const opened = await ctx.db.transaction(async (tx) => {
+  const opened = await batchedTransaction(ctx.db, async (tx, batch) => {
     const a = await assessRequest(tx, ctx, shop, input, { lock: true });
     assertReturnable(a.orderCtx.facts, a.items);
     if (!a.verdict.eligible && !input.overridePolicy) {
@@ -115,8 +118,9 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
     }
     const rmaNumber = await casesRepo.nextRmaNumber(tx, shop.id, localDay(a.now, shop.timezone));
     const fault = a.verdict.items.some((i) => i.fault !== 'buyer') ? (a.verdict.items.some((i) => i.fault === 'seller') ? 'seller' : 'carrier') : 'buyer';
-    const created = await casesRepo.insert(tx, {
+    const created: CaseRow = {
       shopId: shop.id,
+      id: uuidv7(),
       rmaNumber,
       orderId: input.orderId,
       customerId: a.orderCtx.order.customerId,
@@ -139,22 +143,32 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
       buyerNote: input.note ?? null,
       createdByKind: actor.kind,
       createdById: actor.kind === 'staff' ? actor.id : null,
+      offerFrom: null,
+      offerAmountMinor: null,
+      resolution: null,
+      refundedEarly: false,
+      refundedMinor: 0,
+      refundFailure: null,
+      rejectionReason: null,
+      rejectionCode: null,
+      version: 1,
       createdAt: a.now,
       updatedAt: a.now,
-    });
-    const items = await casesRepo.insertItems(
-      tx,
-      input.items.map((i) => ({
-        shopId: shop.id,
-        caseId: created.id,
-        orderLineId: i.lineId,
-        quantity: i.quantity,
-        reasonCode: i.reasonCode,
-        condition: i.condition ?? 'unopened',
-        buyerNote: i.note ?? null,
-        createdAt: a.now,
-      })),
-    );
+      closedAt: null,
+    };
+    batch.insert(returnCases, created);
+    const items = input.items.map((i) => ({
+      shopId: shop.id,
+      id: uuidv7(),
+      caseId: created.id,
+      orderLineId: i.lineId,
+      quantity: i.quantity,
+      reasonCode: i.reasonCode,
+      condition: i.condition ?? ('unopened' as const),
+      buyerNote: i.note ?? null,
+      createdAt: a.now,
+    }));
+    for (const item of items) batch.insert(returnItems, item);
     await casesRepo.insertExchanges(
       tx,
       a.replacements.map((r) => {
@@ -191,7 +205,7 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
       },
       createdAt: a.now,
     });
-    await recordCaseCreated(tx, created);
+    batch.then((flushed) => recordCaseCreated(flushed, created));
     await syncDeadlines(tx, created, actor, a.now);
     await publish(tx, shop.id, 'return.created', created.id, { case: caseSnapshot(created), items: items.map((i) => ({ id: i.id, lineId: i.orderLineId, quantity: i.quantity, reasonCode: i.reasonCode })), actor: { kind: actor.kind } }, a.now);
     return { created, automation: a.verdict.automation, evidenceRequired: a.verdict.items.some((i) => i.evidenceRequired) };

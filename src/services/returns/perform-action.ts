@@ -1,7 +1,8 @@
 import type { Actor, CaseAction } from '../../domain/cases/model.js';
 import { conflict, notFound } from '../../domain/errors.js';
 import { casesRepo } from '../../db/repos/cases-repo.js';
-import { deadlinesRepo } from '../../db/repos/deadlines-repo.js';
+import { batchedTransaction } from '../../db/write-batch.js';
+import { pendingDeadlines } from '../automation/deadlines.js';
 import type { ServiceContext } from '../context.js';
 import { findShop } from '../shops/shops.js';
 import { executeRefund } from '../refunds/execute-refund.js';
@@ -23,16 +24,16 @@ export async function performAction<A extends CaseAction>(ctx: ServiceContext, s
   const shop = await findShop(ctx, shopId);
   if (!shop) throw notFound('shop.not_found', 'No such shop');
   const refundIds: string[] = [];
-  const updated = await ctx.db.transaction(async (tx) => {
+  const updated = await batchedTransaction(ctx.db, async (tx, batch) => {
     const c = await casesRepo.findByIdForUpdate(tx, shopId, caseId);
     if (!c) throw notFound('case.not_found', 'No such case');
     // A deadline acts only while it is pending: a worker that lost its lease and comes late finds
     // it applied or cancelled (under the same case lock) and changes nothing.
-    if (actor.kind === 'system' && actor.deadlineId && !(await deadlinesRepo.pendingOfCase(tx, shopId, caseId)).some((d) => d.id === actor.deadlineId)) {
+    if (actor.kind === 'system' && actor.deadlineId && !(await pendingDeadlines(tx, c)).some((d) => d.id === actor.deadlineId)) {
       throw conflict('deadline.settled', 'The deadline was already applied or cancelled');
     }
     const handler = (ACTION_HANDLERS[action] ?? moveOnly) as ActionHandler<A>;
-    return handler({ tx, ctx, shop, c, action, actor, input, now: ctx.clock.now(), refundIds });
+    return handler({ tx, ctx, shop, c, action, actor, input, now: ctx.clock.now(), refundIds, batch });
   });
   for (const id of refundIds) await executeRefund(ctx, shopId, id);
   return refundIds.length ? ((await casesRepo.findById(ctx.db, shopId, caseId)) ?? updated) : updated;

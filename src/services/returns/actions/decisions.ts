@@ -1,5 +1,4 @@
 import { REJECTION_REASONS } from '../../../domain/cases/rejection-reasons.js';
-import { exchanges } from '../../../db/schema/index.js';
 import { casesRepo } from '../../../db/repos/cases-repo.js';
 import { plannedMove, type ActionHandler } from '../action-context.js';
 import { applyCaseTransition } from '../case-transition.js';
@@ -23,7 +22,8 @@ export const approve: ActionHandler<'approve'> = async (a) => {
   if (move.to === 'exchange_pending' && a.c.type === 'reship') {
     const items = await casesRepo.itemsOf(a.tx, a.c.shopId, a.c.id);
     const lines = await casesRepo.linesWithFlags(a.tx, a.c.shopId, a.c.orderId);
-    await a.tx.insert(exchanges).values(
+    await casesRepo.insertExchanges(
+      a.tx,
       items.map((item) => {
         const line = lines.find((l) => l.id === item.orderLineId)!;
         return {

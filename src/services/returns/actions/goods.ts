@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { unprocessable } from '../../../domain/errors.js';
 import { casesRepo } from '../../../db/repos/cases-repo.js';
-import { catalogRepo } from '../../../db/repos/catalog-repo.js';
 import { evidence, inventoryMovements, returnShipments } from '../../../db/schema/index.js';
 import { itemsById, plannedMove, type ActionHandler } from '../action-context.js';
 import { computeCaseMoney } from '../case-refund.js';
@@ -50,10 +49,12 @@ export const receive: ActionHandler<'receive'> = async (a) => {
   const given = new Map((a.input.items ?? []).map((i) => [i.itemId, i.receivedQuantity]));
   itemsById(items, [...given.keys()]);
   for (const item of items) await casesRepo.updateItem(a.tx, a.c.shopId, item.id, { receivedQuantity: given.get(item.id) ?? item.quantity });
-  await a.tx
-    .update(returnShipments)
-    .set({ status: 'delivered', deliveredAt: a.now })
-    .where(and(eq(returnShipments.shopId, a.c.shopId), eq(returnShipments.caseId, a.c.id), eq(returnShipments.direction, 'return'), eq(returnShipments.status, 'in_transit')));
+  a.batch.add(
+    a.tx
+      .update(returnShipments)
+      .set({ status: 'delivered', deliveredAt: a.now })
+      .where(and(eq(returnShipments.shopId, a.c.shopId), eq(returnShipments.caseId, a.c.id), eq(returnShipments.direction, 'return'), eq(returnShipments.status, 'in_transit'))),
+  );
   const received = items.map((i) => ({ itemId: i.id, declared: i.quantity, received: given.get(i.id) ?? i.quantity }));
   return applyCaseTransition(a.tx, a.c, 'receive', a.actor, a.now, { payload: { items: received, note: a.input.note ?? null } });
 };
@@ -85,8 +86,8 @@ export const inspect: ActionHandler<'inspect'> = async (a) => {
     });
     if (result.disposition === 'restock' && arrived > 0) {
       const variantId = lines.find((l) => l.id === item.orderLineId)!.variant_id;
-      await a.tx.insert(inventoryMovements).values({ shopId: a.c.shopId, variantId, quantity: arrived, reason: 'return_restock', caseId: a.c.id, returnItemId: item.id, createdAt: a.now });
-      await catalogRepo.adjustStock(a.tx, a.c.shopId, variantId, arrived);
+      a.batch.insert(inventoryMovements, { shopId: a.c.shopId, variantId, quantity: arrived, reason: 'return_restock', caseId: a.c.id, returnItemId: item.id, createdAt: a.now });
+      a.batch.addStock(a.c.shopId, variantId, arrived, a.now);
     }
   }
   if (a.input.evidenceIds?.length) {

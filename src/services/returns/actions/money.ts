@@ -61,8 +61,8 @@ export const shipReplacement: ActionHandler<'ship_replacement'> = async (a) => {
   plannedMove(a);
   const replacements = await casesRepo.exchangesOf(a.tx, a.c.shopId, a.c.id);
   for (const r of replacements) {
-    await a.tx.insert(inventoryMovements).values({ shopId: a.c.shopId, variantId: r.variantId, quantity: -r.quantity, reason: 'replacement_shipped', caseId: a.c.id, createdAt: a.now });
-    await catalogRepo.adjustStock(a.tx, a.c.shopId, r.variantId, -r.quantity);
+    a.batch.insert(inventoryMovements, { shopId: a.c.shopId, variantId: r.variantId, quantity: -r.quantity, reason: 'replacement_shipped', caseId: a.c.id, createdAt: a.now });
+    a.batch.addStock(a.c.shopId, r.variantId, -r.quantity, a.now);
   }
   const shipment = await casesRepo.insertReturnShipment(a.tx, {
     shopId: a.c.shopId,

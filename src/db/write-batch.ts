@@ -1,0 +1,111 @@
+import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Database, Executor, Tx } from './client.js';
+import { returnCases, variants } from './schema/index.js';
+
+/**
+ * The writes of one use case, sent as ONE statement (data-modifying CTEs) just before its
+ * transaction commits (DESIGN §7b: round trips are the cost, not rows). Writers that only need
+ * their rows stored (events, outbox, deadlines, messages, shipments, stock) add them here instead
+ * of sending each; the case row is updated once however many moves a use case makes.
+ *
+ * One statement cannot change a row twice, so changes to one row are merged before they are sent:
+ * the case's patches (`patchCase`), stock increments per variant (`addStock`), and rows inserted by
+ * `insert` stay plain objects until the flush, so a writer may still change them (a deadline
+ * written and settled by two moves of one action is stored once, settled).
+ */
+export class WriteBatch {
+  private readonly writes: (SQLWrapper | { table: PgTable; row: Record<string, unknown> })[] = [];
+  private readonly casePatches = new Map<string, { shopId: string; id: string; patch: Record<string, unknown>; moves: number }>();
+  private readonly stock = new Map<string, { shopId: string; variantId: string; delta: number; at: Date }>();
+  private readonly afterFlush: ((tx: Tx) => Promise<void>)[] = [];
+  /** Per-use-case views that writers keep in step with what they batch (e.g. a case's pending deadlines). */
+  readonly memo = new Map<string, unknown>();
+
+  constructor(private readonly tx: Tx) {}
+
+  add(write: SQLWrapper) {
+    this.writes.push(write);
+  }
+
+  /** A row to insert; the object is read at flush time, so it may still be changed until then. */
+  insert<T extends PgTable>(table: T, row: T['$inferInsert']) {
+    this.writes.push({ table, row: row as Record<string, unknown> });
+  }
+
+  /** A change of a case row: patches of one case merge (later fields win); the version goes up by one per patch, as if each were sent. */
+  patchCase(shopId: string, id: string, patch: Record<string, unknown>) {
+    const key = `${shopId}/${id}`;
+    const current = this.casePatches.get(key) ?? { shopId, id, patch: {}, moves: 0 };
+    for (const [k, v] of Object.entries(patch)) if (v !== undefined) current.patch[k] = v;
+    current.moves++;
+    this.casePatches.set(key, current);
+  }
+
+  addStock(shopId: string, variantId: string, delta: number, at: Date) {
+    const key = `${shopId}/${variantId}`;
+    const current = this.stock.get(key);
+    this.stock.set(key, { shopId, variantId, delta: (current?.delta ?? 0) + delta, at });
+  }
+
+  /** Work that must see the batch's rows: it runs in the same transaction, right after the flush. */
+  then(fn: (tx: Tx) => Promise<void>) {
+    this.afterFlush.push(fn);
+  }
+
+  async flush() {
+    const tx = this.tx;
+    const parts: SQLWrapper[] = [
+      ...[...this.casePatches.values()].map((c) =>
+        tx
+          .update(returnCases)
+          .set({ ...c.patch, version: sql`${returnCases.version} + ${c.moves}` })
+          .where(and(eq(returnCases.shopId, c.shopId), eq(returnCases.id, c.id))),
+      ),
+      ...this.writes.map((w) => ('table' in w ? tx.insert(w.table).values(w.row) : w)),
+      ...[...this.stock.values()]
+        .filter((s) => s.delta !== 0)
+        .map((s) =>
+          tx
+            .update(variants)
+            .set({ stockOnHand: sql`${variants.stockOnHand} + ${s.delta}`, updatedAt: s.at })
+            .where(and(eq(variants.shopId, s.shopId), eq(variants.id, s.variantId))),
+        ),
+    ];
+    this.writes.length = 0;
+    this.casePatches.clear();
+    this.stock.clear();
+    this.memo.clear();
+    if (parts.length === 1) await tx.execute(parts[0]!.getSQL());
+    else if (parts.length > 1) await tx.execute(oneStatement(parts));
+    for (const fn of this.afterFlush.splice(0)) await fn(tx);
+  }
+}
+
+function oneStatement(parts: SQLWrapper[]): SQL {
+  const ctes = parts.map((p, i) => sql`${sql.raw(`w${i}`)} as (${p.getSQL()})`);
+  return sql`with ${sql.join(ctes, sql`, `)} select 1`;
+}
+
+const batches = new WeakMap<object, WriteBatch>();
+
+/** The batch of a transaction opened by `batchedTransaction`; undefined elsewhere (writers then write at once). */
+export const batchOf = (db: Executor): WriteBatch | undefined => batches.get(db);
+
+/** Stores a write: in the transaction's batch when it has one, else at once. */
+export async function save(db: Executor, write: SQLWrapper & PromiseLike<unknown>): Promise<void> {
+  const batch = batchOf(db);
+  if (batch) batch.add(write);
+  else await write;
+}
+
+/** A transaction whose batched writes are flushed, as one statement, before it commits. */
+export async function batchedTransaction<T>(db: Database, fn: (tx: Tx, batch: WriteBatch) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const batch = new WriteBatch(tx);
+    batches.set(tx, batch);
+    const result = await fn(tx, batch);
+    await batch.flush();
+    return result;
+  });
+}
