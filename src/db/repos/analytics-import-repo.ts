@@ -83,20 +83,6 @@ export const analyticsImportRepo = {
     return new Set(rows.map((r) => r.k));
   },
 
-  /** Reserves `count` RMA sequence numbers on each local day; returns the last number of each. */
-  async reserveRmaNumbers(db: Executor, shopId: string, perDay: ReadonlyMap<string, number>): Promise<Map<string, number>> {
-    const days = [...perDay.keys()].sort();
-    if (days.length === 0) return new Map();
-    const rows = await queryRows<{ day: string; last: number }>(
-      db,
-      sql`insert into rma_counters (shop_id, day, last)
-          select ${shopId}, d, n from unnest(${pgArrayLiteral(days, 'text')}::date[], ${pgArrayLiteral(days.map((d) => perDay.get(d)!), 'int4')}::int4[]) as t(d, n)
-          on conflict (shop_id, day) do update set last = rma_counters.last + excluded.last
-          returning day::text as day, last`,
-    );
-    return new Map(rows.map((r) => [r.day, Number(r.last)]));
-  },
-
   async insertCases(db: Executor, shopId: string, cases: readonly ImportedCase[]): Promise<void> {
     if (cases.length === 0) return;
     const caseColumns: BulkColumn[] = [

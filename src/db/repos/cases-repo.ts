@@ -3,7 +3,7 @@ import type { CaseStatus } from '../../domain/cases/model.js';
 import { uuidv7 } from 'uuidv7';
 import { queryRows, type Executor } from '../client.js';
 import { batchOf, save } from '../write-batch.js';
-import { caseEvents, caseMessages, customers, evidence, exchanges, orderLines, orders, products, returnCases, returnItems, returnShipments, rmaCounters, variants } from '../schema/index.js';
+import { caseEvents, caseMessages, customers, evidence, exchanges, orderLines, orders, products, returnCases, returnItems, returnShipments, variants } from '../schema/index.js';
 
 export type CaseRow = typeof returnCases.$inferSelect;
 export type NewCase = typeof returnCases.$inferInsert;
@@ -60,16 +60,6 @@ export interface OrderFactLine {
 }
 
 export const casesRepo = {
-  /** R + yymmdd (shop time) + a 4-digit daily sequence, e.g. R2611220001; grows past 9999 if it must. */
-  async nextRmaNumber(db: Executor, shopId: string, localDay: string): Promise<string> {
-    const [row] = await db
-      .insert(rmaCounters)
-      .values({ shopId, day: localDay, last: 1 })
-      .onConflictDoUpdate({ target: [rmaCounters.shopId, rmaCounters.day], set: { last: sql`${rmaCounters.last} + 1` } })
-      .returning({ last: rmaCounters.last });
-    return `R${localDay.slice(2).replace(/-/g, '')}${String(row!.last).padStart(4, '0')}`;
-  },
-
   async insert(db: Executor, row: NewCase): Promise<CaseRow> {
     return (await db.insert(returnCases).values(row).returning())[0]!;
   },
@@ -219,7 +209,7 @@ export const casesRepo = {
    * category and return flags, the units other cases hold, and what was refunded per line and in
    * all. With `lock`, the order row is locked for the transaction (FOR UPDATE of the order only).
    */
-  async orderWithFacts(db: Executor, shopId: string, orderId: string, options: { lock: boolean; excludeCaseId?: string }) {
+  async orderWithFacts(db: Executor, shopId: string, orderId: string, options: { lock: boolean; excludeCaseId?: string; rmaSequence?: string }) {
     const exclude = options.excludeCaseId ?? '00000000-0000-0000-0000-000000000000';
     const query = db
       .select({
@@ -243,12 +233,14 @@ export const casesRepo = {
             where r.shop_id = orders.shop_id and r.order_id = orders.id and r.status in ('pending', 'succeeded'))::bigint`,
         shippingRefundedMinor: sql<number>`(select coalesce(sum(r.shipping_minor), 0) from refunds r
             where r.shop_id = orders.shop_id and r.order_id = orders.id and r.status in ('pending', 'succeeded'))::bigint`,
+        // A create takes its RMA counter in the same round trip (a refused request leaves a gap).
+        rmaCounter: options.rmaSequence ? sql<number | null>`nextval(${options.rmaSequence}::regclass)` : sql<null>`null::bigint`,
       })
       .from(orders)
       .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)))
       .limit(1);
     const [row] = options.lock ? await query.for('update', { of: orders }) : await query;
-    return row && { ...row, refundedMinor: Number(row.refundedMinor), shippingRefundedMinor: Number(row.shippingRefundedMinor) };
+    return row && { ...row, refundedMinor: Number(row.refundedMinor), shippingRefundedMinor: Number(row.shippingRefundedMinor), rmaCounter: row.rmaCounter === null ? null : Number(row.rmaCounter) };
   },
 
   /** Order lines with their variant's category and return flags: the facts the policy needs. */

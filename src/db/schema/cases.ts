@@ -225,13 +225,3 @@ export const exchanges = pgTable(
   ],
 );
 
-/** Per shop and day, the last RMA sequence number handed out (R + yymmdd + 4 digits). */
-export const rmaCounters = pgTable(
-  'rma_counters',
-  {
-    shopId: shopId(),
-    day: date('day').notNull(),
-    last: integer('last').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.shopId, t.day] })],
-);

@@ -50,7 +50,7 @@ export async function policyWithImportReason(ctx: ServiceContext, shopId: string
 }
 
 const BATCH_CASES = 2_000;
-const CASE_TABLES = ['return_cases', 'return_items', 'case_events', 'refunds', 'refund_lines', 'rma_counters'];
+const CASE_TABLES = ['return_cases', 'return_items', 'case_events', 'refunds', 'refund_lines'];
 
 /** Writes the return invoices' cases in batches, set-based, each batch with its rollups. */
 export async function writeReturnCases(ctx: ServiceContext, shop: ShopRow, policy: PolicyRow, invoices: readonly ReturnInvoice[]): Promise<ReturnCasesReport> {

@@ -3,6 +3,7 @@ import type { RefundBreakdown, UnitsRefund } from '../../domain/refunds/compute.
 import { analyticsImportRepo as repo, type ImportedCase } from '../../db/repos/analytics-import-repo.js';
 import type { Tx } from '../../db/client.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
+import { formatRma, takeRmaCounters } from '../../db/repos/rma-repo.js';
 import { recordImportedCases } from '../analytics/rollups.js';
 
 /**
@@ -54,16 +55,11 @@ export function settledBreakdown(currency: string, items: readonly SettledItem[]
 /** Numbers the cases as a person creating them on their day would get, writes them and counts them in analytics. */
 export async function writeHistoricCases(tx: Tx, shop: ShopRow, cases: readonly HistoricCase[]): Promise<ImportedCase[]> {
   const days = cases.map((c) => localDay(c.at, shop.timezone));
-  const perDay = new Map<string, number>();
-  for (const d of days) perDay.set(d, (perDay.get(d) ?? 0) + 1);
-  const last = await repo.reserveRmaNumbers(tx, shop.id, perDay);
-  const next = new Map([...perDay].map(([d, n]) => [d, last.get(d)! - n + 1]));
-  const numbered: ImportedCase[] = cases.map((c, i) => {
-    const day = days[i]!;
-    const n = next.get(day)!;
-    next.set(day, n + 1);
-    return { ...c, rmaNumber: `R${day.slice(2).replace(/-/g, '')}${String(n).padStart(4, '0')}` };
-  });
+  // Counters in the order the cases were opened, as they would have been taken then.
+  const counters = await takeRmaCounters(tx, shop.id, cases.length);
+  const byTime = cases.map((_, i) => i).sort((x, y) => cases[x]!.at.getTime() - cases[y]!.at.getTime());
+  const counterOf = new Map(byTime.map((caseIndex, k) => [caseIndex, counters[k]!]));
+  const numbered: ImportedCase[] = cases.map((c, i) => ({ ...c, rmaNumber: formatRma(days[i]!, counterOf.get(i)!) }));
   await repo.insertCases(tx, shop.id, numbered);
   await recordImportedCases(tx, shop.id, numbered.map((c) => c.id));
   return numbered;

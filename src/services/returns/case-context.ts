@@ -15,6 +15,8 @@ export interface OrderContext {
   lineVariants: Map<string, { variantId: string; productId: string; attributes: Record<string, string> }>;
   /** The lines as read, with variant ids and flags (actions that move stock use them). */
   lines: OrderFactLine[];
+  /** The RMA counter taken with the read, when asked for (creates). */
+  rmaCounter: number | null;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface OrderContext {
  * transaction, which serialises every claim and refund on the order (two cases racing for the
  * last unit, or a hundred refunds at once, see each other's effect).
  */
-export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: string, options: { lock: boolean; excludeCaseId?: string }): Promise<OrderContext> {
+export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: string, options: { lock: boolean; excludeCaseId?: string; rmaSequence?: string }): Promise<OrderContext> {
   const found = await casesRepo.orderWithFacts(tx, shop.id, orderId, options);
   if (!found) throw notFound('order.not_found', 'No such order');
   const { order, lines } = found;
@@ -61,7 +63,7 @@ export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: str
     })),
   };
   const lineVariants = new Map(lines.map((l) => [l.id, { variantId: l.variant_id, productId: l.product_id, attributes: l.attributes }]));
-  return { order, facts, lineVariants, lines };
+  return { order, facts, lineVariants, lines, rmaCounter: found.rmaCounter };
 }
 
 export interface BuyerContext {

@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/cases/model.js';
+import { localDay } from '../../domain/analytics/period.js';
 import type { RequestedItem } from '../../domain/cases/facts.js';
 import { can } from '../../domain/auth/permissions.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../domain/errors.js';
@@ -7,6 +8,7 @@ import { uuidv7 } from 'uuidv7';
 import { casesRepo, type CaseRow } from '../../db/repos/cases-repo.js';
 import { returnCases, returnItems } from '../../db/schema/index.js';
 import { batchedTransaction } from '../../db/write-batch.js';
+import { ensureRmaSequence, formatRma } from '../../db/repos/rma-repo.js';
 import { catalogRepo } from '../../db/repos/catalog-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
@@ -21,10 +23,6 @@ import { loadBuyerContext, loadOrderContext, type OrderContext } from './case-co
 import type { CaseRequest, CreateCaseInput } from './case-input.js';
 import { assertReturnable, goodsStayWithBuyer, judgeRequest, refundOnlyKindOf, refundWithOverride, type CaseMoneyInput } from './case-money.js';
 
-/** Local calendar day (YYYY-MM-DD) in the shop's zone: RMA numbers follow the shop's day. */
-export function localDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 interface Replacement {
   lineId: string;
@@ -58,9 +56,9 @@ async function resolveReplacements(tx: Tx, shop: ShopRow, ctx: OrderContext, inp
 }
 
 /** Everything a request means before it is written: facts, verdict, money, risk. Shared by preview and create. */
-export async function assessRequest(tx: Tx, ctx: ServiceContext, shop: ShopRow, input: CaseRequest, options: { lock: boolean }) {
+export async function assessRequest(tx: Tx, ctx: ServiceContext, shop: ShopRow, input: CaseRequest, options: { lock: boolean; rmaSequence?: string }) {
   const now = ctx.clock.now();
-  const orderCtx = await loadOrderContext(tx, shop, input.orderId, { lock: options.lock });
+  const orderCtx = await loadOrderContext(tx, shop, input.orderId, options);
   const items: RequestedItem[] = input.items.map((i) => ({ lineId: i.lineId, quantity: i.quantity, reasonCode: i.reasonCode, condition: i.condition ?? 'unopened' }));
   for (const item of items) {
     if (!orderCtx.facts.lines.some((l) => l.lineId === item.lineId)) throw unprocessable('case.line_not_in_order', 'An item names a line of another order', { lineId: item.lineId });
@@ -106,8 +104,9 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
   if (input.overridePolicy && !(actor.kind === 'staff' && can(actor.role, 'cases:decide'))) {
     throw forbidden('case.override_forbidden', 'Only staff who decide cases may open one the policy refuses');
   }
+  const rmaSequence = await ensureRmaSequence(ctx.db, shop.id);
   const opened = await batchedTransaction(ctx.db, async (tx, batch) => {
-    const a = await assessRequest(tx, ctx, shop, input, { lock: true });
+    const a = await assessRequest(tx, ctx, shop, input, { lock: true, rmaSequence });
     assertReturnable(a.orderCtx.facts, a.items);
     if (!a.verdict.eligible && !input.overridePolicy) {
       throw unprocessable('case.not_eligible', a.verdict.ruling.explanation.en, {
@@ -116,7 +115,7 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
         items: a.verdict.items.map((i) => ({ lineId: i.lineId, eligible: i.eligible, rule: i.rule, explanation: i.explanation })),
       });
     }
-    const rmaNumber = await casesRepo.nextRmaNumber(tx, shop.id, localDay(a.now, shop.timezone));
+    const rmaNumber = formatRma(localDay(a.now, shop.timezone), a.orderCtx.rmaCounter!);
     const fault = a.verdict.items.some((i) => i.fault !== 'buyer') ? (a.verdict.items.some((i) => i.fault === 'seller') ? 'seller' : 'carrier') : 'buyer';
     const created: CaseRow = {
       shopId: shop.id,
