@@ -58,6 +58,28 @@ async function lifecycle() {
   return steps;
 }
 
+describe('batched writes read their own changes', () => {
+  it('an inspection that accepts fewer units than declared refunds only those (the refund sees the inspection it is batched with)', async () => {
+    const order = await placeOrder(api, owner());
+    const line = order.lines[0]!;
+    const opened = await api('POST', '/api/v1/returns', { key: owner(), body: { orderId: order.id, type: 'return_refund', items: [{ lineId: line.id, quantity: 2, reasonCode: 'no_reason' }] } });
+    expect(opened.status).toBe(201);
+    const id = opened.body.id as string;
+    expect((await act(api, owner(), id, 'approve')).status).toBe(200);
+    expect((await act(api, owner(), id, 'buyer_shipped', { carrier: 'SF', trackingNumber: 'SF0000000001' })).status).toBe(200);
+    const received = await act(api, owner(), id, 'receive');
+    const inspected = await act(api, owner(), id, 'inspect', { items: [{ itemId: received.body.items[0].id, acceptedQuantity: 1, grade: 'A', disposition: 'restock' }] });
+    expect(inspected.status).toBe(200);
+    const declared = opened.body.breakdown.items[0].amountMinor as number;
+    // The line's two units split its paid amount exactly; one accepted unit is one of the parts.
+    expect(inspected.body.breakdown.items[0].quantity).toBe(1);
+    expect(inspected.body.breakdown.items[0].amountMinor).toBeLessThan(declared);
+    expect(inspected.body.breakdown.items[0].amountMinor * 2 - declared).toBeLessThanOrEqual(1);
+    const refunded = await act(api, owner(), id, 'refund');
+    expect(refunded.body.refunds[0].amountMinor).toBe(inspected.body.breakdown.refundMinor);
+  });
+});
+
 describe('statement budget of the case write path', () => {
   it('prints the traffic of each step of a lifecycle', async () => {
     await lifecycle(); // warm-up: caches of shop, policy, prepared statements

@@ -4,10 +4,16 @@ import { queryRows, type Executor } from '../client.js';
 
 /** A buyer's history in one statement (every sub-query is an index range on the customer). */
 export async function buyerProfile(db: Executor, shopId: string, customerId: string, now: Date): Promise<BuyerProfile> {
+  return (await buyerHistory(db, shopId, customerId, now)).profile;
+}
+
+/** The buyer's history and tier (what the policy's customer rules read), in one statement. */
+export async function buyerHistory(db: Executor, shopId: string, customerId: string, now: Date): Promise<{ profile: BuyerProfile; tier: string | null }> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
-  const [row] = await queryRows<Record<keyof BuyerProfile, number | string>>(
+  const [row] = await queryRows<Record<keyof BuyerProfile, number | string> & { tier: string | null }>(
     db,
     sql`select
+      (select c.tier from customers c where c.shop_id = ${shopId} and c.id = ${customerId}) as "tier",
       (select count(*) from orders o where o.shop_id = ${shopId} and o.customer_id = ${customerId} and o.cancelled_at is null) as "orders",
       (select count(*) from orders o where o.shop_id = ${shopId} and o.customer_id = ${customerId} and o.cancelled_at is null and o.delivered_at is not null) as "completedOrders",
       (select coalesce(sum(l.quantity), 0) from orders o join order_lines l on l.shop_id = o.shop_id and l.order_id = o.id
@@ -26,7 +32,7 @@ export async function buyerProfile(db: Executor, shopId: string, customerId: str
          and (c.type = 'partial_refund' or c.refund_only_kind = 'delivered_keep')) as "keptGoodsClaims"`,
   );
   const n = (k: keyof BuyerProfile) => Number(row?.[k] ?? 0);
-  return {
+  const profile: BuyerProfile = {
     orders: n('orders'),
     completedOrders: n('completedOrders'),
     unitsBought: n('unitsBought'),
@@ -38,6 +44,7 @@ export async function buyerProfile(db: Executor, shopId: string, customerId: str
     disputesLost: n('disputesLost'),
     keptGoodsClaims: n('keptGoodsClaims'),
   };
+  return { profile, tier: row?.tier ?? null };
 }
 
 export const EMPTY_PROFILE: BuyerProfile = {

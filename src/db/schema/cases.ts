@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CaseStatus, CaseType, RefundOnlyKind, Resolution } from '../../domain/cases/model.js';
 import type { RefundBreakdown, ShippingPayer } from '../../domain/refunds/compute.js';
 import type { Fault, ItemCondition } from '../../domain/policy/schema.js';

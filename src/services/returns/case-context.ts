@@ -3,8 +3,7 @@ import { assessRisk, type BuyerProfile, type RiskAssessment } from '../../domain
 import { notFound } from '../../domain/errors.js';
 import type { Executor } from '../../db/client.js';
 import { casesRepo, type OrderFactLine } from '../../db/repos/cases-repo.js';
-import { buyerProfile, EMPTY_PROFILE } from '../../db/repos/customers-profile-repo.js';
-import { customersRepo } from '../../db/repos/customers-repo.js';
+import { buyerHistory, EMPTY_PROFILE } from '../../db/repos/customers-profile-repo.js';
 import type { OrderRow } from '../../db/repos/orders-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 
@@ -74,8 +73,7 @@ export interface BuyerContext {
 
 /** The buyer's history and risk; a guest (no customer) has an empty history. */
 export async function loadBuyerContext(db: Executor, shopId: string, customerId: string | null, now: Date, keepsGoods: boolean): Promise<BuyerContext> {
-  const profile = customerId ? await buyerProfile(db, shopId, customerId, now) : EMPTY_PROFILE;
-  const customer = customerId ? await customersRepo.findById(db, shopId, customerId) : undefined;
+  const { profile, tier } = customerId ? await buyerHistory(db, shopId, customerId, now) : { profile: EMPTY_PROFILE, tier: null };
   const risk = assessRisk(profile, { keepsGoods });
-  return { profile, risk, facts: { tier: customer?.tier ?? null, riskScore: risk.score, completedOrders: profile.completedOrders } };
+  return { profile, risk, facts: { tier, riskScore: risk.score, completedOrders: profile.completedOrders } };
 }

@@ -2,9 +2,10 @@ import type { RequestedItem } from '../../domain/cases/facts.js';
 import type { ItemCondition } from '../../domain/policy/schema.js';
 import type { RefundBreakdown } from '../../domain/refunds/compute.js';
 import type { Tx } from '../../db/client.js';
-import { casesRepo, type CaseRow, type ItemRow } from '../../db/repos/cases-repo.js';
+import type { CaseRow, ItemRow } from '../../db/repos/cases-repo.js';
+import { caseItems } from './case-items.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
-import { policiesRepo } from '../../db/repos/policies-repo.js';
+import { policyById } from '../policy/policies.js';
 import type { ServiceContext } from '../context.js';
 import { createRefund } from '../refunds/create-refund.js';
 import { loadBuyerContext, loadOrderContext } from './case-context.js';
@@ -29,8 +30,8 @@ export interface CaseMoneyOptions {
  */
 export async function computeCaseMoney(tx: Tx, ctx: ServiceContext, shop: ShopRow, c: CaseRow, options: CaseMoneyOptions) {
   const orderCtx = await loadOrderContext(tx, shop, c.orderId, { lock: true, excludeCaseId: c.id });
-  const items = await casesRepo.itemsOf(tx, shop.id, c.id);
-  const policy = (await policiesRepo.byId(tx, shop.id, c.policyId))!.document;
+  const items = await caseItems(tx, c);
+  const policy = await policyById(tx, shop.id, c.policyId);
   const buyer = await loadBuyerContext(tx, shop.id, c.customerId, ctx.clock.now(), goodsStayWithBuyer(c.type, c.refundOnlyKind));
   const requested: RequestedItem[] = items
     .map((i) => ({

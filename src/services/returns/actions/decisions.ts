@@ -1,5 +1,6 @@
 import { REJECTION_REASONS } from '../../../domain/cases/rejection-reasons.js';
 import { casesRepo } from '../../../db/repos/cases-repo.js';
+import { caseItems } from '../case-items.js';
 import { plannedMove, type ActionHandler } from '../action-context.js';
 import { applyCaseTransition } from '../case-transition.js';
 import { postMessage, refundAndMove } from './shared.js';
@@ -20,7 +21,7 @@ export const approve: ActionHandler<'approve'> = async (a) => {
     });
   }
   if (move.to === 'exchange_pending' && a.c.type === 'reship') {
-    const items = await casesRepo.itemsOf(a.tx, a.c.shopId, a.c.id);
+    const items = await caseItems(a.tx, a.c);
     const lines = await casesRepo.linesWithFlags(a.tx, a.c.shopId, a.c.orderId);
     await casesRepo.insertExchanges(
       a.tx,
@@ -70,7 +71,7 @@ export const resolve: ActionHandler<'resolve'> = async (a) => {
   // After a fast refund the money has gone already: a refund ruling just lets the buyer keep it.
   if (plannedMove(a, a.input.outcome).to === 'refund_pending') {
     return refundAndMove(a, {
-      accepted: (await casesRepo.itemsOf(a.tx, a.c.shopId, a.c.id)).some((i) => i.acceptedQuantity !== null),
+      accepted: (await caseItems(a.tx, a.c)).some((i) => i.acceptedQuantity !== null),
       amountOverrideMinor: a.input.amountMinor,
       unitsConsumed: a.input.amountMinor === undefined,
       resolution: 'refund',

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { unprocessable } from '../../../domain/errors.js';
 import { casesRepo } from '../../../db/repos/cases-repo.js';
 import { evidence, inventoryMovements, returnShipments } from '../../../db/schema/index.js';
+import { caseItems, updateCaseItem } from '../case-items.js';
 import { itemsById, plannedMove, type ActionHandler } from '../action-context.js';
 import { computeCaseMoney } from '../case-refund.js';
 import { applyCaseTransition } from '../case-transition.js';
@@ -45,10 +46,10 @@ export const intercepted: ActionHandler<'intercepted'> = (a) => refundAndMove(a,
 /** The goods arrived; quantities may differ from what the buyer declared (counted, never assumed). */
 export const receive: ActionHandler<'receive'> = async (a) => {
   plannedMove(a);
-  const items = await casesRepo.itemsOf(a.tx, a.c.shopId, a.c.id);
+  const items = await caseItems(a.tx, a.c);
   const given = new Map((a.input.items ?? []).map((i) => [i.itemId, i.receivedQuantity]));
   itemsById(items, [...given.keys()]);
-  for (const item of items) await casesRepo.updateItem(a.tx, a.c.shopId, item.id, { receivedQuantity: given.get(item.id) ?? item.quantity });
+  for (const item of items) await updateCaseItem(a.tx, a.c, item.id, { receivedQuantity: given.get(item.id) ?? item.quantity });
   a.batch.add(
     a.tx
       .update(returnShipments)
@@ -65,7 +66,7 @@ export const receive: ActionHandler<'receive'> = async (a) => {
  */
 export const inspect: ActionHandler<'inspect'> = async (a) => {
   plannedMove(a);
-  const items = await casesRepo.itemsOf(a.tx, a.c.shopId, a.c.id);
+  const items = await caseItems(a.tx, a.c);
   const byId = itemsById(items, a.input.items.map((i) => i.itemId));
   if (new Set(a.input.items.map((i) => i.itemId)).size !== items.length) {
     throw unprocessable('case.inspection_incomplete', 'Inspect every item of the case, once each', { items: items.map((i) => i.id) });
@@ -77,7 +78,7 @@ export const inspect: ActionHandler<'inspect'> = async (a) => {
     if (result.acceptedQuantity > arrived || (result.defectiveQuantity ?? 0) > arrived) {
       throw unprocessable('case.inspection_exceeds_received', `Only ${arrived} unit(s) of this item arrived`, { itemId: item.id, received: arrived });
     }
-    await casesRepo.updateItem(a.tx, a.c.shopId, item.id, {
+    await updateCaseItem(a.tx, a.c, item.id, {
       acceptedQuantity: result.acceptedQuantity,
       defectiveQuantity: result.defectiveQuantity ?? (result.grade === 'D' ? arrived : 0),
       grade: result.grade,

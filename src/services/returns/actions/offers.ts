@@ -1,4 +1,4 @@
-import { casesRepo } from '../../../db/repos/cases-repo.js';
+import { caseItems } from '../case-items.js';
 import { plannedMove, type ActionHandler } from '../action-context.js';
 import { computeCaseMoney } from '../case-refund.js';
 import { applyCaseTransition } from '../case-transition.js';
@@ -7,7 +7,7 @@ import { postMessage, refundAndMove } from './shared.js';
 /** Offer part of the money, the buyer keeping the goods; never more than the full refund would be. */
 export const offerPartial: ActionHandler<'offer_partial'> = async (a) => {
   plannedMove(a);
-  const inspected = (await casesRepo.itemsOf(a.tx, a.c.shopId, a.c.id)).some((i) => i.acceptedQuantity !== null);
+  const inspected = (await caseItems(a.tx, a.c)).some((i) => i.acceptedQuantity !== null);
   // Throws refund.amount_out_of_bounds when the offer exceeds what the items would give back.
   const { breakdown } = await computeCaseMoney(a.tx, a.ctx, a.shop, a.c, { accepted: inspected, amountOverrideMinor: a.input.amountMinor });
   const c = await applyCaseTransition(a.tx, a.c, 'offer_partial', a.actor, a.now, {
