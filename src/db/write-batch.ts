@@ -21,6 +21,14 @@ export class WriteBatch {
   private readonly afterFlush: ((tx: Tx) => Promise<void>)[] = [];
   /** Per-use-case views that writers keep in step with what they batch (e.g. a case's pending deadlines). */
   readonly memo = new Map<string, unknown>();
+  private readonly insertedCases = new Map<string, Record<string, unknown>>();
+
+  /** A new case row: later moves in the same batch change the row to insert instead of sending an update. */
+  insertCase(row: typeof returnCases.$inferInsert & { shopId: string; id: string }) {
+    const copy = { ...row } as Record<string, unknown>;
+    this.insertedCases.set(`${row.shopId}/${row.id}`, copy);
+    this.insert(returnCases, copy as typeof returnCases.$inferInsert);
+  }
 
   constructor(private readonly tx: Tx) {}
 
@@ -36,6 +44,13 @@ export class WriteBatch {
   /** A change of a case row: patches of one case merge (later fields win); the version goes up by one per patch, as if each were sent. */
   patchCase(shopId: string, id: string, patch: Record<string, unknown>) {
     const key = `${shopId}/${id}`;
+    const inserted = this.insertedCases.get(key);
+    if (inserted) {
+      // Opened by this batch (a case approved as it is created): the row to insert takes the change.
+      for (const [k, v] of Object.entries(patch)) if (v !== undefined) inserted[k] = v;
+      inserted.version = (inserted.version as number) + 1;
+      return;
+    }
     const current = this.casePatches.get(key) ?? { shopId, id, patch: {}, moves: 0 };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) current.patch[k] = v;
     current.moves++;
@@ -76,6 +91,7 @@ export class WriteBatch {
     this.casePatches.clear();
     this.stock.clear();
     this.memo.clear();
+    this.insertedCases.clear();
     if (parts.length === 1) await tx.execute(parts[0]!.getSQL());
     else if (parts.length > 1) await tx.execute(oneStatement(parts));
     for (const fn of this.afterFlush.splice(0)) await fn(tx);

@@ -75,6 +75,10 @@ export function registerIdempotency(app: FastifyInstance) {
 
   app.addHook('onSend', async (req, reply, payload) => {
     if (!req.idempotency) return payload;
+    if (req.idempotency.recorder?.body !== undefined && reply.statusCode < 500) {
+      req.idempotency = null;
+      return payload;
+    }
     const { db } = app.ctx;
     const where = and(eq(idempotencyKeys.shopId, req.idempotency.shopId), eq(idempotencyKeys.key, req.idempotency.key));
     if (reply.statusCode >= 500) {

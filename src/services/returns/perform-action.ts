@@ -6,7 +6,9 @@ import { pendingDeadlines } from '../automation/deadlines.js';
 import type { ServiceContext } from '../context.js';
 import { findShop } from '../shops/shops.js';
 import { executeRefund } from '../refunds/execute-refund.js';
-import type { ActionHandler } from './action-context.js';
+import type { ActionContext, ActionHandler } from './action-context.js';
+import type { CaseRow } from '../../db/repos/cases-repo.js';
+import { recordReply, type ReplyRecorder } from './reply-recorder.js';
 import type { ActionInput } from './action-inputs.js';
 import { applyCaseTransition } from './case-transition.js';
 import { ACTION_HANDLERS } from './actions/index.js';
@@ -20,7 +22,15 @@ const moveOnly: ActionHandler = (a) => applyCaseTransition(a.tx, a.c, a.action, 
  * action changes nothing. Concurrent identical actions serialise on the case row: the first
  * applies, the others find the case moved on and get 409.
  */
-export async function performAction<A extends CaseAction>(ctx: ServiceContext, shopId: string, caseId: string, action: A, actor: Actor, input: ActionInput<A>) {
+export async function performAction<A extends CaseAction>(
+  ctx: ServiceContext,
+  shopId: string,
+  caseId: string,
+  action: A,
+  actor: Actor,
+  input: ActionInput<A>,
+  options: { reply?: ReplyRecorder } = {},
+) {
   const shop = await findShop(ctx, shopId);
   if (!shop) throw notFound('shop.not_found', 'No such shop');
   const refundIds: string[] = [];
@@ -32,9 +42,26 @@ export async function performAction<A extends CaseAction>(ctx: ServiceContext, s
     if (actor.kind === 'system' && actor.deadlineId && !(await pendingDeadlines(tx, c)).some((d) => d.id === actor.deadlineId)) {
       throw conflict('deadline.settled', 'The deadline was already applied or cancelled');
     }
-    const handler = (ACTION_HANDLERS[action] ?? moveOnly) as ActionHandler<A>;
-    return handler({ tx, ctx, shop, c, action, actor, input, now: ctx.clock.now(), refundIds, batch });
+    const moved = await runAction({ tx, ctx, shop, c, action, actor, input, now: ctx.clock.now(), refundIds, batch });
+    if (options.reply) batch.then((flushed) => recordReply(flushed, options.reply!, moved));
+    return moved;
   });
+  return payRefunds(ctx, shopId, updated, refundIds, options.reply);
+}
+
+/** An action on a case already locked (or opened) in the caller's batched transaction. */
+export function runAction<A extends CaseAction>(a: ActionContext<A>): Promise<CaseRow> {
+  const handler = (ACTION_HANDLERS[a.action] ?? moveOnly) as ActionHandler<A>;
+  return handler(a);
+}
+
+/** Pays the refunds a use case wrote, after its commit; the case as it is then. */
+export async function payRefunds(ctx: ServiceContext, shopId: string, c: CaseRow, refundIds: string[], reply?: ReplyRecorder): Promise<CaseRow> {
+  if (refundIds.length === 0) return c;
   for (const id of refundIds) await executeRefund(ctx, shopId, id);
-  return refundIds.length ? ((await casesRepo.findById(ctx.db, shopId, caseId)) ?? updated) : updated;
+  const after = (await casesRepo.findById(ctx.db, shopId, c.id)) ?? c;
+  // The reply kept for the Idempotency-Key now shows the refund's outcome; if the process dies first,
+  // the reply stored with the change (refund pending) is what a retry gets — true, and paid once.
+  if (reply) await recordReply(ctx.db, reply, after);
+  return after;
 }

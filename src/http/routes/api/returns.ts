@@ -11,6 +11,7 @@ import { previewReturn } from '../../../services/returns/preview.js';
 import { caseDetail, getCase, listCases } from '../../../services/returns/read-cases.js';
 import { readEvidence, uploadEvidence } from '../../../services/evidence/evidence.js';
 import { actorOf } from '../../actor.js';
+import { replyRecorder } from '../../idempotent-reply.js';
 import { readEvidenceUpload } from '../../evidence-upload.js';
 import { DateTime, errorResponses, IdParams, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
 
@@ -84,11 +85,12 @@ export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const created = await createCase(app.ctx, req.principal!.shopId, req.body, actor);
+      const recorder = replyRecorder(req, 201, actor);
+      const created = await createCase(app.ctx, req.principal!.shopId, req.body, actor, { reply: recorder });
       return reply
         .code(201)
         .header('location', `/api/v1/returns/${created.id}`)
-        .send(await caseDetail(app.ctx.db, req.principal!.shopId, created, actor));
+        .send(recorder?.body ?? (await caseDetail(app.ctx.db, req.principal!.shopId, created, actor)));
     },
   );
 
@@ -150,8 +152,9 @@ export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
       async (req) => {
         const actor = actorOf(req);
         const shopId = req.principal!.shopId;
-        const updated = await performAction(app.ctx, shopId, req.params.id, action as CaseAction, actor, req.body as never);
-        return caseDetail(app.ctx.db, shopId, updated, actor);
+        const recorder = replyRecorder(req, 200, actor);
+        const updated = await performAction(app.ctx, shopId, req.params.id, action as CaseAction, actor, req.body as never, { reply: recorder });
+        return recorder?.body ?? caseDetail(app.ctx.db, shopId, updated, actor);
       },
     );
   }
