@@ -23,6 +23,7 @@ export interface Config {
   webhookTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
+  idempotencyLockMs: number;
   uploadLimitBytes: number;
   sessionTtlHours: number;
   trustProxy: boolean;
@@ -59,6 +60,7 @@ export const CONFIG_VARIABLES = [
   ['WEBHOOK_TIMEOUT_MS', '10000', 'How long a webhook receiver has to answer before the attempt counts as failed.'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent.'],
   ['BODY_LIMIT', '1048576', 'Largest JSON body in bytes (larger gets 413).'],
+  ['IDEMPOTENCY_LOCK_MS', '60000', 'How long a request with an `Idempotency-Key` may run before a retry with the same key may take over (its process may have died).'],
   ['UPLOAD_LIMIT', '52428800', 'Largest uploaded file in bytes (CSV imports, evidence).'],
   ['SESSION_TTL_HOURS', '12', 'Staff session lifetime.'],
   ['TRUST_PROXY', 'false', 'Trust X-Forwarded-* headers (behind a reverse proxy).'],
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     bodyLimitBytes: int('BODY_LIMIT', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    idempotencyLockMs: int('IDEMPOTENCY_LOCK_MS', 60_000, 100, 3_600_000),
     uploadLimitBytes: int('UPLOAD_LIMIT', 50 * 1024 * 1024, 1024, 10 * 1024 * 1024 * 1024),
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 90),
     trustProxy: bool('TRUST_PROXY', false),

@@ -5,8 +5,6 @@ import { idempotencyKeys } from '../../db/schema/index.js';
 import { sha256 } from '../../services/auth/tokens.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-/** How long a first request may run before a retry with the same key may take over. */
-const LOCK_MS = 60_000;
 
 /** JSON with object keys sorted, so the same body hashes the same however its keys are ordered. */
 export function canonicalJson(value: unknown): string {
@@ -41,7 +39,7 @@ export function registerIdempotency(app: FastifyInstance) {
     const shopId = req.principal.shopId;
     const hash = requestHash(req);
     const now = clock.now();
-    const lockedUntil = new Date(now.getTime() + LOCK_MS);
+    const lockedUntil = new Date(now.getTime() + app.ctx.config.idempotencyLockMs);
     const claimed = await db
       .insert(idempotencyKeys)
       .values({ shopId, key, requestHash: hash, lockedUntil, createdAt: now })
