@@ -239,7 +239,14 @@ export const casesRepo = {
       .from(orders)
       .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)))
       .limit(1);
-    const [row] = options.lock ? await query.for('update', { of: orders }) : await query;
+    if (options.lock) {
+      // The lock is its own statement: a statement that waits for a lock still reads the other
+      // tables as they were when it began, so claims and refunds committed meanwhile would be
+      // missed (READ COMMITTED). The read after it sees everything committed before the lock.
+      const locked = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId))).for('update');
+      if (locked.length === 0) return undefined;
+    }
+    const [row] = await query;
     return row && { ...row, refundedMinor: Number(row.refundedMinor), shippingRefundedMinor: Number(row.shippingRefundedMinor), rmaCounter: row.rmaCounter === null ? null : Number(row.rmaCounter) };
   },
 
