@@ -89,6 +89,33 @@ export const analyticsDeltas = pgTable(
   (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('analytics_deltas_key_idx').on(t.shopId, t.grain, t.level, t.channel, t.reason, t.bucket)],
 );
 
+/**
+ * What case and refund writes append instead of computing their analytics (docs/analytics.md):
+ * one compact row per change, folded into `analytics_deltas` by the worker or by a reader before
+ * it reads, with the same family SQL a rebuild runs. Claimed by deleting them in the folding
+ * transaction, so each fact is counted once.
+ */
+export const analyticsFacts = pgTable(
+  'analytics_facts',
+  {
+    shopId: shopId(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    kind: text('kind').$type<'case_opened' | 'case_ended' | 'decision' | 'refund_succeeded'>().notNull(),
+    caseId: uuid('case_id').notNull(),
+    orderId: uuid('order_id').notNull(),
+    /** `decision`: the event that decided. */
+    eventId: uuid('event_id'),
+    /** `refund_succeeded`: the refund. */
+    refundId: uuid('refund_id'),
+    /** `case_ended`: the case ended cancelled (its request stops counting). */
+    cancelled: boolean('cancelled').notNull().default(false),
+    /** `refund_succeeded`: the case's first successful refund or fast refund (the refunded case counts). */
+    firstRefund: boolean('first_refund').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('analytics_facts_order_idx').on(t.shopId, t.orderId)],
+);
+
 /** Time from request to first refund: a histogram (lower bound of each bucket, in seconds) in the cube's key. */
 export const analyticsRefundTimes = pgTable(
   'analytics_refund_times',
