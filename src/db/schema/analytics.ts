@@ -8,9 +8,10 @@ import { at, createdAt, id, shopId } from './columns.js';
  * level (0: the whole shop, 1: one variant), channel ('' = all channels) and reason ('' = all
  * reasons), the measures below. Each measure is dated by its own basis: cohort measures by the
  * day the order was placed, event measures by the day the event happened (see MEASURES).
- * Writes go to `analytics_deltas` in the transaction of the change (insert-only, so busy rows
- * never serialise order and case writes); the worker folds them into `analytics_rollups`, and
- * readers add the deltas not folded yet. `retour analytics rebuild` recomputes everything.
+ * Order writes go to `analytics_deltas` in the transaction of the change (insert-only, so busy
+ * rows never serialise them); case and refund writes append `analytics_facts`, which the worker
+ * and readers fold into deltas; the worker folds deltas into `analytics_rollups`, and readers add
+ * the deltas not folded yet. `retour analytics rebuild` recomputes everything.
  */
 
 /** Variant id of shop-level rows (level 0): the cube's "all variants". */
