@@ -122,10 +122,47 @@ describe('analytics facts', () => {
     const after = await api('GET', '/api/v1/analytics/return-rate?from=2026-10-01&to=2026-11-30&groupBy=none', { key: shop.keys.viewer });
     expect(after.body.totals).toMatchObject({ pendingReturnUnits: 0 });
     expect(await casesCounted(shop.id)).toBe(0);
+
+    // A rebuild counts the raw rows, pending facts' changes included, and drops those facts.
+    const again = await create(shop, { orderId: order.id, type: 'return_refund', items: [{ lineId: order.lines[1]!.id, quantity: 1, reasonCode: 'no_reason' }] });
+    expect(again.status).toBe(201);
+    expect(await facts(shop.id)).toHaveLength(1);
+    await rebuildAnalytics(t.ctx, shop.id);
+    expect(await facts(shop.id)).toEqual([]);
+    expect(await casesCounted(shop.id)).toBe(1);
+    await expectEqualToRebuild(shop.id);
+    expect(await casesCounted(shop.id)).toBe(1);
+  });
+
+  it('an order write counts its cases as they are now: their pending facts are folded before it re-counts them', async () => {
+    const shop = await newShop('facts-order');
+    const lines = ['A', 'B', 'C'].map((x) => ({ sku: `ORD-${x}`, title: `Order ${x}`, quantity: 2, unitPriceMinor: 5000 }));
+    const body = orderBody({ placedAt: '2026-10-25T02:00:00Z', paidAt: '2026-10-25T02:05:00Z', lines, shipments: [{ carrier: 'SF', trackingNumber: 'SF-ORD', shippedAt: '2026-10-26T03:00:00Z', deliveredAt: '2026-10-30T06:00:00Z' }] });
+    const placed = await api('POST', '/api/v1/orders', { key: shop.keys.manager, body });
+    expect(placed.status).toBe(201);
+    const [a, b, c] = await Promise.all(
+      (placed.body.lines as { id: string }[]).map((line) => create(shop, { orderId: placed.body.id, type: 'return_refund', items: [{ lineId: line.id, quantity: 2, reasonCode: 'wrong_size' }] })),
+    );
+    await runAnalyticsJobs(t.ctx);
+    // Pending when the order changes: one return withdrawn, one completed, one just opened again.
+    await act(api, shop.keys.agent, a!.body.id, 'cancel');
+    await act(api, shop.keys.agent, b!.body.id, 'approve');
+    await act(api, shop.keys.agent, b!.body.id, 'buyer_shipped', { carrier: 'SF', trackingNumber: 'SF-B' });
+    const received = await act(api, shop.keys.warehouse, b!.body.id, 'receive');
+    await act(api, shop.keys.warehouse, b!.body.id, 'inspect', { items: [{ itemId: received.body.items[0].id, acceptedQuantity: 1, grade: 'B', disposition: 'restock' }] });
+    expect((await act(api, shop.keys.manager, b!.body.id, 'refund')).body.status).toBe('completed');
+    expect(c!.status).toBe(201);
+    expect((await facts(shop.id)).length).toBeGreaterThan(3);
+    // The buyer changes, then the order is cancelled: what its cases count is taken back and counted again.
+    const rebuyer = await api('POST', '/api/v1/orders', { key: shop.keys.manager, body: { ...body, customer: { externalId: 'order-buyer-2', name: 'B2', email: 'b2@example.cn', phone: '+86 138-0000-0002' } } });
+    expect(rebuyer.status).toBe(200);
+    await act(api, shop.keys.agent, c!.body.id, 'approve');
+    const cancelled = await api('POST', '/api/v1/orders', { key: shop.keys.manager, body: { ...body, cancelledAt: '2026-10-31T02:00:00Z' } });
+    expect(cancelled.status).toBe(200);
     await expectEqualToRebuild(shop.id);
   });
 
-  it('cases of one order ending while the order changes hands, and a rebuild running, end equal to a rebuild', async () => {
+  it('cases of one order ending while the order changes hands and is cancelled, and a rebuild running, end equal to a rebuild', async () => {
     const shop = await newShop('facts-race');
     const lines = ['A', 'B', 'C', 'D', 'E', 'F'].map((x) => ({ sku: `RACE-${x}`, title: `Race ${x}`, quantity: 1, unitPriceMinor: 5000 }));
     const body = orderBody({ placedAt: '2026-10-25T02:00:00Z', paidAt: '2026-10-25T02:05:00Z', lines, shipments: [{ carrier: 'SF', trackingNumber: 'SF-RACE', shippedAt: '2026-10-26T03:00:00Z', deliveredAt: '2026-10-30T06:00:00Z' }] });
@@ -151,7 +188,7 @@ describe('analytics facts', () => {
       runAnalyticsJobs(t.ctx).then(() => ({ status: 200 })),
       act(api, shop.keys.agent, ids[3]!, 'approve'),
       rebuildAnalytics(t.ctx, shop.id).then(() => ({ status: 200 })),
-      api('POST', '/api/v1/orders', { key: shop.keys.manager, body: buyer(3) }),
+      api('POST', '/api/v1/orders', { key: shop.keys.manager, body: { ...buyer(3), cancelledAt: '2026-10-31T02:00:00Z' } }),
       act(api, shop.keys.agent, ids[4]!, 'cancel'),
     ]);
     for (const r of results) expect(r.status).toBe(200);
