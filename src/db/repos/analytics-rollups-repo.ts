@@ -133,11 +133,12 @@ export const analyticsRollupsRepo = {
    * Adds families' rows: to the deltas ('delta'), or straight into the rollups ('direct'), or —
    * 'fresh', for a rebuild that cleared the shop under its exclusive lock — by plain inserts (no
    * conflict is possible: each key is written once). The per-buyer tables are updated in the
-   * same statement either way. Only the measures the
+   * same statement either way; `also`, a data-modifying CTE, runs in it too (same snapshot).
+   * Only the measures the
    * families count are carried; day rows are summed first, then months and the all-channel rows
    * from them (each stage smaller than the last).
    */
-  async apply(db: Executor, s: Scope, families: readonly Family[], mode: 'delta' | 'direct' | 'fresh'): Promise<void> {
+  async apply(db: Executor, s: Scope, families: readonly Family[], mode: 'delta' | 'direct' | 'fresh', also?: SQL): Promise<void> {
     if (families.length === 0) return;
     const used = MEASURES.filter((m) => families.some((f) => f.measures.includes(m)));
     const list = (prefix = '') => sql.raw(used.map((m) => `${prefix}${m}`).join(', '));
@@ -212,7 +213,7 @@ export const analyticsRollupsRepo = {
         select 'month', ${sql.raw(KEY)}, ${list()} from m
         union all
         select 'month', m.level, '', m.reason, m.variant_id, m.bucket, m.seconds, ${sums('m')} from m group by 2, 4, 5, 6, 7)${buyerCte},
-      ${cube}${perBuyer}
+      ${cube}${perBuyer}${also ? sql`, ${also}` : sql``}
       select 1`);
   },
 
@@ -269,13 +270,6 @@ function stateSelect(s: Scope, where: SQL) {
 export const analyticsLookupsRepo = {
   async shops(db: Executor): Promise<{ id: string; slug: string }[]> {
     return queryRows(db, sql`select id, slug from shops order by slug`);
-  },
-  async succeededRefunds(db: Executor, shopId: string, caseId: string): Promise<number> {
-    const [row] = await queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from refunds where shop_id = ${shopId} and case_id = ${caseId} and status = 'succeeded' and kind in ('refund', 'fast_refund')`,
-    );
-    return row?.n ?? 0;
   },
   async untrackedOrderIds(db: Executor, shopId: string): Promise<string[]> {
     const rows = await queryRows<{ id: string }>(

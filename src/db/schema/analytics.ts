@@ -8,9 +8,10 @@ import { at, createdAt, id, shopId } from './columns.js';
  * level (0: the whole shop, 1: one variant), channel ('' = all channels) and reason ('' = all
  * reasons), the measures below. Each measure is dated by its own basis: cohort measures by the
  * day the order was placed, event measures by the day the event happened (see MEASURES).
- * Writes go to `analytics_deltas` in the transaction of the change (insert-only, so busy rows
- * never serialise order and case writes); the worker folds them into `analytics_rollups`, and
- * readers add the deltas not folded yet. `retour analytics rebuild` recomputes everything.
+ * Order writes go to `analytics_deltas` in the transaction of the change (insert-only, so busy
+ * rows never serialise them); case and refund writes append `analytics_facts`, which the worker
+ * and readers fold into deltas; the worker folds deltas into `analytics_rollups`, and readers add
+ * the deltas not folded yet. `retour analytics rebuild` recomputes everything.
  */
 
 /** Variant id of shop-level rows (level 0): the cube's "all variants". */
@@ -87,6 +88,33 @@ export const analyticsDeltas = pgTable(
     ...measureColumns(),
   },
   (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('analytics_deltas_key_idx').on(t.shopId, t.grain, t.level, t.channel, t.reason, t.bucket)],
+);
+
+/**
+ * What case and refund writes append instead of computing their analytics (docs/analytics.md):
+ * one compact row per change, folded into `analytics_deltas` by the worker or by a reader before
+ * it reads, with the same family SQL a rebuild runs. Claimed by deleting them in the folding
+ * transaction, so each fact is counted once.
+ */
+export const analyticsFacts = pgTable(
+  'analytics_facts',
+  {
+    shopId: shopId(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    kind: text('kind').$type<'case_opened' | 'case_ended' | 'decision' | 'refund_succeeded'>().notNull(),
+    caseId: uuid('case_id').notNull(),
+    orderId: uuid('order_id').notNull(),
+    /** `decision`: the event that decided. */
+    eventId: uuid('event_id'),
+    /** `refund_succeeded`: the refund. */
+    refundId: uuid('refund_id'),
+    /** `case_ended`: the case ended cancelled (its request stops counting). */
+    cancelled: boolean('cancelled').notNull().default(false),
+    /** `refund_succeeded`: the case's first successful refund or fast refund (the refunded case counts). */
+    firstRefund: boolean('first_refund').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('analytics_facts_order_idx').on(t.shopId, t.orderId)],
 );
 
 /** Time from request to first refund: a histogram (lower bound of each bucket, in seconds) in the cube's key. */

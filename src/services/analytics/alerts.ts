@@ -4,6 +4,7 @@ import { analyticsAlertsRepo as repo } from '../../db/repos/analytics-alerts-rep
 import type { ServiceContext } from '../context.js';
 import { publish } from '../automation/outbox.js';
 import { currentPolicy } from '../policy/policies.js';
+import { foldPendingFacts } from './fold.js';
 import { QUALITY_METRIC, qualityWindow } from './quality-rate.js';
 
 export const QUALITY_ALERT_EVENT = 'analytics.quality_refund_rate';
@@ -41,6 +42,7 @@ export async function evaluateShop(ctx: ServiceContext, shopId: string, timezone
   const now = ctx.clock.now();
   const policy = (await currentPolicy(ctx.db, shopId, now)).document.qualityRefundRate;
   const to = localDay(now, timezone);
+  await foldPendingFacts(ctx, shopId);
   const w = await qualityWindow(ctx, { shopId, from: addDays(to, -(TREND_DAYS - 1)), to }, policy);
   const rateBp = w.current.rateBp;
   const projectedBp = w.projection?.projectedBp ?? null;

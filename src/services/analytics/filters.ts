@@ -5,6 +5,7 @@ import { analyticsRollupsRepo } from '../../db/repos/analytics-rollups-repo.js';
 import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
+import { foldPendingFacts } from './fold.js';
 
 /** The filters and grouping every analytics endpoint accepts (query string). */
 export interface AnalyticsQuery {
@@ -47,6 +48,8 @@ export interface ResolvedQuery {
 export async function resolveQuery(ctx: ServiceContext, shopId: string, q: AnalyticsQuery, options: { defaultGroup: CubeGroup; defaultLimit?: number }): Promise<ResolvedQuery> {
   const shop = await shopsRepo.findById(ctx.db, shopId);
   if (!shop) throw notFound('shop.not_found', 'No such shop');
+  // Every analytics endpoint resolves its query first: the shop's own writes are counted before it reads.
+  await foldPendingFacts(ctx, shopId);
   const state = await analyticsRollupsRepo.shopState(ctx.db, shopId);
   const timezone = state?.timezone ?? shop.timezone;
   const currency = state?.currency ?? shop.currency;

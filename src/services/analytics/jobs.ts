@@ -1,10 +1,15 @@
 import { analyticsRollupsRepo as repo } from '../../db/repos/analytics-rollups-repo.js';
 import type { ServiceContext } from '../context.js';
 import { evaluateQualityRefundAlerts, type AlertOutcome } from './alerts.js';
+import { foldAllFacts } from './fold.js';
 import { rebuildAnalytics } from './rebuild.js';
 
-/** Folds every shop's deltas into the rollups (readers add unfolded deltas anyway: this keeps them few). */
+/**
+ * Folds every shop's pending facts into deltas, then the deltas into the rollups (readers add
+ * unfolded deltas anyway: this keeps them few). Returns how many delta rows it folded.
+ */
 export async function compactAnalytics(ctx: ServiceContext): Promise<number> {
+  await foldAllFacts(ctx);
   let folded = 0;
   for (const shopId of await repo.shopsWithDeltas(ctx.db)) {
     folded += await ctx.db.transaction(async (tx) => {
@@ -23,7 +28,7 @@ export async function rebuildStaleAnalytics(ctx: ServiceContext): Promise<string
 }
 
 /**
- * The analytics worker job (every ~30 s): rebuild what must be rebuilt, fold deltas, then check
+ * The analytics worker job (every ~30 s): rebuild what must be rebuilt, fold facts and deltas, then check
  * the quality refund rate of every shop and alert on escalations. Each step is safe to run in
  * several workers at once.
  */

@@ -8,6 +8,7 @@ import { analyticsQueryRepo } from '../../db/repos/analytics-query-repo.js';
 import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
+import { foldPendingFacts } from './fold.js';
 
 export interface TrainResult {
   shopId: string;
@@ -101,6 +102,8 @@ export async function scoreOrder(ctx: ServiceContext, shopId: string, by: { orde
   const all = await repo.orderLines(ctx.db, shopId, by);
   if (all.length === 0) throw notFound('orderId' in by ? 'order.not_found' : 'order_line.not_found', 'orderId' in by ? 'No such order' : 'No such order line');
   const lines = 'lineId' in by ? all.filter((l) => l.lineId === by.lineId) : all;
+  // The buyers' and SKUs' tallies come from the cube: counting the shop's latest returns first.
+  await foldPendingFacts(ctx, shopId);
   const history = await repo.history(ctx.db, shopId, [...new Set(all.map((l) => l.variantId))], [...new Set(all.flatMap((l) => (l.customerId ? [l.customerId] : [])))]);
   return {
     metric: 'predictions',

@@ -1,4 +1,5 @@
 import { orderFamily, sources } from '../../db/repos/analytics-families.js';
+import { analyticsFactsRepo } from '../../db/repos/analytics-facts-repo.js';
 import { analyticsRollupsRepo as repo } from '../../db/repos/analytics-rollups-repo.js';
 import { shopsRepo } from '../../db/repos/shops-repo.js';
 import { notFound } from '../../domain/errors.js';
@@ -17,7 +18,7 @@ export const ANALYTICS_TABLES = [
 /**
  * `retour analytics rebuild`: recomputes the shop's cube, per-buyer tables and order states from
  * the raw orders, cases, events and refunds — with the very SQL the hooks run — in one
- * transaction that holds the shop's analytics lock (hooks of the shop wait for it). Also run by
+ * transaction that holds the shop's analytics lock (order writes and folds of the shop wait for it). Also run by
  * the worker when the shop's time zone or currency changed.
  */
 export async function rebuildAnalytics(ctx: ServiceContext, shopId: string): Promise<{ ms: number }> {
@@ -29,8 +30,11 @@ export async function rebuildAnalytics(ctx: ServiceContext, shopId: string): Pro
     await repo.resetShop(tx, shopId, ctx.clock.now());
     const s = await repo.track(tx, shopId);
     await repo.writeOrderStates(tx, s, sources.all);
-    // Every family in one statement, so each key is written once, by a plain insert.
-    await repo.apply(tx, s, [...orderFamily(s, sources.all, 1), ...caseFamilies(s, null)], 'fresh');
+    // Every family in one statement, so each key is written once, by a plain insert. Case writes
+    // do not wait for the lock: their pending facts are dropped in this statement, which reads the
+    // raw rows in the same snapshot — a fact committed before it is counted here, one after is
+    // folded later.
+    await repo.apply(tx, s, [...orderFamily(s, sources.all, 1), ...caseFamilies(s, null)], 'fresh', analyticsFactsRepo.discardCte(shopId));
   });
   await repo.analyze(ctx.db, ANALYTICS_TABLES);
   return { ms: performance.now() - started };

@@ -1,11 +1,8 @@
-import type { Actor, CaseAction } from '../../domain/cases/model.js';
-import { TERMINAL_STATUSES } from '../../domain/cases/model.js';
 import type { Tx } from '../../db/client.js';
 import {
   cohortFamily,
   completionFamily,
   deadlineFamily,
-  DECISION_ACTIONS,
   decisionFamily,
   firstRefundFamily,
   orderFamily,
@@ -16,15 +13,15 @@ import {
   type Scope,
 } from '../../db/repos/analytics-families.js';
 import { analyticsLookupsRepo as lookups, analyticsRollupsRepo as repo, type OrderState } from '../../db/repos/analytics-rollups-repo.js';
-import type { CaseRow } from '../../db/repos/cases-repo.js';
-import type { RefundRow } from '../../db/repos/refunds-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
+import { foldFacts } from './fold.js';
 
 /**
- * Keeps the analytics cube current in the transactions that change orders, cases and refunds
+ * Keeps the analytics cube current in the transactions that change orders, and in bulk writes
  * (docs/analytics.md). Each hook adds exactly what the change adds to the cube — the same SQL a
- * rebuild runs over all rows — as deltas, which the worker folds into the rollups.
+ * rebuild runs over all rows — as deltas, which the worker folds into the rollups. Case and
+ * refund writes append facts instead (facts.ts), folded later (fold.ts).
  */
 
 const deferred = new WeakSet<ShopRow>();
@@ -70,58 +67,22 @@ const sameState = (a: OrderState, b: OrderState) =>
 /**
  * An order created or updated one at a time. An update that changes what analytics counts (paid,
  * cancelled, the buyer) takes back what the order counted before and counts it again, with the
- * returns of its cases, which only count on sold lines.
+ * returns of its cases, which only count on sold lines. Their pending facts are folded first, so
+ * the cube holds each case as it is now: the caller holds the order's row locked (FOR UPDATE)
+ * since before this, and case writes that append facts take it FOR SHARE, so none commits
+ * between this fold and the re-count.
  */
 export async function recordOrderWrite(tx: Tx, shop: ShopRow, orderId: string): Promise<void> {
   const s = await begin(tx, shop.id, [orderId]);
   const { old, fresh } = await repo.orderStateChange(tx, s, orderId);
   if (!fresh || (old && sameState(old, fresh))) return;
+  await foldFacts(tx, s, { orderIds: [orderId] });
   const order = sources.orderStates([orderId]);
   // The returns of its cases count only while the order counts as sold (the family reads the state).
   const cases = sources.casesOfOrders([orderId]);
   if (old) await repo.apply(tx, s, [...orderFamily(s, order, -1), cohortFamily(s, cases, -1, 'current')], 'delta');
   await repo.writeOrderStates(tx, s, sources.orders([orderId]));
   await repo.apply(tx, s, [...orderFamily(s, order, 1), cohortFamily(s, cases, 1, 'current')], 'delta');
-}
-
-/** A case was opened: a request (by its day) and, for returns of goods, units on their way back (by the order's cohort). */
-export async function recordCaseCreated(tx: Tx, c: CaseRow): Promise<void> {
-  const s = await begin(tx, c.shopId);
-  await repo.orderStates(tx, c.shopId, [c.orderId], 'share');
-  const one = sources.case(c.id);
-  await repo.apply(tx, s, [requestFamily(s, one, 1), cohortFamily(s, one, 1, 'current')], 'delta');
-}
-
-/**
- * A case moved (`before` → `after` by `action`). Decisions count by who took them; a case that
- * ends stops counting as on its way back and, when completed, counts its returned units, fees
- * and write-offs; a cancelled request stops counting as a request; ended cases count their
- * deadlines.
- */
-export async function recordCaseTransition(tx: Tx, before: CaseRow, after: CaseRow, action: CaseAction, _actor: Actor, now: Date): Promise<void> {
-  const decision = (DECISION_ACTIONS as readonly string[]).includes(action);
-  const ending = !TERMINAL_STATUSES.has(before.status) && TERMINAL_STATUSES.has(after.status);
-  if (!decision && !ending) return;
-  const s = await begin(tx, after.shopId);
-  const families: Family[] = [];
-  if (decision) families.push(decisionFamily(s, sources.latestEvent(after.shopId, after.id, action, now), 1));
-  if (ending) {
-    await repo.orderStates(tx, after.shopId, [after.orderId], 'share');
-    const one = sources.case(after.id);
-    families.push(cohortFamily(s, one, -1, 'open'), cohortFamily(s, one, 1, 'current'), completionFamily(s, one, 1), deadlineFamily(s, one, 1));
-    if (after.status === 'cancelled') families.push(requestFamily(s, one, -1));
-  }
-  await repo.apply(tx, s, families, 'delta');
-}
-
-/** A refund succeeded: the money, and — for the case's first refund — the refunded case, its quality flag and time to refund. */
-export async function recordRefundSettled(tx: Tx, refund: RefundRow): Promise<void> {
-  if (refund.status !== 'succeeded') return;
-  const s = await begin(tx, refund.shopId);
-  const families: Family[] = refundFamily(s, sources.refund(refund.id), 1);
-  const first = (refund.kind === 'refund' || refund.kind === 'fast_refund') && (await lookups.succeededRefunds(tx, refund.shopId, refund.caseId)) === 1;
-  if (first) families.push(...firstRefundFamily(s, sources.case(refund.caseId), 1));
-  await repo.apply(tx, s, families, 'delta');
 }
 
 /** Every family a set of cases contributes (an import writing finished cases, or a rebuild with `null`: all cases). */
@@ -155,6 +116,8 @@ export async function catchUpOrders(ctx: ServiceContext, shopId: string): Promis
     const s = await repo.track(tx, shopId);
     const orderIds = await lookups.untrackedOrderIds(tx, shopId);
     if (orderIds.length === 0) return 0;
+    // The cases of these orders are counted as they are now: their pending facts first.
+    await foldFacts(tx, s);
     await repo.writeOrderStates(tx, s, sources.orders(orderIds));
     await repo.apply(tx, s, [...orderFamily(s, sources.orderStates(orderIds), 1), cohortFamily(s, sources.casesOfOrders(orderIds), 1, 'current')], 'direct');
     return orderIds.length;

@@ -4,7 +4,7 @@ import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { RefundOutcome } from '../../integrations/payments/provider.js';
 import type { ServiceContext } from '../context.js';
 import { applyCaseTransition } from '../returns/case-transition.js';
-import { recordRefundSettled } from '../analytics/rollups.js';
+import { appendFacts, isFirstRefund, refundSucceededFact } from '../analytics/facts.js';
 import { providerByName } from './providers.js';
 import { caseSnapshot, publish } from '../automation/outbox.js';
 
@@ -83,7 +83,8 @@ export async function settleRefund(
           ...(bonus > 0 ? [{ shopId, customerId: c.customerId, currency: settled.currency, amountMinor: bonus, refundId, caseId: c.id, reason: 'bonus' as const, createdAt: now }] : []),
         ]);
       }
-      const stillPending = (await refundsRepo.ofCase(tx, shopId, c.id)).some((r) => r.status === 'pending');
+      const ofCase = await refundsRepo.ofCase(tx, shopId, c.id);
+      const stillPending = ofCase.some((r) => r.status === 'pending');
       const patch = { refundedMinor: c.refundedMinor + settled.amountMinor, refundFailure: null };
       if (c.status === 'refund_pending' && !stillPending) {
         await applyCaseTransition(tx, c, 'refund_succeeded', system, now, { patch, payload: { refundId, amountMinor: settled.amountMinor, providerRef: outcome.providerRef } });
@@ -91,7 +92,7 @@ export async function settleRefund(
         await casesRepo.update(tx, shopId, c.id, { ...patch, updatedAt: now });
         await casesRepo.insertEvent(tx, { shopId, caseId: c.id, type: 'refund.succeeded', actorKind: 'system', rule: system.rule, payload: { refundId, amountMinor: settled.amountMinor }, createdAt: now });
       }
-      await recordRefundSettled(tx, settled);
+      await appendFacts(tx, [refundSucceededFact(settled, isFirstRefund(settled, ofCase))]);
       const after = (await casesRepo.findById(tx, shopId, c.id))!;
       await publish(tx, shopId, 'return.refunded', c.id, { case: caseSnapshot(after), refund: refundSnapshot(settled) }, now);
       return settled;

@@ -4,7 +4,7 @@ import { transition, type CaseSnapshot } from '../../domain/cases/transition.js'
 import type { Tx } from '../../db/client.js';
 import { casesRepo, type CaseRow, type NewCase } from '../../db/repos/cases-repo.js';
 import { batchOf } from '../../db/write-batch.js';
-import { recordCaseTransition } from '../analytics/rollups.js';
+import { appendFacts, caseTransitionFacts } from '../analytics/facts.js';
 import { syncDeadlines } from '../automation/deadlines.js';
 import { caseSnapshot, publish } from '../automation/outbox.js';
 
@@ -51,7 +51,7 @@ export async function applyCaseTransition(
   } else {
     updated = await casesRepo.update(tx, c.shopId, c.id, patch);
   }
-  await casesRepo.insertEvent(tx, {
+  const event = await casesRepo.insertEvent(tx, {
     shopId: c.shopId,
     caseId: c.id,
     type: `case.${action}`,
@@ -62,8 +62,7 @@ export async function applyCaseTransition(
     payload: options.payload ?? {},
     createdAt: now,
   });
-  if (batch) batch.then((flushed) => recordCaseTransition(flushed, c, updated, action, actor, now));
-  else await recordCaseTransition(tx, c, updated, action, actor, now);
+  await appendFacts(tx, caseTransitionFacts(c, updated, action, event.id));
   if (moved.from !== moved.to || c.refundedEarly !== updated.refundedEarly) await syncDeadlines(tx, updated, actor, now);
   if (moved.from !== moved.to) {
     await publish(tx, c.shopId, 'return.status_changed', c.id, {

@@ -14,7 +14,7 @@ import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
 import { findShop } from '../shops/shops.js';
 import { policyForOrder } from '../policy/policies.js';
-import { recordCaseCreated } from '../analytics/rollups.js';
+import { appendFacts, caseOpenedFact } from '../analytics/facts.js';
 import { actorColumns } from './case-transition.js';
 import type { RequestVerdict } from '../../domain/policy/verdict.js';
 import type { Policy } from '../../domain/policy/schema.js';
@@ -218,7 +218,7 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
       },
       createdAt: a.now,
     });
-    batch.then((flushed) => recordCaseCreated(flushed, created));
+    await appendFacts(tx, [caseOpenedFact(created)]);
     await syncDeadlines(tx, created, actor, a.now);
     await publish(tx, shop.id, 'return.created', created.id, { case: caseSnapshot(created), items: items.map((i) => ({ id: i.id, lineId: i.orderLineId, quantity: i.quantity, reasonCode: i.reasonCode })), actor: { kind: actor.kind } }, a.now);
     const decided = await decideAutomatically(
