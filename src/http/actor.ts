@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { can } from '../domain/auth/permissions.js';
 import type { Actor, CaseAction } from '../domain/cases/model.js';
+import { actorMayAct } from '../domain/cases/transition.js';
+import { TRANSITIONS } from '../domain/cases/transitions.js';
 import { forbidden } from '../domain/errors.js';
 
 /**
@@ -48,3 +50,14 @@ export function assertPlatformMayPay(req: FastifyRequest, actor: Actor, action: 
   }
 }
 
+
+/**
+ * Authorisation before state: an actor who may take `action` in no state at all is refused with
+ * 403 before the case is read, so the answer never depends on (or reveals) the case's state.
+ */
+export function assertMayEverTake(actor: Actor, action: CaseAction) {
+  if (!TRANSITIONS.some((row) => row.action === action && actorMayAct(row.who, actor))) {
+    const who = actor.kind === 'staff' ? `the ${actor.role} role` : `the ${actor.kind}`;
+    throw forbidden('case.action_forbidden', `${who} may not ${action} a case`, { action, actor: actor.kind });
+  }
+}

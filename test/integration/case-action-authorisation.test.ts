@@ -71,9 +71,9 @@ async function prepare(kind: MoneyAction): Promise<{ id: string; status: string;
 function expected(role: Role, platformKey: boolean, header: boolean, kind: MoneyAction): { status: number; code?: string } {
   if (header) {
     if (!platformKey || !can(role, 'cases:decide')) return { status: 403, code: 'auth.platform_forbidden' };
-    if (!can(role, 'refunds:issue')) return { status: 403, code: 'auth.forbidden' };
-    // The state machine never lets the platform refund inspected goods: that is the shop's own step.
+    // The state machine never lets the platform refund inspected goods (the shop's own step): refused before the money check.
     if (kind === 'refund') return { status: 403, code: 'case.action_forbidden' };
+    if (!can(role, 'refunds:issue')) return { status: 403, code: 'auth.forbidden' };
     return { status: 200 };
   }
   const staffNeeds = kind === 'fast_refund' || kind === 'refund' ? 'refunds:issue' : 'cases:decide';
@@ -134,5 +134,23 @@ describe('who may act as the platform, and pay', () => {
     const res = await act(api, platformKeys.agent, c.id, 'approve', { amountMinor: 100 });
     expect(res.status).toBe(200);
     expect(res.body.timeline.find((e: { type: string }) => e.type === 'case.approve').actor).toMatchObject({ kind: 'staff', role: 'agent' });
+  });
+});
+
+describe('authorisation before state', () => {
+  it('a role that may never take an action gets 403 whatever the case state, before 409 or 400', async () => {
+    const c = await prepare('approve_amended');
+    expect((await act(api, shop.keys.owner, c.id, 'approve')).body.status).toBe('completed');
+    // approve on a completed case is a 409 for someone who may approve…
+    expect((await act(api, shop.keys.agent, c.id, 'approve')).body.error.code).toBe('case.invalid_transition');
+    // …and a 403 for those who may not, in any state, with or without a valid body.
+    for (const role of ['viewer', 'warehouse'] as const) {
+      for (const [action, body] of [['approve', {}], ['reject', { reasonCode: 'other', reason: 'x' }], ['resolve', { nonsense: true }], ['fast_refund', {}]] as const) {
+        const res = await act(api, shop.keys[role], c.id, action, body);
+        expect([role, action, res.status, res.body.error.code]).toEqual([role, action, 403, 'case.action_forbidden']);
+      }
+    }
+    const unknown = await act(api, shop.keys.viewer, '01a24186-0000-7000-8000-000000000000', 'approve');
+    expect(unknown.status).toBe(403);
   });
 });
