@@ -309,6 +309,14 @@ describe('the inputs that gave 500 before (issue 14.3), each a 4xx now', () => {
     }
   });
 
+  it('a shop logo is an http(s) URL only (issue 14.8)', async () => {
+    const patch = (logoUrl: string) => inject('PATCH', '/api/v1/shop', { payload: JSON.stringify({ logoUrl }), headers: { 'content-type': 'application/json' } });
+    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:image/svg+xml,<svg onload=alert(1)>', 'vbscript:x', 'file:///etc/passwd', 'https:evil']) {
+      expect([bad, (await patch(bad)).statusCode]).toEqual([bad, 400]);
+    }
+    expect((await patch('https://cdn.example.com/logo.png')).statusCode).toBe(200);
+  });
+
   it('malformed multipart uploads are refused with 4xx (e)', async () => {
     const caseId = realIds[2]!;
     const b = 'xx';
