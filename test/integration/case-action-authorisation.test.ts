@@ -111,7 +111,8 @@ describe('who may act as the platform, and pay', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // ~10 s on a quiet machine; the margin is for a loaded CI runner.
+  }, 120_000);
 
   it('a staff session cannot act as the platform, whatever its role', async () => {
     const login = await api('POST', '/api/v1/auth/login', { body: { email: shop.ownerEmail, password: shop.password, shop: shop.slug } });
