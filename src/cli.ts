@@ -36,8 +36,10 @@ Commands:
   analytics rebuild [--shop SLUG]  Recompute the analytics rollups from the raw data (all shops without --shop)
   create-shop --slug SLUG --name NAME --currency CUR [--timezone TZ] [--locale zh-CN|en]
   create-staff --shop SLUG --email EMAIL --name NAME --role ROLE [--password PW]
-  create-api-key --shop SLUG --role ROLE [--name NAME]
-                               Prints the new key alone on its last line
+  create-api-key --shop SLUG --role ROLE [--name NAME] [--platform]
+                               Prints the new key alone on its last line. --platform makes a
+                               marketplace connector's key, the only kind that may send
+                               X-Acting-As: platform (money still needs a role with refunds:issue)
 
 Roles: ${ROLES.join(', ')}. Configuration comes from the environment (README).`;
 
@@ -167,6 +169,7 @@ export async function main(argv: string[]): Promise<void> {
       name: { type: 'string' },
       email: { type: 'string' },
       role: { type: 'string' },
+      platform: { type: 'boolean' },
       password: { type: 'string' },
       currency: { type: 'string' },
       timezone: { type: 'string' },
@@ -249,8 +252,8 @@ export async function main(argv: string[]): Promise<void> {
       return withRuntime(config, async (rt) => {
         const shop = await shopBySlug(rt.ctx, values.shop);
         if (!values.role || !isRole(values.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-        const { key, row } = await createApiKey(rt.ctx, { shopId: shop.id, name: values.name ?? 'cli', role: values.role });
-        say(`Created API key ${row.prefix} (${row.role}) for ${shop.slug}. It is shown once:`);
+        const { key, row } = await createApiKey(rt.ctx, { shopId: shop.id, name: values.name ?? 'cli', role: values.role, platform: values.platform ?? false });
+        say(`Created ${row.platform ? 'platform connector ' : ''}API key ${row.prefix} (${row.role}) for ${shop.slug}. It is shown once:`);
         say(key);
       });
     default:

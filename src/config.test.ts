@@ -60,3 +60,13 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('CORS_ORIGINS', () => {
+  it('is empty by default and reads comma-separated origins; anything else is a configuration error', () => {
+    const base = { SECRET_KEY: 'x'.repeat(32) };
+    expect(loadConfig(base).corsOrigins).toEqual([]);
+    expect(loadConfig({ ...base, CORS_ORIGINS: 'https://shop.example.com, http://localhost:5173/' }).corsOrigins).toEqual(['https://shop.example.com', 'http://localhost:5173']);
+    expect(() => loadConfig({ ...base, CORS_ORIGINS: 'https://shop.example.com/path' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ ...base, CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+  });
+});

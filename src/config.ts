@@ -27,6 +27,8 @@ export interface Config {
   uploadLimitBytes: number;
   sessionTtlHours: number;
   trustProxy: boolean;
+  /** Origins (scheme://host[:port]) whose pages may call the API from a browser; empty: no CORS. */
+  corsOrigins: string[];
   /** Run the background worker inside the `serve` process. */
   workerInProcess: boolean;
   /** Seed the demo shop when the database holds no shop yet. */
@@ -64,6 +66,7 @@ export const CONFIG_VARIABLES = [
   ['UPLOAD_LIMIT', '52428800', 'Largest uploaded file in bytes (CSV imports, evidence).'],
   ['SESSION_TTL_HOURS', '12', 'Staff session lifetime.'],
   ['TRUST_PROXY', 'false', 'Trust X-Forwarded-* headers (behind a reverse proxy).'],
+  ['CORS_ORIGINS', 'unset (no cross-origin calls)', 'Comma-separated origins (`https://shop.example.com`) whose pages may call the portal and merchant APIs from the browser, e.g. a storefront embedding the return portal.'],
   ['WORKER', 'on', '`on`: `retour serve` also runs the background worker; `off`: run `retour worker` separately.'],
   ['DEMO', 'on', '`on`: seed the demo shop on first start of an empty database; `off`: never.'],
   ['NODE_ENV', 'development', 'development, production or test.'],
@@ -116,6 +119,22 @@ export function loadConfig(env: Env = process.env): Config {
     }
   };
 
+  const origins = (name: string): string[] =>
+    (str(name) ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
+      .flatMap((o) => {
+        try {
+          const u = new URL(o);
+          if ((u.protocol === 'http:' || u.protocol === 'https:') && u.origin === o.replace(/\/+$/, '')) return [u.origin];
+        } catch {
+          // reported below
+        }
+        problems.push(`${name}: "${o}" is not an origin (scheme://host[:port], nothing after)`);
+        return [];
+      });
+
   const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
   const port = int('PORT', 3000, 0, 65535);
   const dataDirRaw = str('DATA_DIR') ?? './data';
@@ -148,6 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
     uploadLimitBytes: int('UPLOAD_LIMIT', 50 * 1024 * 1024, 1024, 10 * 1024 * 1024 * 1024),
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 90),
     trustProxy: bool('TRUST_PROXY', false),
+    corsOrigins: origins('CORS_ORIGINS'),
     workerInProcess: bool('WORKER', true, 'on', 'off'),
     seedDemo: bool('DEMO', true, 'on', 'off'),
   };

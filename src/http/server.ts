@@ -10,6 +10,7 @@ import type { ServiceContext } from '../services/context.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerIdempotency } from './plugins/idempotency.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerValidation } from './plugins/validation.js';
 import { analyticsRoutes } from './routes/api/analytics.js';
 import { authRoutes } from './routes/api/auth.js';
@@ -64,6 +65,9 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+
+  // Security headers and CORS (issue 14.4): before any route, so every reply carries them.
+  await registerSecurityHeaders(app, config);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20 } });

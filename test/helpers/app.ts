@@ -55,6 +55,8 @@ export interface TestShop {
   id: string;
   slug: string;
   keys: Record<Role, string>;
+  /** A marketplace connector's key (manager role): the only kind that may send `X-Acting-As: platform`. */
+  platformKey: string;
   ownerEmail: string;
   password: string;
 }
@@ -79,7 +81,8 @@ export async function createTestShop(ctx: ServiceContext, slug: string, currency
   await createStaff(ctx, { shopId: shop.id, email: ownerEmail, name: 'Owner', role: 'owner', password });
   const keys = {} as Record<Role, string>;
   for (const role of ROLES) keys[role] = (await createApiKey(ctx, { shopId: shop.id, name: role, role })).key;
-  return { id: shop.id, slug, keys, ownerEmail, password };
+  const platformKey = (await createApiKey(ctx, { shopId: shop.id, name: 'platform connector', role: 'manager', platform: true })).key;
+  return { id: shop.id, slug, keys, platformKey, ownerEmail, password };
 }
 
 export interface ApiReply<T = any> {

@@ -100,7 +100,7 @@ describe('analytics over a shop with every kind of case', () => {
     const f = await create({ orderId: o6.id, type: 'return_refund', items: [{ lineId: o6.lines[1]!.id, quantity: 1, reasonCode: 'not_as_described' }] });
     await act(api, shop.keys.agent, f.body.id, 'reject', { reasonCode: 'not_as_declared', reason: '照片与商品不符' });
     await act(api, shop.keys.agent, f.body.id, 'escalate', { reason: '买家申请平台介入' });
-    await act(api, shop.keys.manager, f.body.id, 'resolve', { outcome: 'reject', note: '平台判定卖家胜诉' }, { 'x-acting-as': 'platform' });
+    await act(api, shop.platformKey, f.body.id, 'resolve', { outcome: 'reject', note: '平台判定卖家胜诉' }, { 'x-acting-as': 'platform' });
 
     // 7. A paid order later cancelled: it stops counting as sold, with its open return.
     const o7 = await placeOrder(api, shop.keys.manager, { overrides: { channel: 'pdd' } });

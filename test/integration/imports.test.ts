@@ -29,6 +29,17 @@ function upload(csv: string, key = shop.keys.manager) {
 const HEADER = 'order_id,channel,placed_at,currency,customer_email,customer_name,sku,title,quantity,unit_price,line_discount,order_discount,shipping_fee,delivered_at,size,colour,custom_made';
 
 describe('CSV order import', () => {
+  it('a NUL in a cell is rejected naming its line and column, never with SQL or internal ids (issue 14.5)', async () => {
+    const csv = [HEADER, 'N-1,web,2026-10-02 12:00,CNY,n@example.com,N,SKU-N,Thi\u0000ng,1,10.00,,,,,,,', 'N-2,web,2026-10-02 12:00,CNY,m@example.com,M,SKU-M,Fine,1,10.00,,,,,,,'].join('\n');
+    const res = await upload(csv);
+    expect(res.status).toBe(200);
+    expect(res.body.orders).toEqual({ created: 1, updated: 0, rejected: 1 });
+    expect(res.body.errors).toEqual([{ line: 2, orderId: 'N-1', code: 'import.cell_invalid', message: 'Line 2, column title: contains a NUL character' }]);
+    const text = JSON.stringify(res.body);
+    expect(text).not.toMatch(/insert|select|params|\$1/i);
+    expect(text).not.toContain(shop.id);
+  });
+
   it('imports good orders, rejects bad ones with their line numbers and writes nothing of them', async () => {
     const csv = [
       HEADER,

@@ -194,7 +194,7 @@ describe('after-sales scenarios over HTTP', () => {
     expect(rejected.body.status).toBe('rejected');
     expect(rejected.body.rejection.label['zh-CN']).toBe('退回商品与申请描述不符');
     expect((await act(api, shop.keys.agent, id, 'escalate', { reason: '买家申请平台介入' })).body.status).toBe('escalated');
-    const resolved = await act(api, shop.keys.manager, id, 'resolve', { outcome: 'reject', note: '平台判定卖家胜诉' }, { 'x-acting-as': 'platform' });
+    const resolved = await act(api, shop.platformKey, id, 'resolve', { outcome: 'reject', note: '平台判定卖家胜诉' }, { 'x-acting-as': 'platform' });
     expect(resolved.status).toBe(200);
     expect(resolved.body.status).toBe('closed');
     expect(resolved.body.timeline.at(-1)).toMatchObject({ type: 'case.resolve', actor: { kind: 'platform' } });

@@ -1,5 +1,5 @@
 import type { Role } from '../../domain/auth/permissions.js';
-import { foreignKey, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, shopId } from './columns.js';
 import { shops } from './shops.js';
 import { staffUsers } from './staff.js';
@@ -12,6 +12,8 @@ export const apiKeys = pgTable(
     id: id(),
     name: text('name').notNull(),
     role: text('role').$type<Role>().notNull(),
+    /** A marketplace connector's key: only such a key may relay the platform's own decisions (`X-Acting-As: platform`). */
+    platform: boolean('platform').notNull().default(false),
     prefix: text('prefix').notNull(),
     secretHash: text('secret_hash').notNull(),
     createdBy: uuid('created_by'),

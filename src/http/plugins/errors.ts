@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { AppError, type ErrorKind } from '../../domain/errors.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { describeIssues } from '../../services/schema.js';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -19,6 +20,12 @@ const STATUS: Record<ErrorKind, number> = {
 interface ErrorBody {
   error: { code: string; message: string; details: Record<string, unknown> };
 }
+
+/**
+ * What busboy (under @fastify/multipart) throws for a body that is not well-formed multipart: no or
+ * an oversized boundary, or data that ends mid-part. Plain Errors, told apart by their messages.
+ */
+const MALFORMED_MULTIPART = /^(Multipart: Boundary not found|Boundary required|The needle cannot have a length bigger than \d+|Unexpected end of multipart data|.* terminated early due to unexpected end of multipart data)/;
 
 const body = (code: string, message: string, details: Record<string, unknown> = {}): ErrorBody => ({ error: { code, message, details } });
 
@@ -52,6 +59,14 @@ export function toErrorReply(err: FastifyError | AppError | Error): { status: nu
   }
   if (e instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
     return { status: 400, body: body('request.malformed_json', 'The body is not valid JSON') };
+  }
+  if (MALFORMED_MULTIPART.test(e.message ?? '')) {
+    return { status: 400, body: body('request.malformed_multipart', 'The body is not well-formed multipart/form-data (boundary and parts)') };
+  }
+  // Two requests racing to create the same thing: the database's unique index decides, and the
+  // loser is told so, whichever use case it raced in (never the constraint or the SQL).
+  if (isUniqueViolation(err)) {
+    return { status: 409, body: body('request.duplicate', 'Something with the same unique value was created at the same time or already exists') };
   }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return { status: e.statusCode, body: body('request.invalid', e.message) };

@@ -15,7 +15,7 @@ function randomPrefix(): string {
 /** Creates a key and returns its secret, which is never stored and cannot be shown again. */
 export async function createApiKey(
   ctx: ServiceContext,
-  input: { shopId: string; name: string; role: Role; createdBy?: string },
+  input: { shopId: string; name: string; role: Role; platform?: boolean; createdBy?: string },
 ): Promise<{ key: string; row: ApiKeyRow }> {
   const prefix = randomPrefix();
   const secret = randomToken(32);
@@ -23,6 +23,7 @@ export async function createApiKey(
     shopId: input.shopId,
     name: input.name,
     role: input.role,
+    platform: input.platform ?? false,
     prefix,
     secretHash: sha256(secret),
     createdBy: input.createdBy,

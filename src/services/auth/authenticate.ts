@@ -48,7 +48,7 @@ export async function authenticateApiKey(ctx: ServiceContext, presented: string)
   } else {
     const key = await apiKeysRepo.findActiveByPrefix(ctx.db, prefix);
     if (!key || !safeEqual(secretHash, key.secretHash) || !isRole(key.role)) return null;
-    principal = { kind: 'api_key', id: key.id, shopId: key.shopId, role: key.role, name: key.name };
+    principal = { kind: 'api_key', id: key.id, shopId: key.shopId, role: key.role, name: key.name, platform: key.platform };
     verifiedKeys.set(prefix, { secretHash: key.secretHash, principal });
   }
   if (principal) {

@@ -7,6 +7,8 @@ export interface Principal {
   shopId: string;
   role: Role;
   name: string;
+  /** An API key created as a marketplace connector: the only credential that may act as the platform. */
+  platform?: boolean;
   /** Set for cookie sessions: writes must then carry this token in `X-CSRF-Token`. */
   csrfToken?: string;
 }

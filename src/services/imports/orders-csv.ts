@@ -123,6 +123,12 @@ export async function importOrdersCsv(ctx: ServiceContext, shopId: string, sourc
 
 /** The order described by its consecutive rows. Throws RowError naming the offending line. */
 function toOrderInput(rows: SourceRow[], timeZone: string): OrderInput {
+  // PostgreSQL text cannot hold NUL: name the cell here rather than let the write fail later.
+  for (const { line, row } of rows) {
+    for (const [column, value] of Object.entries(row)) {
+      if (value.includes('\u0000')) throw new RowError(line, 'import.cell_invalid', `Line ${line}, column ${column}: contains a NUL character`);
+    }
+  }
   const header: Row = {};
   for (const { line, row } of rows) {
     for (const column of ORDER_COLUMNS) {

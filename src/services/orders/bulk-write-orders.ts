@@ -59,7 +59,8 @@ export async function bulkWriteOrders(ctx: ServiceContext, shop: ShopRow, batch:
         result.rejected.push(
           err instanceof AppError
             ? { order, code: err.code, message: err.message }
-            : { order, code: 'import.write_failed', message: (err as Error).message },
+            : // The driver's message holds the SQL and internal ids: the log may see it, the importer never.
+              { order, code: 'import.write_failed', message: 'The database refused this order; check its values (line numbers name the rows)' },
         );
       }
     }

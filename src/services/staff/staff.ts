@@ -1,5 +1,6 @@
 import type { Role } from '../../domain/auth/permissions.js';
 import { conflict, notFound, unprocessable } from '../../domain/errors.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { sessionsRepo, staffRepo, type StaffRow } from '../../db/repos/staff-repo.js';
 import type { ServiceContext } from '../context.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
@@ -22,21 +23,28 @@ function checkPassword(password: string) {
 export async function createStaff(ctx: ServiceContext, input: CreateStaffInput): Promise<StaffRow> {
   checkPassword(input.password);
   const email = input.email.trim().toLowerCase();
+  const taken = () => conflict('staff.email_taken', `A staff account with e-mail ${email} already exists in this shop`);
+  // Checked before the (deliberately slow) hash, so a duplicate costs no hashing; the unique index
+  // still decides between two requests racing with the same e-mail.
+  if (await staffRepo.findByEmail(ctx.db, input.shopId, email)) throw taken();
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
-    if (await staffRepo.findByEmail(tx, input.shopId, email)) {
-      throw conflict('staff.email_taken', `A staff account with e-mail ${email} already exists in this shop`);
-    }
-    return staffRepo.insert(tx, {
-      shopId: input.shopId,
-      email,
-      name: input.name,
-      role: input.role,
-      passwordHash,
-      locale: input.locale ?? 'zh-CN',
-      createdAt: ctx.clock.now(),
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      if (await staffRepo.findByEmail(tx, input.shopId, email)) throw taken();
+      return staffRepo.insert(tx, {
+        shopId: input.shopId,
+        email,
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        locale: input.locale ?? 'zh-CN',
+        createdAt: ctx.clock.now(),
+      });
     });
-  });
+  } catch (err) {
+    if (isUniqueViolation(err, 'staff_users_shop_email_key')) throw taken();
+    throw err;
+  }
 }
 
 export const listStaff = (ctx: ServiceContext, shopId: string) => staffRepo.list(ctx.db, shopId);

@@ -20,6 +20,23 @@ describe('webhook address guard', () => {
     ['fe80::1', false],
     ['::ffff:127.0.0.1', false],
     ['::ffff:8.8.8.8', true],
+    // Every IPv6 form of an IPv4 address is judged by that address (issue 14.8).
+    ['::ffff:7f00:1', false],
+    ['::ffff:0:7f00:1', false],
+    ['::ffff:0:127.0.0.1', false],
+    ['::7f00:1', false],
+    ['::127.0.0.1', false],
+    ['::a9fe:a9fe', false],
+    ['0:0:0:0:0:ffff:a00:1', false],
+    ['64:ff9b::7f00:1', false],
+    ['64:ff9b::127.0.0.1', false],
+    ['64:ff9b::a9fe:a9fe', false],
+    ['64:ff9b::808:808', true],
+    ['64:ff9b:1::1', false],
+    ['2002:7f00:1::', false],
+    ['2002:808:808::1', true],
+    ['::ffff:808:808', true],
+    ['::', false],
     ['not-an-ip', false],
   ])('%s is public: %s', (ip, expected) => {
     expect(isPublicAddress(ip)).toBe(expected);
@@ -32,6 +49,9 @@ describe('webhook address guard', () => {
     expect(endpointUrlProblem('https://u:p@erp.example.com/', [])).toBe('credentials');
     expect(endpointUrlProblem('http://127.0.0.1:8080/', [])).toBe('private_address');
     expect(endpointUrlProblem('http://[::1]/', [])).toBe('private_address');
+    for (const host of ['[::7f00:1]', '[::ffff:0:7f00:1]', '[::ffff:127.0.0.1]', '[::ffff:a9fe:a9fe]', '[64:ff9b::7f00:1]', '[::127.0.0.1]']) {
+      expect([host, endpointUrlProblem(`http://${host}:8080/hook`, [])]).toEqual([host, 'private_address']);
+    }
     expect(endpointUrlProblem('http://localhost/', [])).toBe('private_address');
     expect(endpointUrlProblem('http://metadata.google.internal/', [])).toBe('private_address');
     expect(endpointUrlProblem('http://169.254.169.254/latest/meta-data', [])).toBe('private_address');

@@ -26,17 +26,53 @@ for (const [net, prefix] of [
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
-  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215): translates to anything, private included
 ] as const) {
   blocked.addSubnet(net, prefix, 'ipv6');
 }
 
+/** The eight 16-bit groups of an IPv6 address in any notation (`::`, embedded dotted quad). */
+function ipv6Groups(ip: string): number[] {
+  let text = ip.toLowerCase().replace(/%.*$/, '');
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const middle = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...middle, ...right].map((g) => parseInt(g, 16));
+}
+
+/**
+ * The IPv4 address an IPv6 address stands for, whatever the notation: IPv4-mapped (`::ffff:a.b.c.d`,
+ * also written `::ffff:7f00:1`), IPv4-translated (`::ffff:0:a.b.c.d`), IPv4-compatible (`::a.b.c.d`),
+ * NAT64 (`64:ff9b::a.b.c.d`) and 6to4 (`2002:AABB:CCDD::`); null when it stands for none.
+ */
+export function embeddedIpv4(ip: string): string | null {
+  const g = ipv6Groups(ip);
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  const zero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if (zero(0, 5) && g[5] === 0xffff) return v4(g[6]!, g[7]!);
+  if (zero(0, 4) && g[4] === 0xffff && g[5] === 0) return v4(g[6]!, g[7]!);
+  if (zero(0, 6) && (g[6] !== 0 || g[7]! > 1)) return v4(g[6]!, g[7]!); // :: and ::1 are IPv6's own
+  if (g[0] === 0x64 && g[1] === 0xff9b && zero(2, 6)) return v4(g[6]!, g[7]!);
+  if (g[0] === 0x2002) return v4(g[1]!, g[2]!);
+  return null;
+}
+
+/**
+ * Whether a webhook may reach `ip`. IPv6 forms that carry an IPv4 address are judged by that
+ * address, so `[::ffff:7f00:1]`, `[::7f00:1]` or `[64:ff9b::127.0.0.1]` are loopback as 127.0.0.1 is.
+ */
 export function isPublicAddress(ip: string): boolean {
   const family = isIP(ip);
   if (family === 0) return false;
   if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-    if (mapped) return isPublicAddress(mapped[1]!);
+    const v4 = embeddedIpv4(ip);
+    if (v4 !== null) return !blocked.check(v4, 'ipv4');
     return !blocked.check(ip, 'ipv6');
   }
   return !blocked.check(ip, 'ipv4');

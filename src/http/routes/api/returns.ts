@@ -10,7 +10,7 @@ import { performAction } from '../../../services/returns/perform-action.js';
 import { previewReturn } from '../../../services/returns/preview.js';
 import { caseDetail, getCase, listCases } from '../../../services/returns/read-cases.js';
 import { readEvidence, uploadEvidence } from '../../../services/evidence/evidence.js';
-import { actorOf } from '../../actor.js';
+import { actorOf, assertMayEverTake, assertPlatformMayPay } from '../../actor.js';
 import { replyRecorder } from '../../idempotent-reply.js';
 import { readEvidenceUpload } from '../../evidence-upload.js';
 import { DateTime, errorResponses, IdParams, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
@@ -148,9 +148,12 @@ export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
           body: ACTION_INPUTS[action],
           response: { 200: CaseDetailSchema, ...errorResponses },
         },
+        // Role before state (and before the body): 403, not a 409 that would describe the case.
+        preValidation: async (req) => assertMayEverTake(actorOf(req), action as CaseAction),
       },
       async (req) => {
         const actor = actorOf(req);
+        assertPlatformMayPay(req, actor, action as CaseAction, req.body);
         const shopId = req.principal!.shopId;
         const recorder = replyRecorder(req, 200, actor);
         const updated = await performAction(app.ctx, shopId, req.params.id, action as CaseAction, actor, req.body as never, { reply: recorder });

@@ -57,7 +57,8 @@ export const shopRoutes: FastifyPluginAsyncTypebox = async (app) => {
             timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
             defaultLocale: Type.Optional(LocaleSchema),
             locales: Type.Optional(Type.Array(LocaleSchema, { minItems: 1, uniqueItems: true })),
-            logoUrl: Type.Optional(Nullable(Type.String({ format: 'uri', maxLength: 2000 }))),
+            // http(s) only: the portal shows it as an image, and javascript: or data: URLs have no place there.
+            logoUrl: Type.Optional(Nullable(Type.String({ format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]', maxLength: 2000 }))),
             refundProvider: Type.Optional(StringEnum(REFUND_PROVIDERS, { description: 'How money goes back: manual (confirmed by staff) or simulated (demos, tests)' })),
             simulatedProvider: Type.Optional(
               Type.Object(

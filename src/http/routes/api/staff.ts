@@ -73,7 +73,14 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['api-keys'],
         summary: 'Create an API key; the key is in this reply only',
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), role: RoleSchema }, strict),
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            role: RoleSchema,
+            platform: Type.Optional(Type.Boolean({ description: 'A marketplace connector key, which may relay the platform\'s own decisions with X-Acting-As: platform (its role still bounds what it may do: money needs refunds:issue)' })),
+          },
+          strict,
+        ),
         response: { 201: Type.Object({ key: Type.String({ description: 'Shown once; store it now' }), apiKey: ApiKeySchema }), ...errorResponses },
       },
     },
@@ -83,6 +90,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         shopId: p.shopId,
         name: req.body.name,
         role: req.body.role,
+        platform: req.body.platform,
         createdBy: p.kind === 'staff' ? p.id : undefined,
       });
       return reply.code(201).send({ key, apiKey: apiKeyView(row) });
