@@ -19,6 +19,7 @@ import { Conversation } from './Conversation.js';
 import { EvidenceGallery } from './EvidenceGallery.js';
 import { ItemsCard } from './ItemsCard.js';
 import { OrderCard } from './OrderCard.js';
+import { PendingPayout, pendingPayouts } from './PendingPayout.js';
 import { RefundCard } from './RefundCard.js';
 
 /** One case with everything needed to decide it, and only the actions allowed now. */
@@ -100,13 +101,18 @@ export function CasePage() {
           <Descriptions.Item label={t('case.returnMethod')}>{t(`returnMethod.${c.returnMethod}`)}</Descriptions.Item>
           <Descriptions.Item label={t('case.policyVersion')}>v{c.policyVersion}</Descriptions.Item>
         </Descriptions>
-        {c.allowedActions.some((a) => a !== 'note' && a !== 'message') ? (
-          <ActionBar c={c} />
-        ) : (
-          <Typography.Text type="secondary" data-testid="no-actions">
-            {['completed', 'cancelled', 'closed'].includes(c.status) ? t('case.finished') : t('case.nothingForYou')}
-          </Typography.Text>
-        )}
+        <Space wrap size={12} className="case-actions">
+          <PendingPayout c={c} />
+          {c.allowedActions.some((a) => a !== 'note' && a !== 'message') ? (
+            <ActionBar c={c} />
+          ) : (
+            pendingPayouts(c).length === 0 && (
+              <Typography.Text type="secondary" data-testid="no-actions">
+                {['completed', 'cancelled', 'closed'].includes(c.status) ? t('case.finished') : t('case.nothingForYou')}
+              </Typography.Text>
+            )
+          )}
+        </Space>
       </div>
       {c.rejection && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('case.rejected', { label: explain(c.rejection.label) })} description={c.rejection.reason} />}
       {c.buyerNote && (
