@@ -35,7 +35,6 @@ async function steps(id: string, actions: [string, Record<string, unknown>?][]) 
 const TO_REFUND: [string, Record<string, unknown>?][] = [['approve'], ['buyer_shipped', { carrier: 'SF', trackingNumber: 'SF5556667778' }], ['receive'], ['inspect'], ['refund']];
 
 let unpaid: { id: string; rmaNumber: string };
-let paidElsewhere: { id: string; rmaNumber: string };
 
 beforeAll(async () => {
   env = await openConsoleTest('aftersales');
@@ -46,7 +45,7 @@ beforeAll(async () => {
   await steps(unpaid.id, TO_REFUND);
   env.t.clock.set(now);
   // Another case waits for the shop to approve it: no payout pending.
-  paidElsewhere = await request('no_reason');
+  await request('no_reason');
 }, 120_000);
 afterAll(() => closeConsoleTest(env));
 
