@@ -138,14 +138,18 @@ export interface Dashboard {
     refundsFailed: number;
   };
   qualityRefundRate: {
-    method: 'simple';
+    method: 'rolling_window';
+    definition: Explanation;
     windowDays: number;
+    windowFrom: string;
+    windowTo: string;
     qualityCases: number;
     paidOrders: number;
-    rateBp: number;
+    rateBp: number | null;
     warnAtBp: number;
     limitBp: number;
-    level: 'ok' | 'warn' | 'limit';
+    level: 'ok' | 'projected_warn' | 'warn' | 'projected_limit' | 'limit';
+    rebuildPending: boolean;
     qualityReasons: string[];
   };
 }
