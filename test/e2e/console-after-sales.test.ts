@@ -87,3 +87,41 @@ describe('console: a payout waiting to be confirmed (issue 13 point 11)', () => 
     await close();
   }, 180_000);
 });
+
+/** An instant as the console writes it in a zone ("Nov 23, 2026, 23:01 GMT+8"). */
+const inZone = (iso: string, locale: string, timeZone: string) =>
+  new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short', timeZone }).format(new Date(iso));
+
+describe('console: times are the shop\'s, the zone named (issue 13 point 13)', () => {
+  it.each([
+    ['en-US', 1440],
+    ['zh-CN', 360],
+  ] as const)('a browser in UTC sees a Shanghai shop\'s case at the shop\'s hour; its own zone only when chosen (%s, %i px)', async (locale, width) => {
+    const { api, shop, t } = env;
+    const kase = await request();
+    const created = (await api('GET', `/api/v1/returns/${kase.id}`, { key: shop.keys.viewer })).body.createdAt as string;
+    const { page, errors, close } = await consolePage(env.browser, locale, { width, timezoneId: 'UTC' });
+    await signIn(page, t.baseUrl, shop.ownerEmail);
+    await page.goto(`${t.baseUrl}/console/cases/${kase.id}`);
+    await page.getByTestId('case-page').waitFor();
+    const facts = page.locator('.case-facts');
+    const shopTime = inZone(created, locale, 'Asia/Shanghai');
+    await expect.poll(() => facts.innerText(), POLL).toContain(shopTime);
+    expect(shopTime).toContain('GMT+8');
+    // The timeline and the order card speak the same time.
+    expect(await page.getByTestId('timeline').innerText()).toContain(shopTime);
+    expect(await page.getByTestId('time-zone').innerText()).toContain('Asia/Shanghai');
+    await shot(page, `shop-time-case-${width}`);
+
+    // The browser's zone, only because the person chose it (and it stays chosen in this browser).
+    await page.getByTestId('time-zone').click();
+    await page.getByRole('menuitem', { name: locale === 'en-US' ? /My browser's time/ : /本机浏览器时间/ }).click();
+    await expect.poll(() => facts.innerText(), POLL).toContain(inZone(created, locale, 'UTC'));
+    await page.reload();
+    await page.getByTestId('case-page').waitFor();
+    await expect.poll(() => facts.innerText(), POLL).toContain(inZone(created, locale, 'UTC'));
+    expect(await page.getByTestId('time-zone').innerText()).toContain('UTC');
+    expectNoPageErrors(errors);
+    await close();
+  }, 180_000);
+});

@@ -17,6 +17,7 @@ import { useSession } from '../auth/session.js';
 import { PageLoading } from '../components/PageLoading.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { NAV } from './nav.js';
+import { TimeZoneSwitch } from './TimeZoneSwitch.js';
 
 const ICONS: Record<string, React.ReactNode> = {
   today: <DashboardOutlined />,
@@ -57,6 +58,7 @@ export function Shell() {
             </Typography.Text>
           </Space>
           <Space size={16}>
+            <TimeZoneSwitch />
             <LanguageSwitch />
             <Dropdown
               menu={{

@@ -64,3 +64,10 @@ export function useShopTime() {
   const zone = useTimeZone();
   return (iso: string) => formatZoned(iso, i18n.language, zone);
 }
+
+/** A day (no hour) in the zone the console shows. */
+export function useShopDate() {
+  const { i18n } = useTranslation();
+  const zone = useTimeZone();
+  return (iso: string) => formatZoned(iso, i18n.language, zone, true);
+}

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { RiskTag, StatusTag, TypeText } from '../../components/tags.js';
 import { useExplain } from '../../lib/labels.js';
 import { syncServerClock } from '../../lib/server-clock.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 import { ActionBar } from './ActionBar.js';
 import { BuyerCard } from './BuyerCard.js';
 import { CaseTimeline } from './CaseTimeline.js';
@@ -25,7 +25,8 @@ import { RefundCard } from './RefundCard.js';
 /** One case with everything needed to decide it, and only the actions allowed now. */
 export function CasePage() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const { can } = useSession();
   const explain = useExplain();
   const kase = useQuery({ queryKey: ['case', id], queryFn: () => api.get<CaseDetail>(`/returns/${id}`) });
@@ -96,7 +97,7 @@ export function CasePage() {
           )}
         </Space>
         <Descriptions size="small" column={4} className="case-facts">
-          <Descriptions.Item label={t('case.created')}>{formatDateTime(c.createdAt, i18n.language)}</Descriptions.Item>
+          <Descriptions.Item label={t('case.created')}>{shopTime(c.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={t('case.fault')}>{t(`fault.${c.fault}`)}</Descriptions.Item>
           <Descriptions.Item label={t('case.returnMethod')}>{t(`returnMethod.${c.returnMethod}`)}</Descriptions.Item>
           <Descriptions.Item label={t('case.policyVersion')}>v{c.policyVersion}</Descriptions.Item>

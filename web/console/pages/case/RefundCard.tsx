@@ -2,11 +2,12 @@ import { Card, Descriptions, Divider, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../api/types.js';
 import { useMoney } from '../../components/Money.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 
 /** The refund calculator: how the refund is made up (the case's breakdown), its bounds, and the refunds ledger. */
 export function RefundCard({ c }: { c: CaseDetail }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const money = useMoney();
   const b = c.breakdown;
   const m = (minor: number) => money(minor, c.currency);
@@ -94,7 +95,7 @@ export function RefundCard({ c }: { c: CaseDetail }) {
               { title: t('refund.ledger.amount'), key: 'a', render: (_, r) => m(r.amountMinor + r.compensationMinor) },
               { title: t('refund.ledger.provider'), dataIndex: 'provider', render: (p: string) => t(`refund.provider.${p}`, { defaultValue: p }) },
               { title: t('refund.ledger.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'succeeded' ? 'green' : s === 'failed' ? 'red' : 'gold'}>{t(`refund.status.${s}`, { defaultValue: s })}</Tag> },
-              { title: t('refund.ledger.at'), key: 'at', render: (_, r) => <span className="small">{formatDateTime(r.settledAt ?? r.createdAt, i18n.language)}</span> },
+              { title: t('refund.ledger.at'), key: 'at', render: (_, r) => <span className="small">{shopTime(r.settledAt ?? r.createdAt)}</span> },
               // Confirming a manual payout is an action: it sits with the case's actions (PendingPayout), not here.
               { key: 'confirm', render: (_, r) => (r.provider === 'manual' && r.status === 'pending' ? <Tag color="gold">{t('payout.awaiting')}</Tag> : null) },
             ]}

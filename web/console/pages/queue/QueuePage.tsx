@@ -17,7 +17,7 @@ import { RiskTag, StatusTag, TypeText } from '../../components/tags.js';
 import { useReasonLabel } from '../../lib/labels.js';
 import { toMajor } from '../../lib/money.js';
 import { syncServerClock } from '../../lib/server-clock.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 import { PayoutAge } from '../case/PendingPayout.js';
 import { BulkActions } from './BulkActions.js';
 import { QueueFilters } from './QueueFilters.js';
@@ -30,7 +30,8 @@ const EXPORT_MAX = 10_000;
 
 /** The work queue: filter, search, sort, page, select and decide in bulk, export. */
 export function QueuePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const { can } = useSession();
   const reasonLabel = useReasonLabel();
   const [search, setSearch] = useSearchParams();
@@ -218,7 +219,7 @@ export function QueuePage() {
               width: 150,
               sorter: true,
               sortOrder: sortOrder('createdAt'),
-              render: (_, c) => <span className="small">{formatDateTime(c.createdAt, i18n.language)}</span>,
+              render: (_, c) => <span className="small">{shopTime(c.createdAt)}</span>,
             },
           ]}
         />
