@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { ARTIFACTS, launchBrowser } from '../helpers/browser.js';
 import { portalOrder, type PortalOrder } from '../helpers/portal.js';
-import { act } from '../helpers/returns.js';
+import { act, placeOrder } from '../helpers/returns.js';
 
 /** What a buyer meets after asking: the shop's offer, refusals worded as the form, the way back. Issue 13 points 4, 10, 15. */
 const SHOTS = join(ARTIFACTS, 'portal');
@@ -103,6 +103,39 @@ describe('the buyer answers the shop in the portal (Chromium)', () => {
       expect(after.status).toBe('requested');
       expect(after.messages.map((m: { body: string }) => m.body)).toContain('I would rather send it back.');
     }
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
+
+describe('the portal offers only what applies (Chromium)', () => {
+  it.each([
+    ['zh-CN', 360],
+    ['en', 1440],
+  ] as const)('an order not shipped yet asks for no return method and becomes a refund only (%s, %i px)', async (lang, width) => {
+    const number = `UNSHIPPED-${width}`;
+    const email = `unshipped.${width}@example.com`;
+    await placeOrder(api, shop.keys.manager, { shipped: false, overrides: { number, customer: { externalId: `unshipped-${width}`, name: 'Lin Jing 林静', email } } });
+    const { page, errors, close } = await openAs({ number, email }, '/order', lang, width);
+    await page.getByRole('checkbox').first().check();
+    await page.getByLabel(lang === 'en' ? 'Reason' : '原因', { exact: true }).selectOption({ index: 1 });
+    await page.getByRole('radio', { name: lang === 'en' ? /Refund to original payment/ : /原路退款/ }).check();
+    // Nothing to send back before shipment: no pickup, no drop-off, and the form says why.
+    await page.getByTestId('no-return-needed').waitFor();
+    expect(await page.getByRole('radio', { name: lang === 'en' ? /Courier pickup/ : /快递上门取件/ }).count()).toBe(0);
+    expect(await page.getByRole('radio', { name: lang === 'en' ? /Drop-off/ : /驿站/ }).count()).toBe(0);
+    expect(await page.getByTestId('no-return-needed').textContent()).toContain(lang === 'en' ? 'The order has not shipped yet' : '订单尚未发货');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await shot(page, `unshipped-${width}-1-choose`);
+    await page.getByRole('button', { name: lang === 'en' ? 'Review refund' : '查看退款明细' }).click();
+    await page.getByTestId('refund-total').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await shot(page, `unshipped-${width}-2-review`);
+    await page.getByRole('button', { name: lang === 'en' ? 'Submit request' : '提交申请' }).click();
+    await page.locator('.status-card').waitFor({ timeout: 20_000 });
+    const rma = (await page.locator('h1 .mono').textContent())!;
+    const listed = await api('GET', `/api/v1/returns?q=${rma}`, { key: shop.keys.viewer });
+    expect(listed.body.data[0]).toMatchObject({ type: 'refund_only', returnMethod: 'none' });
     expect(errors).toEqual([]);
     await close();
   });
