@@ -42,7 +42,8 @@ async function openAs(order: Pick<PortalOrder, 'number' | 'email'>, path: string
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const stored = await session(order);
-  await context.addInitScript(({ key, value }) => window.sessionStorage.setItem(key, value), { key: `retour.portal.${shop.slug}`, value: JSON.stringify(stored) });
+  // Only on the tab's first page: a later lookup in the tab replaces it, as it would for the buyer.
+  await context.addInitScript(({ key, value }) => window.sessionStorage.getItem(key) ?? window.sessionStorage.setItem(key, value), { key: `retour.portal.${shop.slug}`, value: JSON.stringify(stored) });
   await page.goto(`${t.baseUrl}/portal/${shop.slug}${path}`);
   return { page, errors, close: () => context.close() };
 }
@@ -136,6 +137,55 @@ describe('the portal offers only what applies (Chromium)', () => {
     const rma = (await page.locator('h1 .mono').textContent())!;
     const listed = await api('GET', `/api/v1/returns?q=${rma}`, { key: shop.keys.viewer });
     expect(listed.body.data[0]).toMatchObject({ type: 'refund_only', returnMethod: 'none' });
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
+
+describe('the status page (Chromium)', () => {
+  it.each([
+    ['en', 1440],
+    ['zh-CN', 360],
+  ] as const)('says only the deduction there is, and leads back after another order was looked up (%s, %i px)', async (lang, width) => {
+    // No shipping insurance and a change of mind: the buyer pays return shipping; this policy deducts no label cost.
+    const number = `NOINS-${width}`;
+    const email = `noins.${width}@example.com`;
+    await placeOrder(api, shop.keys.manager, { overrides: { number, shippingInsurance: false, customer: { externalId: `noins-${width}`, name: 'Lin Jing 林静', email } } });
+    const { page, errors, close } = await openAs({ number, email }, '/order', lang, width);
+    await page.getByRole('checkbox').first().check();
+    await page.getByLabel(lang === 'en' ? 'Reason' : '原因', { exact: true }).selectOption('no_reason');
+    await page.getByRole('radio', { name: lang === 'en' ? /Refund to original payment/ : /原路退款/ }).check();
+    await page.getByRole('radio', { name: lang === 'en' ? /Drop-off/ : /驿站/ }).check();
+    await page.getByRole('button', { name: lang === 'en' ? 'Review refund' : '查看退款明细' }).click();
+    await page.getByTestId('refund-total').waitFor();
+    const paidByYou = lang === 'en' ? 'Return shipping: paid by you.' : '退货运费： 由您承担。';
+    const review = await page.locator('main').innerText();
+    expect(review.replace(/\s+/g, ' ')).toContain(paidByYou.replace(/\s+/g, ' '));
+    expect(review).not.toMatch(/deducted|扣除/);
+    await page.getByRole('button', { name: lang === 'en' ? 'Submit request' : '提交申请' }).click();
+    await page.locator('.status-card').waitFor({ timeout: 20_000 });
+    const summary = await page.locator('section[aria-labelledby=summary-h]').innerText();
+    expect(summary.replace(/\s+/g, ' ')).toContain(paidByYou.replace(/\s+/g, ' '));
+    expect(summary).not.toMatch(/deducted|扣除/);
+    const caseUrl = page.url();
+    await shot(page, `status-no-deduction-${width}`);
+
+    // Then the buyer looks up another order in this tab and comes back to the first return: a way back, not a dead end.
+    const other = await portalOrder(t, api, shop);
+    await page.goto(`${t.baseUrl}/portal/${shop.slug}`);
+    await page.getByLabel(lang === 'en' ? 'Order number' : '订单号', { exact: true }).fill(other.number);
+    await page.locator('#contact').fill(other.email);
+    await page.locator('#contact').press('Enter');
+    await page.getByRole('heading', { name: lang === 'en' ? 'What would you like to return?' : '选择要退换的商品' }).waitFor();
+    await page.goto(caseUrl);
+    await page.getByTestId('return-load-error').waitFor();
+    expect(await page.getByRole('alert').textContent()).toBe(lang === 'en' ? 'This return does not belong to your order.' : '找不到该退货申请。');
+    await shot(page, `status-other-order-${width}`);
+    await page.getByRole('link', { name: lang === 'en' ? `Back to order ${other.number}` : `返回订单 ${other.number}` }).click();
+    await page.getByRole('heading', { name: lang === 'en' ? 'What would you like to return?' : '选择要退换的商品' }).waitFor();
+    await page.goBack();
+    await page.getByRole('link', { name: lang === 'en' ? 'Look up another order' : '查询其他订单' }).click();
+    await page.locator('#contact').waitFor();
     expect(errors).toEqual([]);
     await close();
   });

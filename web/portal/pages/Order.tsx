@@ -5,6 +5,7 @@ import { portalApi } from '../api.js';
 import { Alert, Spinner, StatusPill, useErrorText } from '../components/ui.js';
 import { day, money, percent, pick } from '../format.js';
 import { navigate } from '../router.js';
+import { shippingText } from './shipping-text.js';
 import type { CaseView, OrderLine, OrderView, Preview, Reason, Resolution, ReturnMethod, ReturnRequest, Session, ShopBrand } from '../types.js';
 
 /** Photo and video types the server accepts (it reads the bytes; this only saves a wasted upload). */
@@ -556,7 +557,7 @@ function ReviewStep(props: {
             </div>
           </dl>
           <p className="shipping-payer">
-            <strong>{t('review.shipping')}</strong> {t(`payer.${preview.returnShippingPaidBy}`)}
+            <strong>{t('review.shipping')}</strong> {shippingText(t, preview.returnShippingPaidBy, r.labelCostMinor, m)}
           </p>
           <p className="muted small">
             {t(`resolution.${request.resolution}`)} · {t(`method.${request.returnMethod}`)}

@@ -7,6 +7,7 @@ import { money, moment, pick } from '../format.js';
 import { navigate } from '../router.js';
 import type { CaseView, Session, ShopBrand } from '../types.js';
 import { OfferCard } from './OfferCard.js';
+import { shippingText } from './shipping-text.js';
 
 const CARRIERS: Record<string, string[]> = {
   'zh-CN': ['顺丰速运', '中通快递', '圆通速递', '申通快递', '韵达快递', '京东物流', 'EMS', '极兔速递'],
@@ -48,7 +49,35 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
     };
   }, [api, caseId]);
 
-  if (loadError) return <Alert>{loadError}</Alert>;
+  // A return of another order (after looking that one up), or gone: never a dead end.
+  if (loadError)
+    return (
+      <div data-testid="return-load-error">
+        <Alert>{loadError}</Alert>
+        <p className="back">
+          <a
+            href={`/portal/${shop.slug}/order`}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ page: 'order', slug: shop.slug });
+            }}
+          >
+            ← {t('return.toOrder', { number: session.orderNumber })}
+          </a>
+        </p>
+        <p className="back">
+          <a
+            href={`/portal/${shop.slug}`}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ page: 'lookup', slug: shop.slug });
+            }}
+          >
+            {t('return.lookUpAnother')}
+          </a>
+        </p>
+      </div>
+    );
   if (!c) return <p className="loading" role="status">{t('common.loading')}</p>;
 
   const run = async (name: string, action: () => Promise<CaseView>, done: string) => {
@@ -266,7 +295,7 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
           )}
         </dl>
         <p className="small">
-          <strong>{t('review.shipping')}</strong> {t(`payer.${c.returnShippingPaidBy}`)}
+          <strong>{t('review.shipping')}</strong> {shippingText(t, c.returnShippingPaidBy, r.labelCostMinor, m)}
         </p>
         <p className="muted small">
           {t(`resolution.${exchange ? 'exchange' : c.refundMethod === 'store_credit' ? 'store_credit' : 'refund'}`)} · {t(`method.${c.returnMethod}`)}
