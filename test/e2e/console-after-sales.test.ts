@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, placeOrder } from '../helpers/returns.js';
-import { closeConsoleTest, consolePage, expectNoPageErrors, openConsoleTest, POLL, recentOrder, shot, signIn, type ConsoleTest } from './console-helpers.js';
+import { closeConsoleTest, consolePage, expectNoPageErrors, openConsoleTest, POLL, recentOrder, shot, signIn, staffMember, type ConsoleTest } from './console-helpers.js';
 
 /** A seller's after-sales day in the console (issue 13): payouts waiting, one quality rate, shop time, the handheld warehouse. */
 let env: ConsoleTest;
@@ -110,7 +110,7 @@ describe('console: times are the shop\'s, the zone named (issue 13 point 13)', (
     expect(shopTime).toContain('GMT+8');
     // The timeline and the order card speak the same time.
     expect(await page.getByTestId('timeline').innerText()).toContain(shopTime);
-    expect(await page.getByTestId('time-zone').innerText()).toContain('Asia/Shanghai');
+    expect(await page.getByTestId('time-zone').textContent()).toContain('Asia/Shanghai');
     await shot(page, `shop-time-case-${width}`);
 
     // The browser's zone, only because the person chose it (and it stays chosen in this browser).
@@ -120,7 +120,58 @@ describe('console: times are the shop\'s, the zone named (issue 13 point 13)', (
     await page.reload();
     await page.getByTestId('case-page').waitFor();
     await expect.poll(() => facts.innerText(), POLL).toContain(inZone(created, locale, 'UTC'));
-    expect(await page.getByTestId('time-zone').innerText()).toContain('UTC');
+    expect(await page.getByTestId('time-zone').textContent()).toContain('UTC');
+    expectNoPageErrors(errors);
+    await close();
+  }, 180_000);
+});
+
+/** No sideways scrolling; on failure, the elements sticking out (to fix them). */
+async function expectFits(page: import('playwright-core').Page) {
+  const overflow = await page.evaluate(() => {
+    const width = window.innerWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    return [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && el.offsetParent !== null)
+      .slice(0, 8)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`);
+  });
+  expect(overflow).toEqual([]);
+}
+
+describe('console: the warehouse on a handheld (issue 13 point 16)', () => {
+  it.each([
+    ['zh-CN', 360],
+    ['en-US', 412],
+  ] as const)('receives and inspects a parcel without sideways scrolling, the shop name on one line (%s, %i px)', async (locale, width) => {
+    const { api, shop, t } = env;
+    const kase = await request();
+    await steps(kase.id, [['approve'], ['buyer_shipped', { carrier: 'YTO', trackingNumber: `YT${width}0001552039` }]]);
+    const email = await staffMember(t.ctx, shop.id, shop.slug, 'warehouse', locale === 'zh-CN' ? 'zh-CN' : 'en');
+    const { page, errors, close } = await consolePage(env.browser, locale, { width });
+    await signIn(page, t.baseUrl, email);
+    await page.goto(`${t.baseUrl}/console/warehouse`);
+    await page.getByTestId('scan-input').waitFor();
+    // The shop's name stays on one line (it was one letter per line at 412 px).
+    const name = await page.getByTestId('shop-name').boundingBox();
+    expect(name!.height).toBeLessThan(30);
+    await expectFits(page);
+    await shot(page, `warehouse-handheld-${width}-1-scan`);
+    await page.getByTestId('scan-input').fill(`YT${width}0001552039`);
+    await page.getByTestId('scan-input').press('Enter');
+    await page.getByTestId('receive-submit').waitFor();
+    await expectFits(page);
+    await shot(page, `warehouse-handheld-${width}-2-receive`);
+    await page.getByTestId('receive-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('inspect-submit').waitFor();
+    await expectFits(page);
+    await shot(page, `warehouse-handheld-${width}-3-inspect`);
+    await page.getByTestId('inspect-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('warehouse-done').waitFor();
+    await expectFits(page);
+    expect((await api('GET', `/api/v1/returns/${kase.id}`, { key: shop.keys.viewer })).body.status).toBe('inspected');
     expectNoPageErrors(errors);
     await close();
   }, 180_000);

@@ -96,7 +96,7 @@ export function CasePage() {
             </span>
           )}
         </Space>
-        <Descriptions size="small" column={4} className="case-facts">
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} className="case-facts">
           <Descriptions.Item label={t('case.created')}>{shopTime(c.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={t('case.fault')}>{t(`fault.${c.fault}`)}</Descriptions.Item>
           <Descriptions.Item label={t('case.returnMethod')}>{t(`returnMethod.${c.returnMethod}`)}</Descriptions.Item>

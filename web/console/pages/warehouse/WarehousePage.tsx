@@ -146,8 +146,11 @@ export function WarehousePage() {
                   </Tag>
                 </Space>
               }
-              extra={<span className="small muted">{[c.order?.customer?.name, c.order?.number].filter(Boolean).join(' · ')}</span>}
             >
+              {/* Under the title, not beside it: on a handheld the RMA keeps the whole width. */}
+              <div className="small muted" style={{ marginBottom: 8 }}>
+                {[c.order?.customer?.name, c.order?.number].filter(Boolean).join(' · ')}
+              </div>
               {c.shipments
                 .filter((s) => s.direction === 'return')
                 .map((s) => (
