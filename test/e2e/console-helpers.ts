@@ -41,9 +41,9 @@ export async function staffMember(ctx: ServiceContext, shopId: string, slug: str
   return email;
 }
 
-/** A 1440 px wide page in the given language that reports page errors as test failures. */
-export async function consolePage(browser: Browser, locale: 'en-US' | 'zh-CN' = 'en-US') {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale, deviceScaleFactor: 1 });
+/** A page (1440 px wide unless told) in the given language that reports page errors as test failures. */
+export async function consolePage(browser: Browser, locale: 'en-US' | 'zh-CN' = 'en-US', options: { width?: number; timezoneId?: string } = {}) {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1440, height: 900 }, locale, deviceScaleFactor: 1, timezoneId: options.timezoneId });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

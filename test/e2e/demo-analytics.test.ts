@@ -123,6 +123,22 @@ describe('the demo shop right after seeding', () => {
     await expect.poll(() => page.getByTestId('model-auc').textContent(), { timeout: 30_000 }).toMatch(/^AUC 0\.\d{3}$/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'console/analytics-demo-zh-CN');
+
+    // 品质退款率 (issue 13 point 12): one definition and one query, so Today shows the figure 数据分析 shows, the definition on hover.
+    const analyticsFigure = await page.getByTestId('quality-current').textContent();
+    const quality = await get('quality-refund-rate');
+    const dashboard = (await api('GET', '/api/v1/dashboard', { key })).body.qualityRefundRate;
+    expect(dashboard).toMatchObject({ rateBp: quality.current.rateBp, qualityCases: quality.current.qualityRefundedCases, paidOrders: quality.current.paidOrders, windowTo: quality.current.windowTo });
+    await page.getByRole('link', { name: '今日' }).click();
+    const todayFigure = page.getByTestId('quality-rate-value');
+    await todayFigure.waitFor();
+    expect(await todayFigure.textContent()).toBe(analyticsFigure);
+    await todayFigure.hover();
+    await expect.poll(() => page.locator('.ant-tooltip:visible').textContent(), { timeout: 10_000 }).toBe(quality.definition['zh-CN']);
+    await screenshot(page, 'console/today-quality-demo-1440');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'console/today-quality-demo-360');
     await context.close();
   }, 120_000);
 });

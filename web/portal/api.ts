@@ -38,6 +38,8 @@ export function portalApi(token: string) {
     create: (request: ReturnRequest) => post<CaseView>('/returns', request),
     getCase: (id: string) => get<CaseView>(`/returns/${id}`),
     cancel: (id: string) => post<CaseView>(`/returns/${id}/cancel`, {}),
+    acceptOffer: (id: string) => post<CaseView>(`/returns/${id}/offer/accept`, {}),
+    declineOffer: (id: string, reason: string) => post<CaseView>(`/returns/${id}/offer/decline`, reason ? { reason } : {}),
     shipped: (id: string, parcel: { carrier: string; trackingNumber: string }) => post<CaseView>(`/returns/${id}/shipped`, parcel),
     message: (id: string, body: string) => post<CaseView>(`/returns/${id}/messages`, { body }),
     /** Uploads one photo or video with progress (fetch cannot report upload progress; XHR can). */

@@ -128,6 +128,8 @@ export interface CaseView {
   returnShippingPaidBy: ShippingPayer;
   refund: RefundBreakdown;
   refundedMinor: number;
+  /** The shop's open partial-refund offer (status offer_pending); not agreed until the buyer accepts. */
+  offerAmountMinor: number | null;
   rejection: { code: string; reason: string | null; label: Localized | null } | null;
   items: { id: string; lineId: string; sku: string | null; title: string | null; quantity: number; reasonCode: string; reasonLabel: Localized | null }[];
   replacements: { sku: string; quantity: number; unitPriceMinor: number }[];

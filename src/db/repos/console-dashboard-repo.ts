@@ -32,23 +32,4 @@ export const consoleDashboardRepo = {
     );
     return { paid, pending: pending ?? { count: 0, manual: 0, failed: 0 } };
   },
-
-  /**
-   * The simple quality refund rate: cases requested since `since` with at least one item whose
-   * reason is a quality reason, and that were refunded (or are being refunded), against orders
-   * paid since `since`.
-   */
-  async qualityRate(db: Executor, shopId: string, since: Date, qualityCodes: string[]) {
-    const codes = qualityCodes.length ? sql.join(qualityCodes.map((c) => sql`${c}`), sql`, `) : sql`null`;
-    const [row] = await queryRows<{ quality_cases: number; paid_orders: number }>(
-      db,
-      sql`select
-            (select count(*)::int from return_cases c
-              where c.shop_id = ${shopId} and c.created_at >= ${iso(since)}::timestamptz
-                and (c.status in ('refund_pending', 'completed') or c.refunded_minor > 0)
-                and exists (select 1 from return_items i where i.shop_id = c.shop_id and i.case_id = c.id and i.reason_code in (${codes}))) as quality_cases,
-            (select count(*)::int from orders o where o.shop_id = ${shopId} and o.paid_at >= ${iso(since)}::timestamptz) as paid_orders`,
-    );
-    return row ?? { quality_cases: 0, paid_orders: 0 };
-  },
 };

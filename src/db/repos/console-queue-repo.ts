@@ -27,6 +27,8 @@ export interface QueueFilter {
   riskMax?: number;
   needsReview?: boolean;
   createdFrom?: Date;
+  /** Only cases with a manual refund nobody has confirmed paid yet (or none of them). */
+  awaitingPayout?: boolean;
   /** Only cases whose next deadline has passed. */
   overdue?: boolean;
   /** Only cases whose next deadline falls between now and now + this many hours. */
@@ -102,6 +104,10 @@ function conditions(shopId: string, f: QueueFilter): SQL[] {
   if (f.riskMin !== undefined) c.push(sql`c.risk_score >= ${f.riskMin}`);
   if (f.riskMax !== undefined) c.push(sql`c.risk_score <= ${f.riskMax}`);
   if (f.needsReview !== undefined) c.push(sql`c.needs_review = ${f.needsReview}`);
+  if (f.awaitingPayout !== undefined) {
+    const unpaid = sql`exists (select 1 from refunds r where r.shop_id = c.shop_id and r.case_id = c.id and r.provider = 'manual' and r.status = 'pending')`;
+    c.push(f.awaitingPayout ? unpaid : sql`not ${unpaid}`);
+  }
   if (f.createdFrom) c.push(sql`c.created_at >= ${f.createdFrom.toISOString()}::timestamptz`);
   if (f.reasonCode || f.sku) {
     const item: SQL[] = [sql`i.shop_id = c.shop_id`, sql`i.case_id = c.id`];
@@ -190,6 +196,19 @@ export const consoleQueueRepo = {
                  count(*) filter (where q.due_at >= ${at}::timestamptz and q.due_at < ${at}::timestamptz + make_interval(hours => ${hours}))::int as due_soon
           from (${queueRelation(shopId, { statuses: OPEN_STATUSES })}) q
           group by q.status`,
+    );
+  },
+
+  /** Since when each case of a page has waited for a manual payout (its oldest unconfirmed manual refund). */
+  async pendingPayouts(db: Executor, shopId: string, caseIds: string[]) {
+    if (caseIds.length === 0) return [];
+    return queryRows<{ case_id: string; since: Date | string; amount_minor: number | string }>(
+      db,
+      sql`select r.case_id, min(r.created_at) as since, sum(r.amount_minor + r.compensation_minor) as amount_minor
+          from refunds r
+          where r.shop_id = ${shopId} and r.case_id in (${sql.join(caseIds.map((id) => sql`${id}::uuid`), sql`, `)})
+            and r.provider = 'manual' and r.status = 'pending'
+          group by r.case_id`,
     );
   },
 

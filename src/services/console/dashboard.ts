@@ -1,6 +1,7 @@
 import { localDayOf, startOfLocalDay } from '../../domain/policy/local-days.js';
 import { notFound } from '../../domain/errors.js';
 import { consoleDashboardRepo } from '../../db/repos/console-dashboard-repo.js';
+import { qualityRefundRate } from '../analytics/quality-rate.js';
 import { consoleQueueRepo } from '../../db/repos/console-queue-repo.js';
 import type { ServiceContext } from '../context.js';
 import { currentPolicy } from '../policy/policies.js';
@@ -11,8 +12,8 @@ export const DUE_SOON_HOURS = 24;
 
 /**
  * The console's Today page: open cases by state with what is overdue or due within 24 h, the
- * day's new requests and refunds (the shop's calendar day), and a simple quality refund rate
- * against the policy's thresholds.
+ * day's new requests and refunds (the shop's calendar day), and the quality refund rate: the
+ * analytics measure itself (one definition, one query), its window ending today.
  */
 export async function todayDashboard(ctx: ServiceContext, shopId: string) {
   const shop = await findShop(ctx, shopId);
@@ -20,17 +21,14 @@ export async function todayDashboard(ctx: ServiceContext, shopId: string) {
   const now = ctx.clock.now();
   const dayStart = new Date(startOfLocalDay(localDayOf(now.getTime(), shop.timezone), shop.timezone));
   const policy = (await currentPolicy(ctx.db, shopId, now)).document;
-  const { windowDays, warnAtBp, limitBp } = policy.qualityRefundRate;
-  const windowStart = new Date(now.getTime() - windowDays * 86_400_000);
   const qualityCodes = policy.reasons.filter((r) => r.quality).map((r) => r.code);
 
   const [counts, requests, refunds, quality] = await Promise.all([
     consoleQueueRepo.openCounts(ctx.db, shopId, now, DUE_SOON_HOURS),
     consoleDashboardRepo.requestsSince(ctx.db, shopId, dayStart),
     consoleDashboardRepo.refundsSince(ctx.db, shopId, dayStart),
-    consoleDashboardRepo.qualityRate(ctx.db, shopId, windowStart, qualityCodes),
+    qualityRefundRate(ctx, shopId, {}),
   ]);
-  const rateBp = quality.paid_orders === 0 ? 0 : Math.floor((quality.quality_cases * 10_000) / quality.paid_orders);
   return {
     now: now.toISOString(),
     timezone: shop.timezone,
@@ -52,15 +50,18 @@ export async function todayDashboard(ctx: ServiceContext, shopId: string) {
       refundsFailed: refunds.pending.failed,
     },
     qualityRefundRate: {
-      method: 'simple' as const,
-      definition: 'Cases requested in the window with a quality reason that were refunded (or are being refunded) ÷ orders paid in the window',
-      windowDays,
-      qualityCases: quality.quality_cases,
-      paidOrders: quality.paid_orders,
-      rateBp,
-      warnAtBp,
-      limitBp,
-      level: rateBp >= limitBp ? ('limit' as const) : rateBp >= warnAtBp ? ('warn' as const) : ('ok' as const),
+      method: 'rolling_window' as const,
+      definition: quality.definition,
+      windowDays: quality.thresholds.windowDays,
+      windowFrom: quality.current.windowFrom,
+      windowTo: quality.current.windowTo,
+      qualityCases: quality.current.qualityRefundedCases,
+      paidOrders: quality.current.paidOrders,
+      rateBp: quality.current.rateBp,
+      warnAtBp: quality.thresholds.warnAtBp,
+      limitBp: quality.thresholds.limitBp,
+      level: quality.level,
+      rebuildPending: quality.rebuildPending,
       qualityReasons: qualityCodes,
     },
   };

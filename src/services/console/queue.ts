@@ -14,6 +14,7 @@ export interface QueueQuery {
   riskMin?: number;
   riskMax?: number;
   needsReview?: boolean;
+  awaitingPayout?: boolean;
   createdFrom?: string;
   overdue?: boolean;
   dueWithinHours?: number;
@@ -26,7 +27,9 @@ export interface QueueQuery {
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-function rowView(r: QueueRow, items: { sku: string; title: string; quantity: number; reasonCode: string }[]) {
+type PayoutRow = { since: Date | string; amount_minor: number | string };
+
+function rowView(r: QueueRow, items: { sku: string; title: string; quantity: number; reasonCode: string }[], payout: PayoutRow | undefined) {
   return {
     id: r.id,
     rmaNumber: r.rma_number,
@@ -47,6 +50,7 @@ function rowView(r: QueueRow, items: { sku: string; title: string; quantity: num
     version: r.version,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
+    awaitingPayout: payout ? { since: iso(payout.since)!, amountMinor: Number(payout.amount_minor) } : null,
     deadline: r.due_at === null ? null : { dueAt: iso(r.due_at)!, kind: r.due_kind, source: r.due_source ?? 'policy' },
     items,
   };
@@ -62,7 +66,8 @@ export async function workQueue(ctx: ServiceContext, shopId: string, query: Queu
   const pageSize = query.pageSize ?? 20;
   const text = query.q?.trim();
   const filter: QueueFilter = {
-    statuses: query.status?.length ? query.status : query.scope === 'all' ? [] : OPEN_STATUSES,
+    // An unpaid refund is owed whatever the case's state (a completed case may still wait for the money).
+    statuses: query.status?.length ? query.status : query.scope === 'all' || query.awaitingPayout ? [] : OPEN_STATUSES,
     type: query.type,
     reasonCode: query.reason,
     sku: query.sku,
@@ -71,6 +76,7 @@ export async function workQueue(ctx: ServiceContext, shopId: string, query: Queu
     riskMin: query.riskMin,
     riskMax: query.riskMax,
     needsReview: query.needsReview,
+    awaitingPayout: query.awaitingPayout,
     createdFrom: query.createdFrom ? new Date(query.createdFrom) : undefined,
     overdue: query.overdue,
     dueWithinHours: query.dueWithinHours,
@@ -80,6 +86,7 @@ export async function workQueue(ctx: ServiceContext, shopId: string, query: Queu
   const descending = (query.order ?? (sort === 'deadline' || sort === 'rma' ? 'asc' : 'desc')) === 'desc';
   const rows = await consoleQueueRepo.page(ctx.db, shopId, filter, now, sort, descending, (page - 1) * pageSize, pageSize);
   const items = await consoleQueueRepo.items(ctx.db, shopId, rows.map((r) => r.id));
+  const payouts = new Map((await consoleQueueRepo.pendingPayouts(ctx.db, shopId, rows.map((r) => r.id))).map((p) => [p.case_id, p]));
   return {
     now: now.toISOString(),
     page,
@@ -89,6 +96,7 @@ export async function workQueue(ctx: ServiceContext, shopId: string, query: Queu
       rowView(
         r,
         items.filter((i) => i.case_id === r.id).map((i) => ({ sku: i.sku, title: i.title, quantity: i.quantity, reasonCode: i.reason_code })),
+        payouts.get(r.id),
       ),
     ),
   };

@@ -169,6 +169,16 @@ export async function cancelPortalReturn(ctx: ServiceContext, scope: PortalScope
   return portalCaseView(ctx, scope, updated);
 }
 
+/** The buyer's answer to the shop's partial-refund offer: the case moves as if the buyer acted, since they did. */
+export async function answerOffer(ctx: ServiceContext, scope: PortalScope, caseId: string, answer: 'accept' | 'decline', reason: string | undefined) {
+  await scopedCase(ctx, scope, caseId);
+  const updated =
+    answer === 'accept'
+      ? await performAction(ctx, scope.shopId, caseId, 'accept_offer', BUYER, {})
+      : await performAction(ctx, scope.shopId, caseId, 'decline_offer', BUYER, reason ? { reason } : {});
+  return portalCaseView(ctx, scope, updated);
+}
+
 export async function markShipped(ctx: ServiceContext, scope: PortalScope, caseId: string, parcel: { carrier: string; trackingNumber: string }) {
   await scopedCase(ctx, scope, caseId);
   const updated = await performAction(ctx, scope.shopId, caseId, 'buyer_shipped', BUYER, { carrier: parcel.carrier.trim(), trackingNumber: parcel.trackingNumber.trim() });

@@ -72,6 +72,8 @@ export interface ShopRef {
   id: string;
   slug: string;
   name: string;
+  /** The shop's IANA zone: times are shown in it. */
+  timezone: string;
 }
 export interface Session {
   kind: 'staff' | 'api_key';
@@ -108,6 +110,8 @@ export interface QueueItem {
   refundedMinor: number;
   createdAt: string;
   updatedAt: string;
+  /** A manual refund nobody has confirmed paid yet: since when, how much. */
+  awaitingPayout: { since: string; amountMinor: number } | null;
   deadline: Deadline | null;
   items: { sku: string; title: string; quantity: number; reasonCode: string }[];
 }
@@ -134,14 +138,18 @@ export interface Dashboard {
     refundsFailed: number;
   };
   qualityRefundRate: {
-    method: 'simple';
+    method: 'rolling_window';
+    definition: Explanation;
     windowDays: number;
+    windowFrom: string;
+    windowTo: string;
     qualityCases: number;
     paidOrders: number;
-    rateBp: number;
+    rateBp: number | null;
     warnAtBp: number;
     limitBp: number;
-    level: 'ok' | 'warn' | 'limit';
+    level: 'ok' | 'projected_warn' | 'warn' | 'projected_limit' | 'limit';
+    rebuildPending: boolean;
     qualityReasons: string[];
   };
 }

@@ -3,7 +3,7 @@ import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Deadline } from '../api/types.js';
 import { useServerNow } from '../lib/server-clock.js';
-import { formatDateTime } from '../../shared/money.js';
+import { useShopTime } from '../lib/shop-time.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -25,14 +25,15 @@ export function useDuration() {
 
 /** A live countdown to a case's deadline (server time); red once it has passed, orange within a day. */
 export function Countdown({ deadline }: { deadline: Deadline | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const now = useServerNow();
   const duration = useDuration();
   if (!deadline) return <span className="muted">—</span>;
   const left = Date.parse(deadline.dueAt) - now;
   const overdue = left < 0;
   const cls = overdue ? 'countdown countdown-overdue' : left < DAY ? 'countdown countdown-soon' : 'countdown';
-  const tip = `${t(`deadline.kind.${deadline.kind ?? 'unknown'}`, { defaultValue: deadline.kind ?? '' })} · ${formatDateTime(deadline.dueAt, i18n.language)}${
+  const tip = `${t(`deadline.kind.${deadline.kind ?? 'unknown'}`, { defaultValue: deadline.kind ?? '' })} · ${shopTime(deadline.dueAt)}${
     deadline.source === 'policy' ? ` · ${t('deadline.estimated')}` : ''
   }`;
   return (

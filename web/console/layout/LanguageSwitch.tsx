@@ -18,6 +18,7 @@ export function LanguageSwitch() {
         rememberLanguage(lng);
         void i18n.changeLanguage(lng);
       }}
+      className="language-switch"
       data-testid="language-switch"
     />
   );

@@ -17,6 +17,7 @@ import { useSession } from '../auth/session.js';
 import { PageLoading } from '../components/PageLoading.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { NAV } from './nav.js';
+import { TimeZoneSwitch } from './TimeZoneSwitch.js';
 
 const ICONS: Record<string, React.ReactNode> = {
   today: <DashboardOutlined />,
@@ -50,13 +51,14 @@ export function Shell() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="shell-header">
-          <Space size={12}>
+          <Space size={12} className="shell-shop">
             <AuditOutlined />
-            <Typography.Text strong data-testid="shop-name">
+            <Typography.Text strong ellipsis={{ tooltip: session.shop.name }} data-testid="shop-name">
               {session.shop.name}
             </Typography.Text>
           </Space>
-          <Space size={16}>
+          <Space size={16} className="shell-tools">
+            <TimeZoneSwitch />
             <LanguageSwitch />
             <Dropdown
               menu={{
@@ -69,8 +71,8 @@ export function Shell() {
             >
               <Space className="shell-user" data-testid="user-menu">
                 <Avatar size="small" icon={<UserOutlined />} />
-                <span>{session.name}</span>
-                <Tag color="blue" variant="filled">
+                <span className="shell-user-name">{session.name}</span>
+                <Tag color="blue" variant="filled" className="shell-user-role">
                   {t(`roles.${session.role}`)}
                 </Tag>
               </Space>

@@ -5,6 +5,7 @@ import { portalApi } from '../api.js';
 import { Alert, Spinner, StatusPill, useErrorText } from '../components/ui.js';
 import { day, money, percent, pick } from '../format.js';
 import { navigate } from '../router.js';
+import { shippingText } from './shipping-text.js';
 import type { CaseView, OrderLine, OrderView, Preview, Reason, Resolution, ReturnMethod, ReturnRequest, Session, ShopBrand } from '../types.js';
 
 /** Photo and video types the server accepts (it reads the bytes; this only saves a wasted upload). */
@@ -88,9 +89,14 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
     ...(view.policy.refundMethods.includes('store_credit') ? (['store_credit'] as const) : []),
     ...(canExchange ? (['exchange'] as const) : []),
   ];
-  const methods: ReturnMethod[] = ['pickup', 'drop_off', ...(canKeep ? (['none'] as const) : [])];
   const effectiveResolution = resolution && resolutions.includes(resolution) ? resolution : '';
-  const effectiveMethod = method && methods.includes(method) ? method : '';
+  // Pickup and drop-off only where the policy lets the goods come back (never before shipment: that is a refund only).
+  const sendBackType = effectiveResolution === 'exchange' ? 'exchange' : 'return_refund';
+  const canSendBack = selected.length === 0 || selected.every((l) => l.allowedCaseTypes.includes(sendBackType));
+  const methods: ReturnMethod[] = [...(canSendBack ? (['pickup', 'drop_off'] as const) : []), ...(canKeep ? (['none'] as const) : [])];
+  const onlyMethod = methods.length === 1 ? methods[0]! : null;
+  const effectiveMethod = onlyMethod ?? (method && methods.includes(method) ? method : '');
+  const shipped = view.order.shippedAt !== null;
 
   const update = (lineId: string, patch: Partial<Choice>) => {
     setChoices((c) => ({ ...c, [lineId]: { ...c[lineId]!, ...patch } }));
@@ -428,7 +434,15 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
           <h2>{t('method.title')}</h2>
         </legend>
         {problem('method')}
-        {methods.map((m) => (
+        {onlyMethod === 'none' && (
+          <p className="option option-on" data-testid="no-return-needed">
+            <span>
+              <strong>{t('method.none')}</strong>
+              <span className="option-help">{t(!shipped ? 'sendBack.notShipped' : !delivered ? 'sendBack.notDelivered' : 'method.noneHelp')}</span>
+            </span>
+          </p>
+        )}
+        {onlyMethod !== 'none' && methods.map((m) => (
           <label key={m} className={`option ${effectiveMethod === m ? 'option-on' : ''}`}>
             <input type="radio" name="method" value={m} checked={effectiveMethod === m} onChange={() => { setMethod(m); setPreview(null); }} />
             <span>
@@ -483,6 +497,8 @@ function ReviewStep(props: {
     return option ? Object.values(option.attributes).join(' / ') || option.title : sku;
   };
   const exchange = request.resolution === 'exchange';
+  // Refusals in the form's own words where the portal has them; the policy's explanation otherwise.
+  const refusal = (x: { rule: string; explanation: Preview['ruling']['explanation'] }) => t(`refusal.${x.rule}`, { defaultValue: pick(x.explanation, lang) });
   const rows: [string, string, string?][] = [
     [exchange ? t('money.returned') : t('money.items'), m(r.itemsMinor)],
     ...(r.restockingFeeMinor ? ([[t('money.restocking'), `−${m(r.restockingFeeMinor)}`, 'minus']] as [string, string, string][]) : []),
@@ -500,7 +516,7 @@ function ReviewStep(props: {
       <h1>{t('review.title')}</h1>
       {!preview.eligible && (
         <Alert>
-          <strong>{t('review.notEligible')}</strong> {pick(preview.ruling.explanation, lang)}
+          <strong>{t('review.notEligible')}</strong> {refusal(preview.ruling)}
         </Alert>
       )}
       <section className="section card" aria-labelledby="review-items">
@@ -518,7 +534,7 @@ function ReviewStep(props: {
                   {reason(item.reasonCode)}
                   {asked?.replacementSku && <> · {t('review.exchangeFor', { sku: variantName(item.lineId, asked.replacementSku) })}</>}
                 </div>
-                {!item.eligible && <p className="why why-no">{pick(item.explanation, lang)}</p>}
+                {!item.eligible && <p className="why why-no">{refusal(item)}</p>}
               </li>
             );
           })}
@@ -541,7 +557,7 @@ function ReviewStep(props: {
             </div>
           </dl>
           <p className="shipping-payer">
-            <strong>{t('review.shipping')}</strong> {t(`payer.${preview.returnShippingPaidBy}`)}
+            <strong>{t('review.shipping')}</strong> {shippingText(t, preview.returnShippingPaidBy, r.labelCostMinor, m)}
           </p>
           <p className="muted small">
             {t(`resolution.${request.resolution}`)} · {t(`method.${request.returnMethod}`)}

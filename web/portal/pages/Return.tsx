@@ -6,6 +6,8 @@ import { Alert, Spinner, StatusPill, useErrorText } from '../components/ui.js';
 import { money, moment, pick } from '../format.js';
 import { navigate } from '../router.js';
 import type { CaseView, Session, ShopBrand } from '../types.js';
+import { OfferCard } from './OfferCard.js';
+import { shippingText } from './shipping-text.js';
 
 const CARRIERS: Record<string, string[]> = {
   'zh-CN': ['顺丰速运', '中通快递', '圆通速递', '申通快递', '韵达快递', '京东物流', 'EMS', '极兔速递'],
@@ -47,7 +49,35 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
     };
   }, [api, caseId]);
 
-  if (loadError) return <Alert>{loadError}</Alert>;
+  // A return of another order (after looking that one up), or gone: never a dead end.
+  if (loadError)
+    return (
+      <div data-testid="return-load-error">
+        <Alert>{loadError}</Alert>
+        <p className="back">
+          <a
+            href={`/portal/${shop.slug}/order`}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ page: 'order', slug: shop.slug });
+            }}
+          >
+            ← {t('return.toOrder', { number: session.orderNumber })}
+          </a>
+        </p>
+        <p className="back">
+          <a
+            href={`/portal/${shop.slug}`}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ page: 'lookup', slug: shop.slug });
+            }}
+          >
+            {t('return.lookUpAnother')}
+          </a>
+        </p>
+      </div>
+    );
   if (!c) return <p className="loading" role="status">{t('common.loading')}</p>;
 
   const run = async (name: string, action: () => Promise<CaseView>, done: string) => {
@@ -107,6 +137,8 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
   const canShip = c.allowedActions.includes('buyer_shipped');
   const canCancel = c.allowedActions.includes('cancel');
   const exchange = c.type === 'exchange';
+  // While an offer is open, the breakdown holds the offered amount: nothing is agreed yet.
+  const offerOpen = c.status === 'offer_pending';
   const parcel = c.shipments.find((s) => s.direction === 'return');
   const next = t(`next.${c.status}`, { defaultValue: '' });
 
@@ -157,6 +189,13 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
 
       {notice && <Alert tone="success">{notice}</Alert>}
       {error && <Alert>{error}</Alert>}
+
+      <OfferCard
+        c={c}
+        busy={busy}
+        onAccept={() => void run('accept', () => api.acceptOffer(c.id), t('offer.accepted'))}
+        onDecline={(reason) => void run('decline', () => api.declineOffer(c.id, reason), t('offer.declined'))}
+      />
 
       {c.label.available && (
         <section className="section card" aria-labelledby="label-h">
@@ -230,8 +269,13 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
             {t('return.replacement')} {c.replacements.map((x) => `${x.sku} × ${x.quantity}`).join(', ')}
           </p>
         )}
+        {offerOpen && (
+          <p className="hint" data-testid="summary-offer">
+            {t('offer.summaryPending')}
+          </p>
+        )}
         <dl className="money">
-          {!exchange && (
+          {!exchange && !offerOpen && (
             <div className="money-row total">
               <dt>{c.refundMethod === 'store_credit' ? t('money.storeCredit') : t('money.refundTotal')}</dt>
               <dd>{m(c.refundMethod === 'store_credit' ? r.storeCreditMinor : r.payoutMinor)}</dd>
@@ -251,7 +295,7 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
           )}
         </dl>
         <p className="small">
-          <strong>{t('review.shipping')}</strong> {t(`payer.${c.returnShippingPaidBy}`)}
+          <strong>{t('review.shipping')}</strong> {shippingText(t, c.returnShippingPaidBy, r.labelCostMinor, m)}
         </p>
         <p className="muted small">
           {t(`resolution.${exchange ? 'exchange' : c.refundMethod === 'store_credit' ? 'store_credit' : 'refund'}`)} · {t(`method.${c.returnMethod}`)}

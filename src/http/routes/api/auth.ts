@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from '../../plugins/auth.js';
 import { DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';
 import { PermissionSchema, RoleSchema, StaffSchema, staffView } from '../../schemas/staff.js';
 
-const ShopRef = Type.Object({ id: Uuid, slug: Type.String(), name: Type.String() });
+const ShopRef = Type.Object({ id: Uuid, slug: Type.String(), name: Type.String(), timezone: Type.String({ description: "The shop's IANA time zone: the console shows times in it" }) });
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const secure = app.ctx.config.publicUrl.startsWith('https:');
@@ -39,7 +39,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply.setCookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: result.expiresAt });
       return {
         staff: staffView(result.staff),
-        shop: { id: shop.id, slug: shop.slug, name: shop.name },
+        shop: { id: shop.id, slug: shop.slug, name: shop.name, timezone: shop.timezone },
         csrfToken: result.csrfToken,
         expiresAt: result.expiresAt.toISOString(),
       };
@@ -87,7 +87,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         name: p.name,
         role: p.role,
         permissions: permissionsOf(p.role),
-        shop: { id: shop.id, slug: shop.slug, name: shop.name },
+        shop: { id: shop.id, slug: shop.slug, name: shop.name, timezone: shop.timezone },
         csrfToken: p.csrfToken ?? null,
       };
     },

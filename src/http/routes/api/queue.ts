@@ -27,6 +27,12 @@ const QueueItemSchema = Type.Object({
   version: Type.Integer(),
   createdAt: DateTime,
   updatedAt: DateTime,
+  awaitingPayout: Nullable(
+    Type.Object(
+      { since: DateTime, amountMinor: Type.Integer() },
+      { description: 'A manual refund (paid outside Retour) not yet confirmed paid: since when, and how much' },
+    ),
+  ),
   deadline: Nullable(
     Type.Object({
       dueAt: DateTime,
@@ -61,6 +67,7 @@ export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
             riskMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
             riskMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
             needsReview: Type.Optional(Type.Boolean()),
+            awaitingPayout: Type.Optional(Type.Boolean({ description: 'true: only cases with a manual refund not yet confirmed paid, whatever their state; false: none of them' })),
             createdFrom: Type.Optional(DateTime),
             overdue: Type.Optional(Type.Boolean({ description: 'true: only cases past their deadline; false: none of them' })),
             dueWithinHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 365, description: 'Only cases due between now and now + hours' })),

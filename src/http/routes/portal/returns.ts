@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { renderLabelPdf } from '../../../services/portal/label.js';
 import { portalOrder } from '../../../services/portal/order.js';
 import {
+  answerOffer,
   cancelPortalReturn,
   createPortalReturn,
   getPortalCase,
@@ -61,6 +62,26 @@ export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['portal'], summary: 'Withdraw the return while allowed', params: IdParams, body: Type.Object({ reason: Type.Optional(Text(2000)) }, strict), response: { 200: CaseView, ...errorResponses } },
     },
     async (req) => cancelPortalReturn(app.ctx, scopeOf(req), req.params.id, req.body.reason),
+  );
+
+  app.post(
+    '/returns/:id/offer/accept',
+    { schema: { tags: ['portal'], summary: "Accept the shop's partial-refund offer: the offered amount is refunded and the goods stay with the buyer", params: IdParams, body: Type.Object({}, strict), response: { 200: CaseView, ...errorResponses } } },
+    async (req) => answerOffer(app.ctx, scopeOf(req), req.params.id, 'accept', undefined),
+  );
+
+  app.post(
+    '/returns/:id/offer/decline',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: "Decline the shop's partial-refund offer: the request goes back to the shop",
+        params: IdParams,
+        body: Type.Object({ reason: Type.Optional(Text(2000)) }, strict),
+        response: { 200: CaseView, ...errorResponses },
+      },
+    },
+    async (req) => answerOffer(app.ctx, scopeOf(req), req.params.id, 'decline', req.body.reason),
   );
 
   app.post(

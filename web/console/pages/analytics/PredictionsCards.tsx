@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
 import { useErrorText } from '../../components/ErrorAlert.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 import { useAnalytics, type OrderScore, type SkuPredictions, type Filters } from './api.js';
 import { Chart } from './Chart.js';
 import { ChartCard } from './ChartCard.js';
@@ -41,6 +41,7 @@ function TrainHint() {
 /** SKUs ranked by predicted return rate (with the observed rate beside it) and the model's held-out quality. */
 export function PredictionsCard({ filters }: { filters: Filters }) {
   const { t, i18n } = useTranslation();
+  const shopTime = useShopTime();
   const lng = i18n.language;
   const q = useAnalytics<SkuPredictions>('predictions', { sku: filters.sku, category: filters.category, limit: 50, minLines: 3 });
   if (q.error && notTrained(q.error)) return <TrainHint />;
@@ -80,7 +81,7 @@ export function PredictionsCard({ filters }: { filters: Filters }) {
         model && (
           <Descriptions size="small" column={3} className="model-facts" data-testid="model-facts">
             <Descriptions.Item label={t('analytics.predictions.version')}>v{model.version}</Descriptions.Item>
-            <Descriptions.Item label={t('analytics.predictions.trainedAt')}>{formatDateTime(model.trainedAt, lng)}</Descriptions.Item>
+            <Descriptions.Item label={t('analytics.predictions.trainedAt')}>{shopTime(model.trainedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('analytics.predictions.baseline')}>{model.baselineSkuRateAuc === null ? '—' : model.baselineSkuRateAuc.toFixed(3)}</Descriptions.Item>
           </Descriptions>
         )

@@ -6,11 +6,12 @@ import { Money } from '../../components/Money.js';
 import { RiskTag, StatusTag } from '../../components/tags.js';
 import { useExplain } from '../../lib/labels.js';
 import { percent } from '../../lib/money.js';
-import { formatDate } from '../../../shared/money.js';
+import { useShopDate } from '../../lib/shop-time.js';
 
 /** The buyer: contact, risk with its reasons, and their return history (other cases). */
 export function BuyerCard({ c, profile, history }: { c: CaseDetail; profile: CustomerProfile | undefined; history: QueueItem[] | undefined }) {
   const { t, i18n } = useTranslation();
+  const shopDate = useShopDate();
   const explain = useExplain();
   const customer = c.order?.customer;
   if (!customer && !profile) return null;
@@ -67,7 +68,7 @@ export function BuyerCard({ c, profile, history }: { c: CaseDetail; profile: Cus
             { title: t('queue.col.rma'), key: 'rma', render: (_, h) => <Link to={`/cases/${h.id}`}>{h.rmaNumber}</Link> },
             { title: t('queue.col.status'), key: 's', render: (_, h) => <StatusTag status={h.status} /> },
             { title: t('queue.col.refund'), key: 'r', align: 'right', render: (_, h) => <Money minor={h.refundMinor} currency={h.currency} /> },
-            { title: t('queue.col.created'), key: 'c', render: (_, h) => <span className="small">{formatDate(h.createdAt, i18n.language)}</span> },
+            { title: t('queue.col.created'), key: 'c', render: (_, h) => <span className="small">{shopDate(h.createdAt)}</span> },
           ]}
         />
       )}

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { RiskTag, StatusTag, TypeText } from '../../components/tags.js';
 import { useExplain } from '../../lib/labels.js';
 import { syncServerClock } from '../../lib/server-clock.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 import { ActionBar } from './ActionBar.js';
 import { BuyerCard } from './BuyerCard.js';
 import { CaseTimeline } from './CaseTimeline.js';
@@ -19,12 +19,14 @@ import { Conversation } from './Conversation.js';
 import { EvidenceGallery } from './EvidenceGallery.js';
 import { ItemsCard } from './ItemsCard.js';
 import { OrderCard } from './OrderCard.js';
+import { PendingPayout, pendingPayouts } from './PendingPayout.js';
 import { RefundCard } from './RefundCard.js';
 
 /** One case with everything needed to decide it, and only the actions allowed now. */
 export function CasePage() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const { can } = useSession();
   const explain = useExplain();
   const kase = useQuery({ queryKey: ['case', id], queryFn: () => api.get<CaseDetail>(`/returns/${id}`) });
@@ -94,19 +96,24 @@ export function CasePage() {
             </span>
           )}
         </Space>
-        <Descriptions size="small" column={4} className="case-facts">
-          <Descriptions.Item label={t('case.created')}>{formatDateTime(c.createdAt, i18n.language)}</Descriptions.Item>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} className="case-facts">
+          <Descriptions.Item label={t('case.created')}>{shopTime(c.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={t('case.fault')}>{t(`fault.${c.fault}`)}</Descriptions.Item>
           <Descriptions.Item label={t('case.returnMethod')}>{t(`returnMethod.${c.returnMethod}`)}</Descriptions.Item>
           <Descriptions.Item label={t('case.policyVersion')}>v{c.policyVersion}</Descriptions.Item>
         </Descriptions>
-        {c.allowedActions.some((a) => a !== 'note' && a !== 'message') ? (
-          <ActionBar c={c} />
-        ) : (
-          <Typography.Text type="secondary" data-testid="no-actions">
-            {['completed', 'cancelled', 'closed'].includes(c.status) ? t('case.finished') : t('case.nothingForYou')}
-          </Typography.Text>
-        )}
+        <Space wrap size={12} className="case-actions">
+          <PendingPayout c={c} />
+          {c.allowedActions.some((a) => a !== 'note' && a !== 'message') ? (
+            <ActionBar c={c} />
+          ) : (
+            pendingPayouts(c).length === 0 && (
+              <Typography.Text type="secondary" data-testid="no-actions">
+                {['completed', 'cancelled', 'closed'].includes(c.status) ? t('case.finished') : t('case.nothingForYou')}
+              </Typography.Text>
+            )
+          )}
+        </Space>
       </div>
       {c.rejection && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('case.rejected', { label: explain(c.rejection.label) })} description={c.rejection.reason} />}
       {c.buyerNote && (

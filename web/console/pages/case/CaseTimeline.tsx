@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail, TimelineEvent } from '../../api/types.js';
 import { StatusTag } from '../../components/tags.js';
 import { useMoney } from '../../components/Money.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 
 const COLOR: Record<string, string> = { buyer: 'orange', staff: 'blue', system: 'gray', platform: 'purple' };
 
 /** The case's audit trail, oldest first: who did what, from which state to which, and the details that matter. */
 export function CaseTimeline({ c, staffNames }: { c: CaseDetail; staffNames: Map<string, string> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const money = useMoney();
   const detail = (e: TimelineEvent): string | null => {
     const p = e.payload;
@@ -46,7 +47,7 @@ export function CaseTimeline({ c, staffNames }: { c: CaseDetail; staffNames: Map
                 )}
               </div>
               <div className="small muted">
-                {formatDateTime(e.at, i18n.language)} · {who(e)}
+                {shopTime(e.at)} · {who(e)}
               </div>
               {detail(e) && <Typography.Text className="small">{detail(e)}</Typography.Text>}
             </div>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { CaseDetail } from '../../api/types.js';
 import { useErrorText } from '../../components/ErrorAlert.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 
 /** Messages with the buyer (they see these) and internal notes (they never do). */
 export function Conversation({ c }: { c: CaseDetail }) {
@@ -38,7 +38,8 @@ export function Conversation({ c }: { c: CaseDetail }) {
 }
 
 function Thread({ c, messages, action }: { c: CaseDetail; messages: CaseDetail['messages']; action: 'message' | 'note' }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -64,7 +65,7 @@ function Thread({ c, messages, action }: { c: CaseDetail; messages: CaseDetail['
       {messages.map((m) => (
         <div key={m.id} className={`bubble ${m.author === 'buyer' ? 'bubble-buyer' : action === 'note' ? 'bubble-note' : 'bubble-staff'}`}>
           <div className="bubble-meta">
-            {t(`actor.${m.author}`, { defaultValue: m.author })} · {formatDateTime(m.createdAt, i18n.language)}
+            {t(`actor.${m.author}`, { defaultValue: m.author })} · {shopTime(m.createdAt)}
           </div>
           <div className="bubble-body">{m.body}</div>
         </div>

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { api, apiUrl } from '../../api/client.js';
 import type { CaseDetail } from '../../api/types.js';
 import { useErrorText } from '../../components/ErrorAlert.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 
 /** Photos and videos of the case: the buyer's claim and the warehouse's inspection, full size on click. */
 export function EvidenceGallery({ c, canUpload }: { c: CaseDetail; canUpload: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -27,7 +28,7 @@ export function EvidenceGallery({ c, canUpload }: { c: CaseDetail; canUpload: bo
               )}
               <figcaption>
                 <Tag color={e.purpose === 'claim' ? 'orange' : e.purpose === 'inspection' ? 'blue' : 'default'}>{t(`evidence.purpose.${e.purpose}`, { defaultValue: e.purpose })}</Tag>
-                <span className="small muted">{formatDateTime(e.createdAt, i18n.language)}</span>
+                <span className="small muted">{shopTime(e.createdAt)}</span>
               </figcaption>
             </figure>
           ))}

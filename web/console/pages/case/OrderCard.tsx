@@ -2,14 +2,15 @@ import { Card, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, OrderDetail } from '../../api/types.js';
 import { Money } from '../../components/Money.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 
 /** The order behind the case: where and when it was bought, paid, shipped and delivered, what it cost, and the parcels both ways. */
 export function OrderCard({ c, order }: { c: CaseDetail; order: OrderDetail | undefined }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const o = order ?? c.order;
   if (!o) return null;
-  const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : '—');
+  const when = (iso: string | null) => (iso ? shopTime(iso) : '—');
   const address = order?.shippingAddress;
   return (
     <Card title={t('order.title')} extra={<Tag>{t(`channel.${o.channel}`, { defaultValue: o.channel })}</Tag>} data-testid="order-card">

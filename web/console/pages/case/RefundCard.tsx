@@ -1,17 +1,13 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Divider, Input, Modal, Table, Tag, Typography, type ButtonProps } from 'antd';
-import { useState } from 'react';
+import { Card, Descriptions, Divider, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.js';
 import type { CaseDetail } from '../../api/types.js';
-import { useSession } from '../../auth/session.js';
-import { useErrorText } from '../../components/ErrorAlert.js';
 import { useMoney } from '../../components/Money.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 
 /** The refund calculator: how the refund is made up (the case's breakdown), its bounds, and the refunds ledger. */
 export function RefundCard({ c }: { c: CaseDetail }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const money = useMoney();
   const b = c.breakdown;
   const m = (minor: number) => money(minor, c.currency);
@@ -99,60 +95,13 @@ export function RefundCard({ c }: { c: CaseDetail }) {
               { title: t('refund.ledger.amount'), key: 'a', render: (_, r) => m(r.amountMinor + r.compensationMinor) },
               { title: t('refund.ledger.provider'), dataIndex: 'provider', render: (p: string) => t(`refund.provider.${p}`, { defaultValue: p }) },
               { title: t('refund.ledger.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'succeeded' ? 'green' : s === 'failed' ? 'red' : 'gold'}>{t(`refund.status.${s}`, { defaultValue: s })}</Tag> },
-              { title: t('refund.ledger.at'), key: 'at', render: (_, r) => <span className="small">{formatDateTime(r.settledAt ?? r.createdAt, i18n.language)}</span> },
-              { key: 'confirm', render: (_, r) => (r.provider === 'manual' && r.status === 'pending' ? <ConfirmManual caseId={c.id} refundId={r.id} amount={m(r.amountMinor + r.compensationMinor)} /> : null) },
+              { title: t('refund.ledger.at'), key: 'at', render: (_, r) => <span className="small">{shopTime(r.settledAt ?? r.createdAt)}</span> },
+              // Confirming a manual payout is an action: it sits with the case's actions (PendingPayout), not here.
+              { key: 'confirm', render: (_, r) => (r.provider === 'manual' && r.status === 'pending' ? <Tag color="gold">{t('payout.awaiting')}</Tag> : null) },
             ]}
           />
         </>
       )}
     </Card>
-  );
-}
-
-/** A manual refund paid outside Retour: staff who may issue refunds confirm it with the payment's reference. */
-function ConfirmManual({ caseId, refundId, amount }: { caseId: string; refundId: string; amount: string }) {
-  const { t } = useTranslation();
-  const { can } = useSession();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const [reference, setReference] = useState('');
-  const [busy, setBusy] = useState(false);
-  if (!can('refunds:issue')) return <Tag>{t('refund.awaitingConfirmation')}</Tag>;
-  return (
-    <>
-      <Button size="small" type="primary" onClick={() => setOpen(true)} data-testid="confirm-refund">
-        {t('refund.confirmPaid')}
-      </Button>
-      <Modal
-        open={open}
-        title={t('refund.confirmTitle')}
-        okText={t('refund.confirmPaid')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ disabled: !reference.trim(), loading: busy, 'data-testid': 'confirm-refund-ok' } as ButtonProps}
-        onCancel={() => setOpen(false)}
-        onOk={async () => {
-          setBusy(true);
-          try {
-            await api.post(`/refunds/${refundId}/confirm`, { reference: reference.trim() });
-            await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
-            await queryClient.invalidateQueries({ queryKey: ['queue'] });
-            await queryClient.invalidateQueries({ queryKey: ['dashboard'] });
-            await queryClient.invalidateQueries({ queryKey: ['customer'] });
-            message.success(t('refund.confirmed'));
-            setOpen(false);
-          } catch (err) {
-            message.error(errorText(err));
-          } finally {
-            setBusy(false);
-          }
-        }}
-        destroyOnHidden
-      >
-        <Typography.Paragraph>{t('refund.confirmText', { amount })}</Typography.Paragraph>
-        <Input autoFocus value={reference} onChange={(e) => setReference(e.target.value)} placeholder={t('refund.referencePlaceholder')} maxLength={200} data-testid="refund-reference" />
-      </Modal>
-    </>
   );
 }

@@ -4,17 +4,18 @@ import { useTranslation } from 'react-i18next';
 import type { PolicyVersion } from '../../api/types.js';
 import { CsvButton } from '../../components/CsvButton.js';
 import { diffDocuments, showValue, type Difference } from '../../lib/diff.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 
 /** Every saved version, and what changed between any two of them. */
 export function PolicyVersions({ versions, onLoad, canEdit }: { versions: PolicyVersion[]; onLoad: (v: PolicyVersion) => void; canEdit: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const [a, setA] = useState<number | undefined>(versions[1]?.version);
   const [b, setB] = useState<number | undefined>(versions[0]?.version);
   const va = versions.find((v) => v.version === a);
   const vb = versions.find((v) => v.version === b);
   const diff = va && vb ? diffDocuments(va.document, vb.document) : [];
-  const options = versions.map((v) => ({ value: v.version, label: `v${v.version} · ${formatDateTime(v.createdAt, i18n.language)}` }));
+  const options = versions.map((v) => ({ value: v.version, label: `v${v.version} · ${shopTime(v.createdAt)}` }));
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="policy-versions">
       <Card title={t('policy.versions.title')} styles={{ body: { padding: 0 } }}>
@@ -27,7 +28,7 @@ export function PolicyVersions({ versions, onLoad, canEdit }: { versions: Policy
             { title: t('policy.versions.version'), dataIndex: 'version', width: 100, sorter: (x, y) => x.version - y.version, render: (v: number, r) => <Space>v{v}{r === versions[0] && <Tag color="green">{t('policy.versions.current')}</Tag>}</Space> },
             { title: t('policy.versions.name'), key: 'name', render: (_, r) => r.document.name },
             { title: t('policy.versions.note'), dataIndex: 'note', render: (n: string | null) => n ?? <span className="muted">—</span> },
-            { title: t('policy.versions.saved'), dataIndex: 'createdAt', width: 200, sorter: (x, y) => x.createdAt.localeCompare(y.createdAt), render: (d: string) => formatDateTime(d, i18n.language) },
+            { title: t('policy.versions.saved'), dataIndex: 'createdAt', width: 200, sorter: (x, y) => x.createdAt.localeCompare(y.createdAt), render: (d: string) => shopTime(d) },
             {
               key: 'actions',
               width: 220,

@@ -73,6 +73,9 @@ export function QueueFilters({ state, set, reset }: { state: QueueState; set: (p
       <Checkbox checked={state.review === true} onChange={(e) => set({ review: e.target.checked ? '1' : undefined })}>
         {t('queue.filter.review')}
       </Checkbox>
+      <Checkbox checked={state.payout === true} onChange={(e) => set({ payout: e.target.checked ? '1' : undefined })} data-testid="filter-payout">
+        {t('payout.filter')}
+      </Checkbox>
       <Checkbox checked={state.scope === 'all'} onChange={(e) => set({ scope: e.target.checked ? 'all' : undefined })}>
         {t('queue.filter.closedToo')}
       </Checkbox>

@@ -17,7 +17,8 @@ import { RiskTag, StatusTag, TypeText } from '../../components/tags.js';
 import { useReasonLabel } from '../../lib/labels.js';
 import { toMajor } from '../../lib/money.js';
 import { syncServerClock } from '../../lib/server-clock.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
+import { PayoutAge } from '../case/PendingPayout.js';
 import { BulkActions } from './BulkActions.js';
 import { QueueFilters } from './QueueFilters.js';
 import { apiParams, filterParams, readQueueState, toSearch } from './queue-params.js';
@@ -29,7 +30,8 @@ const EXPORT_MAX = 10_000;
 
 /** The work queue: filter, search, sort, page, select and decide in bulk, export. */
 export function QueuePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const { can } = useSession();
   const reasonLabel = useReasonLabel();
   const [search, setSearch] = useSearchParams();
@@ -204,14 +206,20 @@ export function QueuePage() {
             },
             { title: t('queue.col.refund'), key: 'refundMinor', align: 'right', width: 110, sorter: true, sortOrder: sortOrder('refundMinor'), render: (_, c) => <Money minor={c.refundMinor} currency={c.currency} /> },
             { title: t('queue.col.risk'), key: 'riskScore', width: 80, sorter: true, sortOrder: sortOrder('riskScore'), render: (_, c) => <RiskTag score={c.riskScore} /> },
-            { title: t('queue.col.deadline'), key: 'deadline', width: 150, sorter: true, sortOrder: sortOrder('deadline'), render: (_, c) => <Countdown deadline={c.deadline} /> },
+            { title: t('queue.col.deadline'), key: 'deadline', width: 150, sorter: true, sortOrder: sortOrder('deadline'), render: (_, c) => (
+                <Space size={2} orientation="vertical">
+                  <Countdown deadline={c.deadline} />
+                  {c.awaitingPayout && <PayoutAge since={c.awaitingPayout.since} />}
+                </Space>
+              ),
+            },
             {
               title: t('queue.col.created'),
               key: 'createdAt',
               width: 150,
               sorter: true,
               sortOrder: sortOrder('createdAt'),
-              render: (_, c) => <span className="small">{formatDateTime(c.createdAt, i18n.language)}</span>,
+              render: (_, c) => <span className="small">{shopTime(c.createdAt)}</span>,
             },
           ]}
         />

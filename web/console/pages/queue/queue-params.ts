@@ -1,7 +1,7 @@
 import type { CaseStatus } from '../../api/types.js';
 
 /** The queue's state lives in the address (?status=…&due=overdue…): links, reloads and saved views share it. */
-export const FILTER_KEYS = ['q', 'status', 'type', 'reason', 'channel', 'sku', 'risk', 'due', 'review', 'scope', 'createdFrom'] as const;
+export const FILTER_KEYS = ['q', 'status', 'type', 'reason', 'channel', 'sku', 'risk', 'due', 'review', 'payout', 'scope', 'createdFrom'] as const;
 export const RISK_RANGES = { low: [0, 29], medium: [30, 69], high: [70, 100] } as const;
 export type RiskLevel = keyof typeof RISK_RANGES;
 
@@ -16,6 +16,8 @@ export interface QueueState {
   /** 'overdue', or hours as a string ('24'): due within. */
   due?: string;
   review?: boolean;
+  /** Only cases with a manual refund not yet confirmed paid. */
+  payout?: boolean;
   scope?: 'all';
   createdFrom?: string;
   sort: string;
@@ -37,6 +39,7 @@ export function readQueueState(p: URLSearchParams): QueueState {
     risk: (['low', 'medium', 'high'] as const).find((r) => r === p.get('risk')),
     due: str('due'),
     review: p.get('review') === '1' ? true : undefined,
+    payout: p.get('payout') === '1' ? true : undefined,
     scope: p.get('scope') === 'all' ? 'all' : undefined,
     createdFrom: str('createdFrom'),
     sort,
@@ -61,6 +64,7 @@ export function apiParams(s: QueueState) {
     overdue: s.due === 'overdue' ? true : undefined,
     dueWithinHours: s.due && s.due !== 'overdue' ? Number(s.due) : undefined,
     needsReview: s.review,
+    awaitingPayout: s.payout,
     scope: s.scope,
     createdFrom: s.createdFrom,
     sort: s.sort,

@@ -7,11 +7,12 @@ import { api } from '../../api/client.js';
 import { ROLES, type ApiKey } from '../../api/types.js';
 import { CsvButton } from '../../components/CsvButton.js';
 import { useErrorText } from '../../components/ErrorAlert.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 
 /** API keys for connectors: created with a role, the secret shown once, revocable at once. */
 export function ApiKeysTab() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -20,7 +21,7 @@ export function ApiKeysTab() {
   const [secret, setSecret] = useState<string | null>(null);
   const [form] = Form.useForm();
   const rows = keys.data?.data ?? [];
-  const when = (d: string | null) => (d ? formatDateTime(d, i18n.language) : '—');
+  const when = (d: string | null) => (d ? shopTime(d) : '—');
   return (
     <Card
       data-testid="api-keys-tab"

@@ -8,11 +8,12 @@ import { api, ApiError } from '../../api/client.js';
 import type { CursorPage, DevMail } from '../../api/types.js';
 import { CsvButton } from '../../components/CsvButton.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 
 /** The dev mailbox: every e-mail Retour sent (or would send without SMTP), newest first, readable as text or HTML. */
 export function MailboxTab() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const mails = useInfiniteQuery({
     queryKey: ['dev-mailbox'],
     queryFn: ({ pageParam }) => api.get<CursorPage<DevMail>>('/dev-mailbox', { cursor: pageParam }),
@@ -20,7 +21,7 @@ export function MailboxTab() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = mails.data?.pages.flatMap((p) => p.data) ?? [];
-  const when = (d: string | null) => (d ? formatDateTime(d, i18n.language) : '—');
+  const when = (d: string | null) => (d ? shopTime(d) : '—');
 
   if (mails.error instanceof ApiError && mails.error.status === 404) return <Alert type="info" showIcon title={t('settings.mailbox.unavailable')} />;
 

@@ -8,11 +8,12 @@ import { ROLES, type Role, type Staff } from '../../api/types.js';
 import { useSession } from '../../auth/session.js';
 import { CsvButton } from '../../components/CsvButton.js';
 import { useErrorText } from '../../components/ErrorAlert.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 
 /** Staff accounts and their roles; what each role may do is listed beside it. */
 export function StaffTab() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const { session } = useSession();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -76,7 +77,7 @@ export function StaffTab() {
               </Space>
             ),
           },
-          { title: t('settings.staff.lastLogin'), dataIndex: 'lastLoginAt', sorter: (a, b) => (a.lastLoginAt ?? '').localeCompare(b.lastLoginAt ?? ''), render: (d: string | null) => (d ? formatDateTime(d, i18n.language) : '—') },
+          { title: t('settings.staff.lastLogin'), dataIndex: 'lastLoginAt', sorter: (a, b) => (a.lastLoginAt ?? '').localeCompare(b.lastLoginAt ?? ''), render: (d: string | null) => (d ? shopTime(d) : '—') },
         ]}
       />
       <div className="role-legend">

@@ -8,7 +8,7 @@ import { api, ApiError } from '../../api/client.js';
 import type { CursorPage, DeliveryStatus, WebhookDelivery, WebhookEndpoint } from '../../api/types.js';
 import { CsvButton } from '../../components/CsvButton.js';
 import { ErrorAlert, useErrorText } from '../../components/ErrorAlert.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 
 const STATUS_COLORS: Record<DeliveryStatus, string> = { pending: 'gold', delivered: 'green', dead: 'red' };
 
@@ -21,7 +21,8 @@ interface EndpointValues {
 
 /** Webhook endpoints: where events are sent, the secret (shown once), each endpoint's delivery log and replay. */
 export function WebhooksTab() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -32,7 +33,7 @@ export function WebhooksTab() {
   const [log, setLog] = useState<WebhookEndpoint | null>(null);
   const [form] = Form.useForm<EndpointValues>();
   const rows = endpoints.data?.data ?? [];
-  const when = (d: string | null) => (d ? formatDateTime(d, i18n.language) : '—');
+  const when = (d: string | null) => (d ? shopTime(d) : '—');
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['webhooks'] });
 
   const update = async (id: string, patch: Partial<EndpointValues>) => {
@@ -246,13 +247,14 @@ export function WebhooksTab() {
 
 /** One endpoint's deliveries, newest first, by status; a delivery or everything since a date can be sent again. */
 function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<DeliveryStatus | 'all'>('all');
   const [since, setSince] = useState<Dayjs | null>(dayjs().subtract(1, 'day').startOf('day'));
-  const when = (d: string | null) => (d ? formatDateTime(d, i18n.language) : '—');
+  const when = (d: string | null) => (d ? shopTime(d) : '—');
   const deliveries = useInfiniteQuery({
     queryKey: ['webhooks', endpoint.id, 'deliveries', status],
     queryFn: ({ pageParam }) => api.get<CursorPage<WebhookDelivery>>(`/webhooks/${endpoint.id}/deliveries`, { status: status === 'all' ? undefined : status, cursor: pageParam }),

@@ -11,7 +11,7 @@ import { InspectFields, inspectBody, ReceiveFields, receiveBody, restockSummary,
 import { PageHeader } from '../../components/PageHeader.js';
 import { StatusTag, TypeText } from '../../components/tags.js';
 import { ScanInput } from './ScanInput.js';
-import { formatDateTime } from '../../../shared/money.js';
+import { useShopTime } from '../../lib/shop-time.js';
 
 interface Scan {
   code: string;
@@ -23,7 +23,8 @@ interface Scan {
 
 /** Receiving: scan or type an RMA or tracking number, count what arrived, grade it, choose what happens to it, photograph it. */
 export function WarehousePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const shopTime = useShopTime();
   const { message, modal } = App.useApp();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -145,8 +146,11 @@ export function WarehousePage() {
                   </Tag>
                 </Space>
               }
-              extra={<span className="small muted">{[c.order?.customer?.name, c.order?.number].filter(Boolean).join(' · ')}</span>}
             >
+              {/* Under the title, not beside it: on a handheld the RMA keeps the whole width. */}
+              <div className="small muted" style={{ marginBottom: 8 }}>
+                {[c.order?.customer?.name, c.order?.number].filter(Boolean).join(' · ')}
+              </div>
               {c.shipments
                 .filter((s) => s.direction === 'return')
                 .map((s) => (
@@ -196,7 +200,7 @@ export function WarehousePage() {
                         <strong>{s.rma ?? s.code}</strong> <span className="small muted">{t(`warehouse.result.${s.result}`)}</span>
                       </div>
                       <div className="small muted">
-                        {s.code} · {formatDateTime(s.at, i18n.language)}
+                        {s.code} · {shopTime(s.at)}
                       </div>
                     </div>
                   </div>
