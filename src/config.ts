@@ -31,6 +31,9 @@ export interface Config {
   workerInProcess: boolean;
   /** Seed the demo shop when the database holds no shop yet. */
   seedDemo: boolean;
+  /** Optional Redis for the shared rate-limit counters; unset keeps them in the database. */
+  redisUrl: string | undefined;
+  redisKeyPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +69,8 @@ export const CONFIG_VARIABLES = [
   ['TRUST_PROXY', 'false', 'Trust X-Forwarded-* headers (behind a reverse proxy).'],
   ['WORKER', 'on', '`on`: `retour serve` also runs the background worker; `off`: run `retour worker` separately.'],
   ['DEMO', 'on', '`on`: seed the demo shop on first start of an empty database; `off`: never.'],
+  ['REDIS_URL', 'unset (counters in the database)', '`redis://host:6379/0`: keep rate-limit and portal look-up counters in Redis instead of the `rate_limit_counters` table. Either way every process shares them.'],
+  ['REDIS_KEY_PREFIX', 'retour:', 'Prefix of every Redis key Retour writes (several deployments may share one Redis).'],
   ['NODE_ENV', 'development', 'development, production or test.'],
 ] as const;
 
@@ -150,6 +155,8 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: bool('TRUST_PROXY', false),
     workerInProcess: bool('WORKER', true, 'on', 'off'),
     seedDemo: bool('DEMO', true, 'on', 'off'),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: str('REDIS_KEY_PREFIX') ?? 'retour:',
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -10,6 +9,7 @@ import type { ServiceContext } from '../services/context.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerIdempotency } from './plugins/idempotency.js';
+import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerValidation } from './plugins/validation.js';
 import { analyticsRoutes } from './routes/api/analytics.js';
 import { authRoutes } from './routes/api/auth.js';
@@ -67,7 +67,7 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20 } });
-  await app.register(rateLimit, { global: false });
+  await registerRateLimit(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
