@@ -19,6 +19,8 @@ import { DEMO_ORDERS, DEMO_SEED, DEMO_SHOWCASE, DEMO_STAFF, refreshDemoShowcase,
 import { createShop } from './services/shops/shops.js';
 import { createStaff } from './services/staff/staff.js';
 import { startWorker } from './worker/worker.js';
+import { databaseMetrics } from './observability/metrics.js';
+import { startMetricsServer } from './observability/metrics-server.js';
 
 const USAGE = `Usage: retour <command> [options]
 
@@ -108,6 +110,8 @@ async function serve(config: Config) {
   }
   const worker = config.workerInProcess ? startWorker(rt.ctx, app.log as unknown as pino.Logger) : null;
   await app.listen({ host: config.host, port: config.port });
+  const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(config.host, config.metricsPort, databaseMetrics(rt.ctx));
+  if (metricsServer) app.log.info({ port: config.metricsPort }, 'metrics on their own port: GET /metrics');
   app.log.info(
     { database: rt.handle.kind, location: rt.handle.location, startupMs: Date.now() - started },
     rt.handle.kind === 'pglite'
@@ -123,6 +127,7 @@ async function serve(config: Config) {
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    metricsServer?.close();
     await worker?.stop();
     await rt.handle.close();
     process.exit(0);
@@ -135,7 +140,9 @@ async function runWorker(config: Config) {
   const rt = await open(config);
   const log = pino({ level: config.logLevel });
   const worker = startWorker(rt.ctx, log);
+  const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(config.host, config.metricsPort, databaseMetrics(rt.ctx));
   const stop = async () => {
+    metricsServer?.close();
     await worker.stop();
     await rt.handle.close();
     process.exit(0);

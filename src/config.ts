@@ -34,6 +34,10 @@ export interface Config {
   /** Optional Redis for the shared rate-limit counters; unset keeps them in the database. */
   redisUrl: string | undefined;
   redisKeyPrefix: string;
+  /** Bearer token that opens GET /metrics on the main port; unset (and no metricsPort) means no /metrics. */
+  metricsToken: string | undefined;
+  /** Serve /metrics without a token on this port of its own (bound to HOST) instead of the main port. */
+  metricsPort: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +75,8 @@ export const CONFIG_VARIABLES = [
   ['DEMO', 'on', '`on`: seed the demo shop on first start of an empty database; `off`: never.'],
   ['REDIS_URL', 'unset (counters in the database)', '`redis://host:6379/0`: keep rate-limit and portal look-up counters in Redis instead of the `rate_limit_counters` table. Either way every process shares them.'],
   ['REDIS_KEY_PREFIX', 'retour:', 'Prefix of every Redis key Retour writes (several deployments may share one Redis).'],
+  ['METRICS_TOKEN', 'unset', 'At least 16 characters: `GET /metrics` (Prometheus) on the main port answers to `Authorization: Bearer <token>`. Unset and no METRICS_PORT: no /metrics.'],
+  ['METRICS_PORT', 'unset', 'Serve `/metrics` on this port of its own (bound to HOST, no token; keep it off the public network). `retour worker` serves its metrics here too.'],
   ['NODE_ENV', 'development', 'development, production or test.'],
 ] as const;
 
@@ -157,7 +163,10 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: bool('DEMO', true, 'on', 'off'),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     redisKeyPrefix: str('REDIS_KEY_PREFIX') ?? 'retour:',
+    metricsToken: str('METRICS_TOKEN'),
+    metricsPort: str('METRICS_PORT') === undefined ? undefined : int('METRICS_PORT', 0, 0, 65535),
   };
+  if (config.metricsToken !== undefined && config.metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({ ...config, secretKey: secretRaw ?? loadOrCreateSecret(dataDir) });

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../services/context.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerIdempotency } from './plugins/idempotency.js';
+import { registerMetrics } from './plugins/metrics.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerValidation } from './plugins/validation.js';
 import { analyticsRoutes } from './routes/api/analytics.js';
@@ -61,6 +62,7 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
   app.addSchema(ErrorSchema);
   registerValidation(app);
   registerErrorHandling(app);
+  registerMetrics(app);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

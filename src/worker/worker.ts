@@ -8,6 +8,7 @@ import { sendDueMail } from '../services/mail/send-mail.js';
 import { sendDueWebhooks } from '../services/webhooks/send-deliveries.js';
 import { refreshPlannerStatistics } from '../db/planner-statistics.js';
 import { runAnalyticsJobs } from '../services/analytics/jobs.js';
+import { jobDuration, jobRuns } from '../observability/metrics.js';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -59,10 +60,16 @@ export function startWorker(ctx: ServiceContext, log: Logger): Worker {
       // A job still running from the last tick is not started again beside itself.
       if (stopped || busy.has(job.name)) return;
       busy.add(job.name);
+      const endTimer = jobDuration.startTimer({ job: job.name });
       const p = job
         .run(ctx)
-        .catch((err: unknown) => log.error({ err, job: job.name }, 'background job failed'))
+        .then(() => jobRuns.inc({ job: job.name, outcome: 'ok' }))
+        .catch((err: unknown) => {
+          jobRuns.inc({ job: job.name, outcome: 'failed' });
+          log.error({ err, job: job.name }, 'background job failed');
+        })
         .finally(() => {
+          endTimer();
           running.delete(p);
           busy.delete(job.name);
         });
