@@ -21,6 +21,7 @@ import { createStaff } from './services/staff/staff.js';
 import { startWorker } from './worker/worker.js';
 import { databaseMetrics } from './observability/metrics.js';
 import { startMetricsServer } from './observability/metrics-server.js';
+import { loggerOptions } from './observability/logger.js';
 
 const USAGE = `Usage: retour <command> [options]
 
@@ -138,7 +139,7 @@ async function serve(config: Config) {
 
 async function runWorker(config: Config) {
   const rt = await open(config);
-  const log = pino({ level: config.logLevel });
+  const log = pino(loggerOptions(config));
   const worker = startWorker(rt.ctx, log);
   const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(config.host, config.metricsPort, databaseMetrics(rt.ctx));
   const stop = async () => {

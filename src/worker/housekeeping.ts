@@ -9,6 +9,6 @@ export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600_000;
 export async function purgeExpired(ctx: ServiceContext) {
   const now = ctx.clock.now();
   await ctx.db.delete(staffSessions).where(lt(staffSessions.expiresAt, now));
-  await rateLimitsRepo.purgeExpired(ctx.db, now);
+  await rateLimitsRepo.purgeExpired(ctx.db);
   await ctx.db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS)));
 }

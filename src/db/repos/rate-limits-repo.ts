@@ -36,7 +36,8 @@ export const rateLimitsRepo = {
     return row ? { hits: row.hits, ttlMs: Number(row.ttl_ms) } : { hits: 0, ttlMs: 0 };
   },
 
-  async purgeExpired(db: Executor, before: Date): Promise<void> {
-    await db.delete(rateLimitCounters).where(lt(rateLimitCounters.expiresAt, before));
+  /** Windows ended by the database's clock, the one that timed them. */
+  async purgeExpired(db: Executor): Promise<void> {
+    await db.delete(rateLimitCounters).where(lt(rateLimitCounters.expiresAt, sql`now()`));
   },
 };
