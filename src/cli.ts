@@ -22,6 +22,7 @@ import { startWorker } from './worker/worker.js';
 import { databaseMetrics } from './observability/metrics.js';
 import { startMetricsServer } from './observability/metrics-server.js';
 import { loggerOptions } from './observability/logger.js';
+import { shutdownOnSignals } from './shutdown.js';
 
 const USAGE = `Usage: retour <command> [options]
 
@@ -122,19 +123,18 @@ async function serve(config: Config) {
   const banner = demoBanner(config);
   if (banner) app.log.info(`\n${banner}`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
-    metricsServer?.close();
-    await worker?.stop();
-    await rt.handle.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  shutdownOnSignals({
+    log: app.log,
+    graceMs: config.shutdownGraceMs,
+    drain: async (graceMs) => {
+      // /readyz fails from now on; the server stops accepting and lets in-flight requests end.
+      app.lifecycle.draining = true;
+      metricsServer?.close();
+      const [, workerDone] = await Promise.all([app.close(), worker ? worker.stop(graceMs) : true]);
+      return workerDone;
+    },
+    release: () => rt.handle.close(),
+  });
 }
 
 async function runWorker(config: Config) {
@@ -142,14 +142,15 @@ async function runWorker(config: Config) {
   const log = pino(loggerOptions(config));
   const worker = startWorker(rt.ctx, log);
   const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(config.host, config.metricsPort, databaseMetrics(rt.ctx));
-  const stop = async () => {
-    metricsServer?.close();
-    await worker.stop();
-    await rt.handle.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  shutdownOnSignals({
+    log,
+    graceMs: config.shutdownGraceMs,
+    drain: (graceMs) => {
+      metricsServer?.close();
+      return worker.stop(graceMs);
+    },
+    release: () => rt.handle.close(),
+  });
 }
 
 async function withRuntime(config: Config, fn: (rt: Runtime) => Promise<void>) {

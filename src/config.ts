@@ -38,6 +38,12 @@ export interface Config {
   metricsToken: string | undefined;
   /** Serve /metrics without a token on this port of its own (bound to HOST) instead of the main port. */
   metricsPort: number | undefined;
+  /** On SIGTERM: how long in-flight requests and the worker's current batches get before the process exits anyway. */
+  shutdownGraceMs: number;
+  /** Answer 503 + Retry-After instead of queueing once the event loop lags this much. */
+  maxEventLoopDelayMs: number;
+  /** ... or once this many queries wait for a pooled PostgreSQL connection. */
+  maxPoolWaiting: number;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +83,9 @@ export const CONFIG_VARIABLES = [
   ['REDIS_KEY_PREFIX', 'retour:', 'Prefix of every Redis key Retour writes (several deployments may share one Redis).'],
   ['METRICS_TOKEN', 'unset', 'At least 16 characters: `GET /metrics` (Prometheus) on the main port answers to `Authorization: Bearer <token>`. Unset and no METRICS_PORT: no /metrics.'],
   ['METRICS_PORT', 'unset', 'Serve `/metrics` on this port of its own (bound to HOST, no token; keep it off the public network). `retour worker` serves its metrics here too.'],
+  ['SHUTDOWN_GRACE_MS', '10000', 'On SIGTERM/SIGINT: stop accepting, let in-flight requests and the worker\'s current batches finish for up to this long, then exit (0 if all finished, 1 if the grace ran out).'],
+  ['MAX_EVENT_LOOP_DELAY_MS', '1000', 'Overload guard: answer 503 with Retry-After (not queue) while the event loop lags more than this.'],
+  ['MAX_POOL_WAITING', '50', 'Overload guard: answer 503 with Retry-After while more queries than this wait for a PostgreSQL connection.'],
   ['NODE_ENV', 'development', 'development, production or test.'],
 ] as const;
 
@@ -163,6 +172,9 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: bool('DEMO', true, 'on', 'off'),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     redisKeyPrefix: str('REDIS_KEY_PREFIX') ?? 'retour:',
+    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    maxEventLoopDelayMs: int('MAX_EVENT_LOOP_DELAY_MS', 1_000, 10, 60_000),
+    maxPoolWaiting: int('MAX_POOL_WAITING', 50, 0, 100_000),
     metricsToken: str('METRICS_TOKEN'),
     metricsPort: str('METRICS_PORT') === undefined ? undefined : int('METRICS_PORT', 0, 0, 65535),
   };

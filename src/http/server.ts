@@ -10,6 +10,7 @@ import type { ServiceContext } from '../services/context.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerIdempotency } from './plugins/idempotency.js';
+import { registerLifecycle } from './plugins/lifecycle.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerRequestLog } from './plugins/request-log.js';
@@ -66,6 +67,7 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
   registerErrorHandling(app);
   registerMetrics(app);
   registerRequestLog(app);
+  await registerLifecycle(app);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
