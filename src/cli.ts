@@ -23,6 +23,7 @@ import { databaseMetrics } from './observability/metrics.js';
 import { startMetricsServer } from './observability/metrics-server.js';
 import { loggerOptions } from './observability/logger.js';
 import { shutdownOnSignals } from './shutdown.js';
+import { BackupError, backupDataDir, restoreDataDir } from './backup/backup.js';
 
 const USAGE = `Usage: retour <command> [options]
 
@@ -42,6 +43,9 @@ Commands:
   create-staff --shop SLUG --email EMAIL --name NAME --role ROLE [--password PW]
   create-api-key --shop SLUG --role ROLE [--name NAME]
                                Prints the new key alone on its last line
+  backup FILE                  Embedded database only: copy the database and every file under DATA_DIR
+                               (uploads, secret key) into FILE; stop \`retour serve\` first
+  restore FILE                 Restore a backup into an empty DATA_DIR (PostgreSQL: pg_dump/pg_restore)
 
 Roles: ${ROLES.join(', ')}. Configuration comes from the environment (README).`;
 
@@ -262,6 +266,20 @@ export async function main(argv: string[]): Promise<void> {
         say(`Created API key ${row.prefix} (${row.role}) for ${shop.slug}. It is shown once:`);
         say(key);
       });
+    case 'backup':
+    case 'restore': {
+      const [file] = positionals;
+      if (!file) throw new UsageError(`${command} FILE`);
+      if (config.databaseUrl) throw new UsageError(`${command} is for the embedded database; on PostgreSQL use pg_dump / pg_restore (docs/operations.md)`);
+      if (command === 'backup') {
+        const r = await backupDataDir(config.dataDir, resolve(file));
+        say(`Backed up ${config.dataDir} to ${resolve(file)}: the database (${r.databaseBytes} bytes) and ${r.files} files, ${r.bytes} bytes compressed`);
+      } else {
+        const r = await restoreDataDir(config.dataDir, resolve(file));
+        say(`Restored ${resolve(file)} into ${config.dataDir}: the database and ${r.files} files`);
+      }
+      return;
+    }
     default:
       throw new UsageError(`Unknown command "${command}"\n\n${USAGE}`);
   }
@@ -271,7 +289,7 @@ export async function main(argv: string[]): Promise<void> {
 export function runCli(argv: string[]) {
   main(argv).catch((err: unknown) => {
     const parseError = (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    if (err instanceof ConfigError || err instanceof UsageError || err instanceof DatabaseLockedError || parseError) {
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof DatabaseLockedError || err instanceof BackupError || parseError) {
       console.error((err as Error).message);
       process.exit(2);
     }
