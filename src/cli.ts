@@ -121,8 +121,8 @@ async function serve(config: Config) {
   app.log.info(
     { database: rt.handle.kind, location: rt.handle.location, startupMs: Date.now() - started },
     rt.handle.kind === 'pglite'
-      ? 'Retour is running on the embedded PGlite database (one process, no fsync by default): use DATABASE_URL with PostgreSQL in production'
-      : 'Retour is running on PostgreSQL',
+      ? 'Retour is running on the embedded PGlite database: one process only, and writes are not fsynced, so a power cut or OS crash can lose the last seconds of writes (a process crash loses nothing). Back up with `retour backup FILE`; use DATABASE_URL with PostgreSQL in production'
+      : 'Retour is running on PostgreSQL: durability is PostgreSQL\'s (fsync and backups as you configure them; docs/operations.md)',
   );
   const banner = demoBanner(config);
   if (banner) app.log.info(`\n${banner}`);
