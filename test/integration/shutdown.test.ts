@@ -33,7 +33,7 @@ describe('SIGTERM on `retour serve` (a real child process)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'retour-shutdown-'));
     // On PostgreSQL the child runs on a database of this file's own; else on PGlite under DATA_DIR.
     if (onPostgres()) pg = await createTestDatabase();
-    env = { ...process.env, DATABASE_URL: pg ? pg.location : '', DATA_DIR: dataDir, LOG_LEVEL: 'info', DEMO: 'off', NODE_ENV: 'production', SHUTDOWN_GRACE_MS: '15000' };
+    env = { ...process.env, DATABASE_URL: pg ? pg.location : '', DATA_DIR: dataDir, LOG_LEVEL: 'info', DEMO: 'off', NODE_ENV: 'production', SHUTDOWN_GRACE_MS: '15000', MAX_EVENT_LOOP_DELAY_MS: '0' };
   });
   afterAll(async () => {
     await pg?.close();
