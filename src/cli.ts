@@ -19,6 +19,11 @@ import { DEMO_ORDERS, DEMO_SEED, DEMO_SHOWCASE, DEMO_STAFF, refreshDemoShowcase,
 import { createShop } from './services/shops/shops.js';
 import { createStaff } from './services/staff/staff.js';
 import { startWorker } from './worker/worker.js';
+import { databaseMetrics } from './observability/metrics.js';
+import { startMetricsServer } from './observability/metrics-server.js';
+import { loggerOptions } from './observability/logger.js';
+import { shutdownOnSignals } from './shutdown.js';
+import { BackupError, backupDataDir, restoreDataDir } from './backup/backup.js';
 
 const USAGE = `Usage: retour <command> [options]
 
@@ -40,6 +45,9 @@ Commands:
                                Prints the new key alone on its last line. --platform makes a
                                marketplace connector's key, the only kind that may send
                                X-Acting-As: platform (money still needs a role with refunds:issue)
+  backup FILE                  Embedded database only: copy the database and every file under DATA_DIR
+                               (uploads, secret key) into FILE; stop \`retour serve\` first
+  restore FILE                 Restore a backup into an empty DATA_DIR (PostgreSQL: pg_dump/pg_restore)
 
 Roles: ${ROLES.join(', ')}. Configuration comes from the environment (README).`;
 
@@ -110,40 +118,45 @@ async function serve(config: Config) {
   }
   const worker = config.workerInProcess ? startWorker(rt.ctx, app.log as unknown as pino.Logger) : null;
   await app.listen({ host: config.host, port: config.port });
+  const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(config.host, config.metricsPort, databaseMetrics(rt.ctx));
+  if (metricsServer) app.log.info({ port: config.metricsPort }, 'metrics on their own port: GET /metrics');
   app.log.info(
     { database: rt.handle.kind, location: rt.handle.location, startupMs: Date.now() - started },
     rt.handle.kind === 'pglite'
-      ? 'Retour is running on the embedded PGlite database (one process, no fsync by default): use DATABASE_URL with PostgreSQL in production'
-      : 'Retour is running on PostgreSQL',
+      ? 'Retour is running on the embedded PGlite database: one process only, and writes are not fsynced, so a power cut or OS crash can lose the last seconds of writes (a process crash loses nothing). Back up with `retour backup FILE`; use DATABASE_URL with PostgreSQL in production'
+      : 'Retour is running on PostgreSQL: durability is PostgreSQL\'s (fsync and backups as you configure them; docs/operations.md)',
   );
   const banner = demoBanner(config);
   if (banner) app.log.info(`\n${banner}`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
-    await worker?.stop();
-    await rt.handle.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  shutdownOnSignals({
+    log: app.log,
+    graceMs: config.shutdownGraceMs,
+    drain: async (graceMs) => {
+      // /readyz fails from now on; the server stops accepting and lets in-flight requests end.
+      app.lifecycle.draining = true;
+      metricsServer?.close();
+      const [, workerDone] = await Promise.all([app.close(), worker ? worker.stop(graceMs) : true]);
+      return workerDone;
+    },
+    release: () => rt.handle.close(),
+  });
 }
 
 async function runWorker(config: Config) {
   const rt = await open(config);
-  const log = pino({ level: config.logLevel });
+  const log = pino(loggerOptions(config));
   const worker = startWorker(rt.ctx, log);
-  const stop = async () => {
-    await worker.stop();
-    await rt.handle.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(config.host, config.metricsPort, databaseMetrics(rt.ctx));
+  shutdownOnSignals({
+    log,
+    graceMs: config.shutdownGraceMs,
+    drain: (graceMs) => {
+      metricsServer?.close();
+      return worker.stop(graceMs);
+    },
+    release: () => rt.handle.close(),
+  });
 }
 
 async function withRuntime(config: Config, fn: (rt: Runtime) => Promise<void>) {
@@ -256,6 +269,20 @@ export async function main(argv: string[]): Promise<void> {
         say(`Created ${row.platform ? 'platform connector ' : ''}API key ${row.prefix} (${row.role}) for ${shop.slug}. It is shown once:`);
         say(key);
       });
+    case 'backup':
+    case 'restore': {
+      const [file] = positionals;
+      if (!file) throw new UsageError(`${command} FILE`);
+      if (config.databaseUrl) throw new UsageError(`${command} is for the embedded database; on PostgreSQL use pg_dump / pg_restore (docs/operations.md)`);
+      if (command === 'backup') {
+        const r = await backupDataDir(config.dataDir, resolve(file));
+        say(`Backed up ${config.dataDir} to ${resolve(file)}: the database (${r.databaseBytes} bytes) and ${r.files} files, ${r.bytes} bytes compressed`);
+      } else {
+        const r = await restoreDataDir(config.dataDir, resolve(file));
+        say(`Restored ${resolve(file)} into ${config.dataDir}: the database and ${r.files} files`);
+      }
+      return;
+    }
     default:
       throw new UsageError(`Unknown command "${command}"\n\n${USAGE}`);
   }
@@ -265,7 +292,7 @@ export async function main(argv: string[]): Promise<void> {
 export function runCli(argv: string[]) {
   main(argv).catch((err: unknown) => {
     const parseError = (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    if (err instanceof ConfigError || err instanceof UsageError || err instanceof DatabaseLockedError || parseError) {
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof DatabaseLockedError || err instanceof BackupError || parseError) {
       console.error((err as Error).message);
       process.exit(2);
     }

@@ -33,6 +33,19 @@ export interface Config {
   workerInProcess: boolean;
   /** Seed the demo shop when the database holds no shop yet. */
   seedDemo: boolean;
+  /** Optional Redis for the shared rate-limit counters; unset keeps them in the database. */
+  redisUrl: string | undefined;
+  redisKeyPrefix: string;
+  /** Bearer token that opens GET /metrics on the main port; unset (and no metricsPort) means no /metrics. */
+  metricsToken: string | undefined;
+  /** Serve /metrics without a token on this port of its own (bound to HOST) instead of the main port. */
+  metricsPort: number | undefined;
+  /** On SIGTERM: how long in-flight requests and the worker's current batches get before the process exits anyway. */
+  shutdownGraceMs: number;
+  /** Answer 503 + Retry-After instead of queueing once the event loop lags this much. */
+  maxEventLoopDelayMs: number;
+  /** ... or once this many queries wait for a pooled PostgreSQL connection. */
+  maxPoolWaiting: number;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +82,13 @@ export const CONFIG_VARIABLES = [
   ['CORS_ORIGINS', 'unset (no cross-origin calls)', 'Comma-separated origins (`https://shop.example.com`) whose pages may call the portal and merchant APIs from the browser, e.g. a storefront embedding the return portal.'],
   ['WORKER', 'on', '`on`: `retour serve` also runs the background worker; `off`: run `retour worker` separately.'],
   ['DEMO', 'on', '`on`: seed the demo shop on first start of an empty database; `off`: never.'],
+  ['REDIS_URL', 'unset (counters in the database)', '`redis://host:6379/0`: keep rate-limit and portal look-up counters in Redis instead of the `rate_limit_counters` table. Either way every process shares them.'],
+  ['REDIS_KEY_PREFIX', 'retour:', 'Prefix of every Redis key Retour writes (several deployments may share one Redis).'],
+  ['METRICS_TOKEN', 'unset', 'At least 16 characters: `GET /metrics` (Prometheus) on the main port answers to `Authorization: Bearer <token>`. Unset and no METRICS_PORT: no /metrics.'],
+  ['METRICS_PORT', 'unset', 'Serve `/metrics` on this port of its own (bound to HOST, no token; keep it off the public network). `retour worker` serves its metrics here too.'],
+  ['SHUTDOWN_GRACE_MS', '10000', 'On SIGTERM/SIGINT: stop accepting, let in-flight requests and the worker\'s current batches finish for up to this long, then exit (0 if all finished, 1 if the grace ran out).'],
+  ['MAX_EVENT_LOOP_DELAY_MS', '1000', 'Overload guard: answer 503 with Retry-After (not queue) while the event loop lags more than this; 0 turns it off (the default under NODE_ENV=test).'],
+  ['MAX_POOL_WAITING', '50', 'Overload guard: answer 503 with Retry-After while more queries than this wait for a PostgreSQL connection.'],
   ['NODE_ENV', 'development', 'development, production or test.'],
 ] as const;
 
@@ -170,7 +190,16 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: origins('CORS_ORIGINS'),
     workerInProcess: bool('WORKER', true, 'on', 'off'),
     seedDemo: bool('DEMO', true, 'on', 'off'),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: str('REDIS_KEY_PREFIX') ?? 'retour:',
+    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    // Off under NODE_ENV=test: a loaded CI machine (and PGlite, which runs on the event loop) lags past any threshold.
+    maxEventLoopDelayMs: int('MAX_EVENT_LOOP_DELAY_MS', nodeEnv === 'test' ? 0 : 1_000, 0, 60_000),
+    maxPoolWaiting: int('MAX_POOL_WAITING', 50, 0, 100_000),
+    metricsToken: str('METRICS_TOKEN'),
+    metricsPort: str('METRICS_PORT') === undefined ? undefined : int('METRICS_PORT', 0, 0, 65535),
   };
+  if (config.metricsToken !== undefined && config.metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({ ...config, secretKey: secretRaw ?? loadOrCreateSecret(dataDir) });

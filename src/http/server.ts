@@ -1,16 +1,20 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
+import { loggerOptions } from '../observability/logger.js';
 import type { ServiceContext } from '../services/context.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { registerLifecycle } from './plugins/lifecycle.js';
+import { registerMetrics } from './plugins/metrics.js';
+import { registerRateLimit } from './plugins/rate-limit.js';
+import { registerRequestLog } from './plugins/request-log.js';
 import { registerValidation } from './plugins/validation.js';
 import { analyticsRoutes } from './routes/api/analytics.js';
 import { authRoutes } from './routes/api/auth.js';
@@ -42,7 +46,7 @@ export interface AppOptions {
 export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInstance> {
   const { config } = ctx;
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: logger ?? loggerOptions(config),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: (req) => {
@@ -62,6 +66,9 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
   app.addSchema(ErrorSchema);
   registerValidation(app);
   registerErrorHandling(app);
+  registerMetrics(app);
+  registerRequestLog(app);
+  await registerLifecycle(app);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -71,7 +78,7 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20 } });
-  await app.register(rateLimit, { global: false });
+  await registerRateLimit(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

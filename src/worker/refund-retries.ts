@@ -14,13 +14,24 @@ import { refundsRepo } from '../db/repos/refunds-repo.js';
  */
 const CALL_LEASE_MS = 60_000;
 
-export async function retryDueRefunds(ctx: ServiceContext, batch = 50): Promise<number> {
+export async function retryDueRefunds(ctx: ServiceContext, batch = 50, stopping: () => boolean = () => false): Promise<number> {
   const claimed = await ctx.db.transaction(async (tx) => {
     const due = await refundsRepo.claimDue(tx, ctx.clock.now(), batch);
     const lease = new Date(ctx.clock.now().getTime() + CALL_LEASE_MS);
     for (const r of due) await refundsRepo.settle(tx, r.shopId, r.id, { nextAttemptAt: lease });
     return due;
   });
-  for (const r of claimed) await executeRefund(ctx, r.shopId, r.id);
-  return claimed.length;
+  let called = 0;
+  for (const r of claimed) {
+    // Shutting down: the refunds not called yet are handed back (their lease released) for
+    // another worker to pay now, rather than in a minute when the lease would expire.
+    if (stopping()) {
+      const now = ctx.clock.now();
+      for (const rest of claimed.slice(called)) await refundsRepo.settle(ctx.db, rest.shopId, rest.id, { nextAttemptAt: now });
+      break;
+    }
+    await executeRefund(ctx, r.shopId, r.id);
+    called++;
+  }
+  return called;
 }

@@ -5,11 +5,12 @@ import { pendingMigrations } from '../../db/migrate.js';
 
 const Status = Type.Object({ status: Type.String(), pendingMigrations: Type.Optional(Type.Array(Type.String())), error: Type.Optional(Type.String()) });
 
-/** /healthz: the process answers. /readyz: the database answers and has every migration. */
+/** /healthz: the process answers. /readyz: the database answers and has every migration, and the process is not shutting down. */
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/healthz', { config: { public: true }, schema: { tags: ['health'], response: { 200: Status } } }, async () => ({ status: 'ok' }));
 
   app.get('/readyz', { config: { public: true }, schema: { tags: ['health'], response: { 200: Status, 503: Status } } }, async (_req, reply) => {
+    if (app.lifecycle.draining) return reply.code(503).header('connection', 'close').send({ status: 'shutting_down' });
     try {
       await app.ctx.db.execute(sql`select 1`);
       const pending = await pendingMigrations(app.ctx.db);

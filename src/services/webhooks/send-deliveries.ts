@@ -2,6 +2,7 @@ import { Webhook } from 'standardwebhooks';
 import { endpointUrlProblem } from './addresses.js';
 import { retryDelayMs } from '../../domain/webhooks/retry-schedule.js';
 import { webhooksRepo, type DeliveryRow, type EndpointRow } from '../../db/repos/webhooks-repo.js';
+import { webhookAttempts } from '../../observability/metrics.js';
 import type { ServiceContext } from '../context.js';
 import { postJson, type PostOutcome } from './post-json.js';
 import { decryptSecret } from './secrets.js';
@@ -35,6 +36,7 @@ async function attempt(ctx: ServiceContext, d: DeliveryRow, endpoint: EndpointRo
   const attempts = d.attempts + 1;
   const answered = outcome.kind === 'answered' ? outcome : null;
   const common = { attempts, lastAttemptAt: now, lastStatusCode: answered?.status ?? null };
+  webhookAttempts.inc({ outcome: answered && answered.status >= 200 && answered.status < 300 ? 'delivered' : answered?.status === 410 ? 'gone' : 'failed' });
   if (answered && answered.status >= 200 && answered.status < 300) {
     await webhooksRepo.updateDelivery(ctx.db, d, { ...common, status: 'delivered', deliveredAt: now, nextAttemptAt: null, lastError: null });
     return;
