@@ -17,6 +17,7 @@ import { importRoutes } from './routes/api/imports.js';
 import { customerRoutes } from './routes/api/customers.js';
 import { dashboardRoutes } from './routes/api/dashboard.js';
 import { devMailboxRoutes } from './routes/api/dev-mailbox.js';
+import { returnAddressRoutes } from './routes/api/return-addresses.js';
 import { variantRoutes } from './routes/api/variants.js';
 import { orderRoutes } from './routes/api/orders.js';
 import { policyRoutes } from './routes/api/policy.js';
@@ -105,6 +106,7 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
       await api.register(staffRoutes);
       await api.register(orderRoutes);
       await api.register(variantRoutes);
+      await api.register(returnAddressRoutes);
       await api.register(importRoutes);
       await api.register(returnRoutes);
       await api.register(policyRoutes);

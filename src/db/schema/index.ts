@@ -10,3 +10,4 @@ export * from './cases.js';
 export * from './refunds.js';
 export * from './automation.js';
 export * from './analytics.js';
+export * from './return-addresses.js';
