@@ -129,6 +129,8 @@ export interface CaseView {
   refund: RefundBreakdown;
   refundedMinor: number;
   rejection: { code: string; reason: string | null; label: Localized | null } | null;
+  /** Where the goods go back: the address the case was approved with (issue 13). */
+  returnAddress: { name: string; phone: string; addressZh: string | null; addressLatin: string | null; postalCode: string | null } | null;
   items: { id: string; lineId: string; sku: string | null; title: string | null; quantity: number; reasonCode: string; reasonLabel: Localized | null }[];
   replacements: { sku: string; quantity: number; unitPriceMinor: number }[];
   shipments: { direction: string; carrier: string; trackingNumber: string; status: string; shippedAt: string | null }[];
