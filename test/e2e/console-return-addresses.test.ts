@@ -65,10 +65,13 @@ describe('console: return addresses', () => {
     await page.getByTestId('case-page').waitFor(POLL);
     await page.getByTestId('action-approve').click();
     const select = page.getByTestId('action-modal').getByTestId('approve-return-address');
-    await expect.poll(() => page.getByTestId('action-modal').locator('.ant-select-selection-item').first().innerText(), POLL).toContain('杭州仓');
+    await expect.poll(() => select.innerText(), POLL).toContain('杭州仓');
     await shot(page, 'approve-return-address-zh-1440');
     await select.click();
-    await page.locator('.ant-select-item-option', { hasText: '上海仓' }).click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '上海仓' });
+    await option.waitFor(POLL);
+    await option.click();
+    await expect.poll(() => select.innerText(), POLL).toContain('上海仓');
     await page.getByTestId('action-confirm').click();
     await expect.poll(async () => (await api('GET', `/api/v1/returns/${created.body.id}`, { key: shop.keys.viewer })).body.returnAddress?.warehouse ?? null, POLL).toBe('上海仓');
     await page.setViewportSize({ width: 360, height: 800 });

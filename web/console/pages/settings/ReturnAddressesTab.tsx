@@ -41,7 +41,9 @@ export function ReturnAddressesTab() {
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // The form shows what is missing on its fields: nothing more to do here.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body = {
       name: v.name.trim(),
       phone: v.phone.trim(),
