@@ -22,6 +22,8 @@ import { importRoutes } from './routes/api/imports.js';
 import { customerRoutes } from './routes/api/customers.js';
 import { dashboardRoutes } from './routes/api/dashboard.js';
 import { devMailboxRoutes } from './routes/api/dev-mailbox.js';
+import { returnAddressRoutes } from './routes/api/return-addresses.js';
+import { variantRoutes } from './routes/api/variants.js';
 import { orderRoutes } from './routes/api/orders.js';
 import { policyRoutes } from './routes/api/policy.js';
 import { queueRoutes } from './routes/api/queue.js';
@@ -114,6 +116,8 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
       await api.register(shopRoutes);
       await api.register(staffRoutes);
       await api.register(orderRoutes);
+      await api.register(variantRoutes);
+      await api.register(returnAddressRoutes);
       await api.register(importRoutes);
       await api.register(returnRoutes);
       await api.register(policyRoutes);

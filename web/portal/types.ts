@@ -131,6 +131,8 @@ export interface CaseView {
   /** The shop's open partial-refund offer (status offer_pending); not agreed until the buyer accepts. */
   offerAmountMinor: number | null;
   rejection: { code: string; reason: string | null; label: Localized | null } | null;
+  /** Where the goods go back: the address the case was approved with (issue 13). */
+  returnAddress: { name: string; phone: string; addressZh: string | null; addressLatin: string | null; postalCode: string | null } | null;
   items: { id: string; lineId: string; sku: string | null; title: string | null; quantity: number; reasonCode: string; reasonLabel: Localized | null }[];
   replacements: { sku: string; quantity: number; unitPriceMinor: number }[];
   shipments: { direction: string; carrier: string; trackingNumber: string; status: string; shippedAt: string | null }[];

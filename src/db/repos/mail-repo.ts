@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
 import { anyOf } from '../bulk.js';
 import { queryRows, type Executor } from '../client.js';
-import { mailMessages } from '../schema/index.js';
+import { formatReturnAddress, mailLocaleOf } from '../../domain/mail/templates.js';
+import { mailMessages, type ReturnAddressSnapshot } from '../schema/index.js';
 
 export type MailRow = typeof mailMessages.$inferSelect;
 
@@ -31,12 +32,12 @@ export interface CaseMailContext {
 export const mailRepo = {
   async caseContexts(db: Executor, caseIds: string[]): Promise<CaseMailContext[]> {
     if (caseIds.length === 0) return [];
-    const rows = await queryRows<Omit<CaseMailContext, 'shipBy'> & { shipBy: string | Date | null }>(
+    const rows = await queryRows<Omit<CaseMailContext, 'shipBy' | 'returnAddress'> & { shipBy: string | Date | null; returnAddress: ReturnAddressSnapshot | string | null }>(
       db,
       sql`select c.id as "caseId", c.rma_number as "rmaNumber", c.status, c.currency, c.refund_method as "refundMethod", c.return_method as "returnMethod",
             c.return_shipping_payer as "returnShippingPayer", c.rejection_reason as "rejectionReason", o.number as "orderNumber", o.locale,
             coalesce(o.email, cu.email) as email, cu.name as "customerName", s.name as "shopName", s.slug as "shopSlug", s.timezone,
-            s.settings->>'returnAddress' as "returnAddress",
+            c.return_address as "returnAddress",
             (select min(d.due_at) from deadlines d where d.shop_id = c.shop_id and d.case_id = c.id and d.status = 'pending' and d.kind = 'buyer_ship') as "shipBy",
             r.carrier, r.tracking_number as "trackingNumber"
           from return_cases c
@@ -47,7 +48,12 @@ export const mailRepo = {
                              order by rs.created_at desc limit 1) r on true
           where ${anyOf(sql`c.id`, caseIds, 'uuid')}`,
     );
-    return rows.map((r) => ({ ...r, shipBy: r.shipBy === null ? null : new Date(r.shipBy) }));
+    return rows.map((r) => ({
+      ...r,
+      shipBy: r.shipBy === null ? null : new Date(r.shipBy),
+      // The address the case was approved with (issue 13), written in the buyer's language.
+      returnAddress: formatReturnAddress(typeof r.returnAddress === 'string' ? (JSON.parse(r.returnAddress) as ReturnAddressSnapshot) : r.returnAddress, mailLocaleOf(r.locale)),
+    }));
   },
   async insert(db: Executor, rows: (typeof mailMessages.$inferInsert)[]) {
     if (rows.length > 0) await db.insert(mailMessages).values(rows).onConflictDoNothing();

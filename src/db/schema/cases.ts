@@ -7,6 +7,7 @@ import { at, createdAt, id, minor, shopId, updatedAt } from './columns.js';
 import { customers } from './customers.js';
 import { orderLines, orders } from './orders.js';
 import { policies } from './policies.js';
+import type { ReturnAddressSnapshot } from './return-addresses.js';
 import { shops } from './shops.js';
 
 export interface RiskReason {
@@ -54,6 +55,8 @@ export const returnCases = pgTable(
     rejectionReason: text('rejection_reason'),
     rejectionCode: text('rejection_code'),
     buyerNote: text('buyer_note'),
+    /** Where the goods go back: a copy of the shop's return address taken at approval. */
+    returnAddress: jsonb('return_address').$type<ReturnAddressSnapshot>(),
     createdByKind: text('created_by_kind').$type<'buyer' | 'staff' | 'system' | 'platform'>().notNull(),
     createdById: uuid('created_by_id'),
     version: integer('version').notNull().default(1),

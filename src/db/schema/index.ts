@@ -11,3 +11,4 @@ export * from './refunds.js';
 export * from './automation.js';
 export * from './analytics.js';
 export * from './rate-limits.js';
+export * from './return-addresses.js';

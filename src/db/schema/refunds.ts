@@ -97,7 +97,12 @@ export const storeCreditLedger = pgTable(
   ],
 );
 
-/** Stock changes from after-sales: restocked returns (and later replacements shipped). */
+export type InventoryMovementReason = 'return_restock' | 'replacement_shipped' | 'adjustment';
+
+/**
+ * Stock changes: restocked returns, replacements shipped, and adjustments (a count set over the
+ * API or by an import), each with who made it and why.
+ */
 export const inventoryMovements = pgTable(
   'inventory_movements',
   {
@@ -105,14 +110,22 @@ export const inventoryMovements = pgTable(
     id: id(),
     variantId: uuid('variant_id').notNull(),
     quantity: integer('quantity').notNull(),
-    reason: text('reason').$type<'return_restock' | 'replacement_shipped'>().notNull(),
+    reason: text('reason').$type<InventoryMovementReason>().notNull(),
     caseId: uuid('case_id'),
     returnItemId: uuid('return_item_id'),
+    /** Adjustments: the stock on hand after the movement, and where it came from ('api', 'import'). */
+    stockAfter: integer('stock_after'),
+    source: text('source'),
+    note: text('note'),
+    /** Adjustments: the staff member or API key that set the stock. */
+    actorKind: text('actor_kind').$type<'staff' | 'api_key' | 'system'>(),
+    actorId: uuid('actor_id'),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.shopId, t.id] }),
     index('inventory_movements_variant_idx').on(t.shopId, t.variantId),
+    index('inventory_movements_variant_time_idx').on(t.shopId, t.variantId, t.createdAt.desc(), t.id.desc()),
     foreignKey({ columns: [t.shopId, t.variantId], foreignColumns: [variants.shopId, variants.id] }),
   ],
 );

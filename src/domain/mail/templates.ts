@@ -35,6 +35,17 @@ export interface RenderedMail {
 /** The order's language decides; anything Chinese reads zh-CN, everything else English. */
 export const mailLocaleOf = (orderLocale: string | null | undefined): MailLocale => (orderLocale?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
 
+/** A return address on one line: the buyer's script first, the other form after it when there is one. */
+export function formatReturnAddress(
+  a: { name: string; phone: string; addressZh: string | null; addressLatin: string | null; postalCode: string | null } | null,
+  locale: MailLocale,
+): string | null {
+  if (!a) return null;
+  const forms = locale === 'zh-CN' ? [a.addressZh, a.addressLatin] : [a.addressLatin, a.addressZh];
+  const [first, second] = forms.filter((x): x is string => !!x).map((x) => x.replace(/\s*\n\s*/g, ' '));
+  return [`${a.name} ${a.phone}`, [first, a.postalCode].filter(Boolean).join(' '), second ? `(${second})` : null].filter(Boolean).join(', ');
+}
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 type Paragraph = string | { link: string; label: string };

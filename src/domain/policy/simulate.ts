@@ -84,16 +84,35 @@ const byRequestTime = (a: PastCase, b: PastCase) =>
 // Code-unit order, not the locale's: the same on every machine.
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function simulate(draft: Policy, pastCases: readonly PastCase[], judgeWith: (c: PastCase) => Policy): SimulationResult {
+/**
+ * `onError` receives a case the rules refuse to judge (an AppError from inconsistent facts);
+ * the case is left out of the totals and the simulation goes on. Without it, the error is thrown.
+ */
+export function simulate(
+  draft: Policy,
+  pastCases: readonly PastCase[],
+  judgeWith: (c: PastCase) => Policy,
+  onError?: (c: PastCase, err: unknown) => void,
+): SimulationResult {
   const totals = { before: emptyTotals(), after: emptyTotals() };
   const changed: SimulatedChange[] = [];
+  let evaluated = 0;
   for (const c of [...pastCases].sort(byRequestTime)) {
-    const before = outcome(judgeWith(c), c);
-    const after = outcome(draft, c);
+    let before: SimulatedOutcome;
+    let after: SimulatedOutcome;
+    try {
+      before = outcome(judgeWith(c), c);
+      after = outcome(draft, c);
+    } catch (err) {
+      if (!onError) throw err;
+      onError(c, err);
+      continue;
+    }
+    evaluated++;
     addTo(totals.before, before);
     addTo(totals.after, after);
     const changes = FIELDS.filter((field) => before[field] !== after[field]);
     if (changes.length > 0) changed.push({ caseId: c.caseId, rmaNumber: c.rmaNumber, before, after, changes });
   }
-  return { evaluated: pastCases.length, changed, totals };
+  return { evaluated, changed, totals };
 }

@@ -1,6 +1,8 @@
 import type { CaseStatus, CaseType } from '../../domain/cases/model.js';
+import { readScannedCode } from '../../domain/labels/codes.js';
 import { normalizeEmail, normalizePhone } from '../../domain/orders/contact.js';
 import { consoleQueueRepo, OPEN_STATUSES, type QueueFilter, type QueueRow, type QueueSort } from '../../db/repos/console-queue-repo.js';
+import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
 
 export interface QueueQuery {
@@ -64,7 +66,7 @@ export async function workQueue(ctx: ServiceContext, shopId: string, query: Queu
   const now = ctx.clock.now();
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const text = query.q?.trim();
+  const text = await lookupTerm(ctx, shopId, query.q);
   const filter: QueueFilter = {
     // An unpaid refund is owed whatever the case's state (a completed case may still wait for the money).
     statuses: query.status?.length ? query.status : query.scope === 'all' || query.awaitingPayout ? [] : OPEN_STATUSES,
@@ -106,4 +108,18 @@ export async function workQueue(ctx: ServiceContext, shopId: string, query: Queu
 async function countOnly(ctx: ServiceContext, shopId: string, query: QueueQuery): Promise<number> {
   const first = await workQueue(ctx, shopId, { ...query, page: 1, pageSize: 1 });
   return first.total;
+}
+
+/**
+ * The search term for `q`: every code Retour prints is accepted (issue 13) — the label's QR code
+ * `RETOUR:<shop>:<RMA>` is read as its RMA number when it names this shop; another shop's QR
+ * code is searched as typed, so it finds nothing here.
+ */
+async function lookupTerm(ctx: ServiceContext, shopId: string, q: string | undefined): Promise<string | undefined> {
+  if (q === undefined) return undefined;
+  const code = readScannedCode(q);
+  if (!code.text) return undefined;
+  if (!code.shopSlug) return code.text;
+  const shop = await shopsRepo.findById(ctx.db, shopId);
+  return shop?.slug.toLowerCase() === code.shopSlug ? code.rmaNumber : q.trim();
 }

@@ -54,6 +54,12 @@ export const ORDER_CSV_COLUMNS: readonly ColumnSpec[] = [
   { name: 'digital', level: 'line', description: 'true for digital goods' },
   { name: 'hygiene', level: 'line', description: 'true for hygiene goods' },
   { name: 'final_sale', level: 'line', description: 'true for final-sale goods' },
+  {
+    name: 'stock_on_hand',
+    level: 'line',
+    description:
+      "Units of this SKU in stock after the import (a count, whole number ≥ 0): sets the variant's stock, recorded as an inventory movement `adjustment`; the last count of a SKU in the file wins",
+  },
 ];
 
 export const COLUMN_ALIASES: Record<string, string> = { color: 'colour' };

@@ -9,6 +9,7 @@ import { CHANNELS, OrderInputSchema, type OrderInput } from '../orders/order-inp
 import { checkOrderInput } from '../orders/upsert-order.js';
 import { compileValidator } from '../schema.js';
 import { csvRecords } from './csv-records.js';
+import { setStockBySku, type StockActor } from '../catalog/stock.js';
 import { OrderBatcher, type ImportSummary } from './order-batcher.js';
 import { COLUMN_ALIASES, ORDER_CSV_COLUMNS } from './orders-csv-format.js';
 
@@ -53,7 +54,12 @@ function normalizeHeader(header: string[]): string[] {
  * whatever the file size. Each order is checked completely before anything of it is written;
  * a rejected order is reported with its line and reason and leaves no trace.
  */
-export async function importOrdersCsv(ctx: ServiceContext, shopId: string, source: Readable): Promise<ImportSummary & { rows: number; aborted: { line: number; message: string } | null }> {
+export async function importOrdersCsv(
+  ctx: ServiceContext,
+  shopId: string,
+  source: Readable,
+  actor: StockActor = { kind: 'system', id: null },
+): Promise<ImportSummary & { rows: number; aborted: { line: number; message: string } | null; stock: { updated: number } }> {
   const shop = await shopsRepo.findById(ctx.db, shopId);
   if (!shop) throw notFound('shop.not_found', 'No such shop');
   const batcher = new OrderBatcher(ctx, shop);
@@ -61,6 +67,8 @@ export async function importOrdersCsv(ctx: ServiceContext, shopId: string, sourc
   let group: SourceRow[] = [];
   let rows = 0;
   let aborted: { line: number; message: string } | null = null;
+  /** stock_on_hand counts by SKU, with the line that gave each. */
+  const stock = new Map<string, { count: number; line: number }>();
 
   const finishGroup = async () => {
     if (group.length === 0) return;
@@ -82,7 +90,9 @@ export async function importOrdersCsv(ctx: ServiceContext, shopId: string, sourc
         throw new RowError(line, 'import.row_invalid', `${issue.path.replace(/^\//, '') || 'row'} ${issue.message}`);
       }
       const amounts = checkOrderInput(shop, checked.value);
+      const counts = stockCounts(rowsOfOrder);
       await batcher.add({ input: checked.value, amounts, line: first.line });
+      for (const [sku, count] of counts) stock.set(sku, count);
     } catch (err) {
       if (err instanceof RowError) batcher.reject({ line: err.line, orderId: first.row.order_id, code: err.code, message: err.message });
       else if (err instanceof AppError) batcher.reject({ line: first.line, orderId: first.row.order_id, code: err.code, message: err.message });
@@ -118,7 +128,24 @@ export async function importOrdersCsv(ctx: ServiceContext, shopId: string, sourc
     }
   }
   const summary = await batcher.finish();
-  return { ...summary, rows, aborted };
+  // After the orders: a SKU the file introduces exists by now.
+  const counted = await setStockBySku(ctx.db, shopId, new Map([...stock].map(([sku, s]) => [sku, s.count])), actor, ctx.clock.now());
+  for (const sku of counted.unknownSkus) {
+    batcher.summary.errors.push({ line: stock.get(sku)!.line, code: 'import.stock_sku_unknown', message: `stock_on_hand of ${sku} not set: the SKU is not in the catalogue (its order was rejected)` });
+  }
+  return { ...summary, rows, aborted, stock: { updated: counted.updated } };
+}
+
+/** The order's stock_on_hand counts by SKU; a count that is not a whole number ≥ 0 rejects the order, naming its line. */
+function stockCounts(rows: SourceRow[]): Map<string, { count: number; line: number }> {
+  const counts = new Map<string, { count: number; line: number }>();
+  for (const { line, row } of rows) {
+    const text = row.stock_on_hand;
+    if (text === undefined || text === '') continue;
+    if (!/^\d{1,9}$/.test(text)) throw new RowError(line, 'import.stock_invalid', `stock_on_hand must be a whole number of units ≥ 0, not "${text}"`);
+    counts.set(row.sku ?? '', { count: Number(text), line });
+  }
+  return counts;
 }
 
 /** The order described by its consecutive rows. Throws RowError naming the offending line. */

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { dropOffCode } from '../../domain/labels/codes.js';
+import { drawCode128 } from './barcode.js';
 import type { labelData } from './returns.js';
 
 /** Debian's Noto CJK (fonts-noto-cjk): Chinese on labels renders only with it; without it, labels fall back to English and Helvetica. */
@@ -18,8 +20,7 @@ function loadCjkFont(): Buffer | null {
   return cjkFont;
 }
 
-/** What the drop-off point scans: shop and RMA number, nothing personal. */
-export const dropOffCode = (shopSlug: string, rmaNumber: string) => `RETOUR:${shopSlug}:${rmaNumber}`;
+export { dropOffCode };
 
 export async function qrSvg(text: string): Promise<string> {
   return QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
@@ -87,13 +88,15 @@ export async function renderLabelPdf(data: Awaited<ReturnType<typeof labelData>>
   const code = dropOffCode(shop.slug, view.rmaNumber);
 
   // Label: big RMA number, QR code, addresses.
-  doc.rect(left, 40, width, 345).lineWidth(2).stroke('#111');
+  doc.rect(left, 40, width, 370).lineWidth(2).stroke('#111');
   doc.fontSize(12).fillColor('#555').text(shop.name, left + 16, 56, { width: width - 200 });
   doc.fontSize(22).fillColor('#111').text(t.title, left + 16, 76, { width: width - 200 });
   doc.fontSize(11).fillColor('#555').text(t.rma, left + 16, 116);
   doc.fontSize(30).fillColor('#111').text(view.rmaNumber, left + 16, 132, { characterSpacing: 1 });
-  doc.fontSize(11).fillColor('#555').text(`${t.order}: ${order.number}`, left + 16, 176);
-  doc.fontSize(12).fillColor('#111').text(t.method[view.returnMethod], left + 16, 196);
+  // The RMA number as Code 128, for the warehouse's handheld scanner.
+  drawCode128(doc, view.rmaNumber, left + 6, 172, 250, 38);
+  doc.fontSize(11).fillColor('#555').text(`${t.order}: ${order.number}`, left + 16, 216);
+  doc.fontSize(12).fillColor('#111').text(t.method[view.returnMethod], left + 16, 234);
 
   const qr = QRCode.create(code, { errorCorrectionLevel: 'M' });
   const size = qr.modules.size;
@@ -107,24 +110,35 @@ export async function renderLabelPdf(data: Awaited<ReturnType<typeof labelData>>
   doc.fill('#000');
   doc.fontSize(8).fillColor('#555').text(code, qx - 20, qy + box + 6, { width: box + 40, align: 'center' });
 
+  // Where the parcel goes (issue 13): the address the case was approved with, in both forms when the font allows.
+  const ra = view.returnAddress;
+  const returnTo = ra
+    ? [shop.name, `${ra.name}  ${ra.phone}`, font ? ra.addressZh : null, ra.addressLatin, ra.postalCode].filter((s): s is string => !!s)
+    : [shop.name];
   const address = order.shippingAddress ?? {};
   const from = [address.name, address.phone, [address.province, address.city, address.district].filter(Boolean).join(' '), address.line1, address.line2, address.postalCode, address.country]
     .filter((s) => s && s.trim())
     .join('\n');
-  doc.fontSize(10).fillColor('#555').text(t.from, left + 16, 236);
-  doc.fontSize(10).fillColor('#111').text(from || '—', left + 16, 252, { width: width / 2 - 30, height: 96, ellipsis: true });
-  doc.fontSize(10).fillColor('#555').text(t.to, left + width / 2, 236);
-  doc.fontSize(11).fillColor('#111').text(`${shop.name}\n${t.rma} ${view.rmaNumber}`, left + width / 2, 252, { width: width / 2 - 20 });
+  doc.fontSize(10).fillColor('#555').text(t.from, left + 16, 262);
+  doc.fontSize(10).fillColor('#111').text(from || '—', left + 16, 278, { width: width / 2 - 30, height: 96, ellipsis: true });
+  doc.fontSize(10).fillColor('#555').text(t.to, left + width / 2, 262);
+  doc.fontSize(10).fillColor('#111').text(`${returnTo.join('\n')}\n${t.rma} ${view.rmaNumber}`, left + width / 2, 278, { width: width / 2 - 20, height: 100, ellipsis: true });
   const how = view.returnMethod === 'pickup' ? t.howPickup : view.returnMethod === 'drop_off' ? t.howDropOff : t.howSelf;
-  doc.fontSize(10).fillColor('#333').text(how, left + 16, 356, { width: width - 32 });
+  doc.fontSize(10).fillColor('#333').text(how, left + 16, 382, { width: width - 32 });
 
   // Cut line, then the packing slip.
-  doc.moveTo(left, 410).lineTo(left + width, 410).dash(4, { space: 4 }).lineWidth(1).stroke('#999').undash();
-  doc.fontSize(8).fillColor('#777').text(t.cut, left, 414);
+  doc.moveTo(left, 430).lineTo(left + width, 430).dash(4, { space: 4 }).lineWidth(1).stroke('#999').undash();
+  doc.fontSize(8).fillColor('#777').text(t.cut, left, 434);
 
-  doc.fontSize(18).fillColor('#111').text(t.slip, left, 436);
-  doc.fontSize(11).fillColor('#333').text(`${t.rma}: ${view.rmaNumber}    ${t.order}: ${order.number}`, left, 462);
-  let y = 490;
+  doc.fontSize(18).fillColor('#111').text(t.slip, left, 456);
+  doc.fontSize(11).fillColor('#333').text(`${t.rma}: ${view.rmaNumber}    ${t.order}: ${order.number}`, left, 482);
+  // The packing slip travels inside the parcel: its barcode finds the case once the label is torn off.
+  drawCode128(doc, view.rmaNumber, left + width - 210, 452, 210, 34);
+  if (ra) {
+    const where = (font ? (ra.addressZh ?? ra.addressLatin) : (ra.addressLatin ?? ra.addressZh)) ?? '';
+    doc.fontSize(9).fillColor('#333').text(`${t.to}: ${ra.name} ${ra.phone} · ${where}`, left, 498, { width: width - 220, height: 24, ellipsis: true });
+  }
+  let y = 526;
   const cols = [left, left + 110, left + 360, left + 400];
   doc.fontSize(10).fillColor('#555');
   doc.text(t.sku, cols[0], y).text(t.item, cols[1], y).text(t.qty, cols[2], y).text(t.reason, cols[3], y);

@@ -132,6 +132,7 @@ export async function portalCaseView(ctx: ServiceContext, scope: PortalScope, c:
     offerAmountMinor: c.offerAmountMinor,
     buyerNote: c.buyerNote,
     rejection: detail.rejection,
+    returnAddress: detail.returnAddress,
     items: detail.items.map((i) => ({
       id: i.id,
       lineId: i.lineId,

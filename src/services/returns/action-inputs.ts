@@ -16,7 +16,14 @@ export const DISPOSITIONS = ['restock', 'refurbish', 'scrap', 'return_to_vendor'
 
 /** The body each case action takes (POST /api/v1/returns/{id}/actions/{action}). */
 export const ACTION_INPUTS = {
-  approve: Type.Object({ amountMinor: Type.Optional(Amount('A lower refund than computed (amended approval)')), note: Type.Optional(Text(2000)) }, strict),
+  approve: Type.Object(
+    {
+      amountMinor: Type.Optional(Amount('A lower refund than computed (amended approval)')),
+      note: Type.Optional(Text(2000)),
+      returnAddressId: Type.Optional(Uuid), // issue 13: where the goods go back (default: the shop's default return address)
+    },
+    strict,
+  ),
   reject: Type.Object({ reasonCode: StringEnum(REJECTION_CODES), reason: Text(2000) }, strict),
   revise: Type.Object({ note: Type.Optional(Text(2000)) }, strict),
   cancel: Type.Object({ reason: Type.Optional(Text(2000)) }, strict),

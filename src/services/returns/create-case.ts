@@ -145,6 +145,7 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
       amountOverrideMinor: input.requestedAmountMinor ?? null,
       returnShippingClaimMinor: input.returnShippingClaimMinor ?? 0,
       buyerNote: input.note ?? null,
+      returnAddress: null,
       createdByKind: actor.kind,
       createdById: actor.kind === 'staff' ? actor.id : null,
       offerFrom: null,

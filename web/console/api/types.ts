@@ -362,6 +362,8 @@ export interface Simulation {
   evaluated: number;
   changed: { caseId: string; rmaNumber: string; before: SimulationOutcome; after: SimulationOutcome; changes: (keyof SimulationOutcome)[] }[];
   totals: Record<'before' | 'after', { eligible: number; refundMinor: number; autoApproved: number; fastRefunds: number }>;
+  /** Cases whose recorded history the rules could not judge again (left out of the totals). */
+  skipped: { caseId: string; rmaNumber: string; code: string; message: string }[];
 }
 
 export interface Staff {

@@ -185,6 +185,17 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
             )}
           </div>
         )}
+        {c.returnAddress && c.returnMethod !== 'none' && (
+          <div className="return-address" data-testid="portal-return-address">
+            <h3>{t('returnAddress.title')}</h3>
+            <p>
+              {c.returnAddress.name} {c.returnAddress.phone}
+              <br />
+              {(lang.startsWith('zh') ? (c.returnAddress.addressZh ?? c.returnAddress.addressLatin) : (c.returnAddress.addressLatin ?? c.returnAddress.addressZh)) ?? ''}
+              {c.returnAddress.postalCode ? ` ${c.returnAddress.postalCode}` : ''}
+            </p>
+          </div>
+        )}
       </section>
 
       {notice && <Alert tone="success">{notice}</Alert>}

@@ -14,6 +14,7 @@ const ImportSummarySchema = Type.Object({
   errorsNotListed: Type.Integer(),
   aborted: Nullable(Type.Object({ line: Type.Integer(), message: Type.String() }, { description: 'Set when the file stopped being valid CSV' })),
   durationMs: Type.Integer(),
+  stock: Type.Object({ updated: Type.Integer({ description: 'Variants whose stock on hand the stock_on_hand column changed' }) }),
 });
 
 export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -36,7 +37,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const file = await req.file();
       if (!file || file.fieldname !== 'file') throw invalid('import.file_required', 'Send the CSV as multipart/form-data in the field "file"');
       // A file over UPLOAD_LIMIT fails the stream (413); the orders read before that point stay written, each one whole.
-      return importOrdersCsv(app.ctx, req.principal!.shopId, file.file);
+      return importOrdersCsv(app.ctx, req.principal!.shopId, file.file, { kind: req.principal!.kind, id: req.principal!.id });
     },
   );
 };

@@ -4,12 +4,15 @@ import { caseItems } from '../case-items.js';
 import { plannedMove, type ActionHandler } from '../action-context.js';
 import { applyCaseTransition } from '../case-transition.js';
 import { postMessage, refundAndMove } from './shared.js';
+import { returnAddressForApproval } from '../../return-addresses/return-addresses.js';
 
 /** Approve: refund-only and partial refunds pay now; returns wait for the goods; a reship sends the part again. */
 export const approve: ActionHandler<'approve'> = async (a) => {
   const move = plannedMove(a);
   const amountOverrideMinor = a.input.amountMinor ?? a.c.amountOverrideMinor ?? undefined;
-  const payload = { note: a.input.note ?? null, amountMinor: a.input.amountMinor ?? null };
+  // Issue 13 (return addresses): the chosen address, else the shop's default, copied onto the case.
+  const returnAddress = await returnAddressForApproval(a.tx, a.c.shopId, a.input.returnAddressId);
+  const payload = { note: a.input.note ?? null, amountMinor: a.input.amountMinor ?? null, returnAddressId: returnAddress?.id ?? null };
   if (move.to === 'refund_pending') {
     return refundAndMove(a, {
       accepted: false,
@@ -41,7 +44,7 @@ export const approve: ActionHandler<'approve'> = async (a) => {
       }),
     );
   }
-  return applyCaseTransition(a.tx, a.c, 'approve', a.actor, a.now, { patch: { amountOverrideMinor: amountOverrideMinor ?? null }, payload });
+  return applyCaseTransition(a.tx, a.c, 'approve', a.actor, a.now, { patch: { amountOverrideMinor: amountOverrideMinor ?? null, returnAddress }, payload });
 };
 
 export const reject: ActionHandler<'reject'> = async (a) => {

@@ -16,7 +16,7 @@ import { SimulationView } from './SimulationView.js';
 
 /** The return policy: edit it (form or JSON), simulate it on the last 90 days, save it as a new version, compare versions. */
 export function PolicyPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { can } = useSession();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -106,7 +106,9 @@ export function PolicyPage() {
       setSim(result);
       return result;
     } catch (err) {
-      handleError(err);
+      // A code the console has no sentence for would show the server's English: say it in the console's language.
+      if (err instanceof ApiError && err.code !== 'policy.invalid' && !i18n.exists(`errors.codes.${err.code.replace(/\./g, '_')}`)) message.error(t('policy.sim.failed', { code: err.code }));
+      else handleError(err);
       setSim(null);
       return null;
     } finally {

@@ -27,7 +27,16 @@ export function SimulationView({ sim, currency }: { sim: Simulation; currency: s
         showIcon
         style={{ marginBottom: 16 }}
         title={t('policy.sim.summary', { evaluated: sim.evaluated, changed: sim.changed.length, days: sim.days })}
-        description={sim.truncated ? t('policy.sim.truncated') : undefined}
+        description={
+          sim.truncated || sim.skipped.length ? (
+            <>
+              {sim.truncated && <div>{t('policy.sim.truncated')}</div>}
+              {sim.skipped.length > 0 && (
+                <div data-testid="simulation-skipped">{t('policy.sim.skipped', { count: sim.skipped.length, rmas: sim.skipped.slice(0, 5).map((s) => s.rmaNumber).join(', ') })}</div>
+              )}
+            </>
+          ) : undefined
+        }
       />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>

@@ -5,6 +5,7 @@ import { useSession } from '../../auth/session.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ApiKeysTab } from './ApiKeysTab.js';
 import { MailboxTab } from './MailboxTab.js';
+import { ReturnAddressesTab } from './ReturnAddressesTab.js';
 import { ShopTab } from './ShopTab.js';
 import { StaffTab } from './StaffTab.js';
 import { WebhooksTab } from './WebhooksTab.js';
@@ -17,6 +18,7 @@ export function SettingsPage() {
   const navigate = useNavigate();
   const tabs = [
     { key: 'shop', label: t('settings.tabs.shop'), children: <ShopTab />, show: can('shop:read') },
+    { key: 'return-addresses', label: t('returnAddresses.tab'), children: <ReturnAddressesTab />, show: can('shop:read') },
     { key: 'staff', label: t('settings.tabs.staff'), children: <StaffTab />, show: can('staff:manage') },
     { key: 'api-keys', label: t('settings.tabs.apiKeys'), children: <ApiKeysTab />, show: can('api_keys:manage') },
     { key: 'webhooks', label: t('settings.tabs.webhooks'), children: <WebhooksTab />, show: can('webhooks:manage') },

@@ -7,6 +7,7 @@ import { REJECTION_CODES, type CaseAction, type CaseDetail, type Shop } from '..
 import { useErrorText } from '../../../components/ErrorAlert.js';
 import { InspectFields, inspectBody, ReceiveFields, receiveBody, restockSummary, type InspectValues, type ReceiveValues } from '../../../components/goods/GoodsFields.js';
 import { useMoney } from '../../../components/Money.js';
+import { ReturnAddressSelect } from '../../../components/return-addresses/ReturnAddressSelect.js';
 import { currencyDigits, toMajor, toMinor } from '../../../lib/money.js';
 import { actionEffects, AMOUNT_ACTIONS } from './action-effects.js';
 
@@ -44,7 +45,7 @@ export function ActionModal({ c, action, onClose }: { c: CaseDetail; action: Cas
     const text = (k: string) => (typeof v[k] === 'string' && (v[k] as string).trim() ? { [k]: (v[k] as string).trim() } : {});
     switch (action) {
       case 'approve':
-        return { ...amount, ...text('note') };
+        return { ...amount, ...text('note'), ...(typeof v.returnAddressId === 'string' ? { returnAddressId: v.returnAddressId } : {}) };
       case 'refund':
         return amount;
       case 'offer_partial':
@@ -158,6 +159,7 @@ export function ActionModal({ c, action, onClose }: { c: CaseDetail; action: Cas
             </Form.Item>
           </>
         )}
+        {action === 'approve' && c.returnMethod !== 'none' && <ReturnAddressSelect form={form} />}
         {action === 'approve' && (
           <Form.Item name="note" label={t('actions.form.note')}>
             <Input.TextArea rows={2} maxLength={2000} />
