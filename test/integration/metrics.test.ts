@@ -85,7 +85,8 @@ describe('GET /metrics', () => {
 
     // A worker applies it (and dispatches the outbox): the lag is gone, its runs are counted.
     const worker = startWorker(t.ctx, pino({ level: 'silent' }));
-    for (let i = 0; i < 100 && ((m = await scrape()).get('retour_deadline_lag_seconds') !== 0 || m.get('retour_outbox_backlog') !== 0); i++) await new Promise((r) => setTimeout(r, 100));
+    // Up to a minute: on a busy machine (CI runs PGlite in this process) a worker cycle can take seconds.
+    for (let i = 0; i < 600 && ((m = await scrape()).get('retour_deadline_lag_seconds') !== 0 || m.get('retour_outbox_backlog') !== 0); i++) await new Promise((r) => setTimeout(r, 100));
     await worker.stop();
     m = await scrape();
     expect(m.get('retour_deadline_lag_seconds')).toBe(0);
