@@ -71,6 +71,7 @@ describe('GET /metrics', () => {
       body: { orderId: order.id, type: 'return_refund', items: [{ lineId: order.lines[1]!.id, quantity: 1, reasonCode: 'no_longer_needed' }] },
     });
     expect(created.status).toBe(201);
+    await new Promise((r) => setTimeout(r, 600)); // past the snapshot an earlier scrape may have left for reuse
     let m = await scrape();
     expect(m.get('retour_cases{status="requested"}')).toBe(1);
     expect(m.get('retour_deadline_lag_seconds')).toBe(0);
