@@ -71,8 +71,12 @@ describe('GET /metrics', () => {
       body: { orderId: order.id, type: 'return_refund', items: [{ lineId: order.lines[1]!.id, quantity: 1, reasonCode: 'no_longer_needed' }] },
     });
     expect(created.status).toBe(201);
-    await new Promise((r) => setTimeout(r, 600)); // past the snapshot an earlier scrape may have left for reuse
+    // An earlier scrape's snapshot is reused for half a second after it is read (and while it runs): wait for a fresh one.
     let m = await scrape();
+    for (let i = 0; i < 100 && m.get('retour_cases{status="requested"}') === undefined; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      m = await scrape();
+    }
     expect(m.get('retour_cases{status="requested"}')).toBe(1);
     expect(m.get('retour_deadline_lag_seconds')).toBe(0);
     expect(m.get('retour_outbox_backlog')).toBeGreaterThanOrEqual(1);
