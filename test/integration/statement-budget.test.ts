@@ -32,6 +32,22 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; roundTrips
 
 const owner = () => shop.keys.owner;
 
+/**
+ * What each step may send, reply included (measured: create 7 statements in 9 round trips, approve
+ * 5/7, buyer_shipped 4/6, receive 5/7, inspect 9/11, refund 13/15 with the manual provider; one
+ * statement of slack for a cache a slow machine lets expire). DESIGN §7b's targets (create ≤ 4 round
+ * trips, an action ≤ 3, a lifecycle ≤ 40 statements) are not all met yet: these budgets only fall.
+ */
+const BUDGET: Record<string, { statements: number; roundTrips: number }> = {
+  create: { statements: 8, roundTrips: 10 },
+  approve: { statements: 6, roundTrips: 8 },
+  buyer_shipped: { statements: 5, roundTrips: 7 },
+  receive: { statements: 6, roundTrips: 8 },
+  inspect: { statements: 10, roundTrips: 12 },
+  refund: { statements: 14, roundTrips: 16 },
+};
+const LIFECYCLE_STATEMENTS = 45;
+
 async function openCase(orderId: string, lineId: string, type = 'return_refund') {
   return api('POST', '/api/v1/returns', { key: owner(), body: { orderId, type, items: [{ lineId, quantity: 1, reasonCode: 'no_reason' }] } });
 }
@@ -81,10 +97,15 @@ describe('batched writes read their own changes', () => {
 });
 
 describe('statement budget of the case write path', () => {
-  it('prints the traffic of each step of a lifecycle', async () => {
+  it('keeps each step of a lifecycle within its budget of statements and round trips', async () => {
     await lifecycle(); // warm-up: caches of shop, policy, prepared statements
     const steps = await lifecycle();
     const total = Object.values(steps).reduce((sum, s) => sum + s.statements, 0);
     console.log(JSON.stringify({ steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, { roundTrips: v.roundTrips, statements: v.statements }])), total }));
+    for (const [step, budget] of Object.entries(BUDGET)) {
+      expect(steps[step]!.statements, `${step}: statements`).toBeLessThanOrEqual(budget.statements);
+      expect(steps[step]!.roundTrips, `${step}: round trips`).toBeLessThanOrEqual(budget.roundTrips);
+    }
+    expect(total).toBeLessThanOrEqual(LIFECYCLE_STATEMENTS);
   });
 });
