@@ -19,6 +19,20 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // The HTTP layer reaches the database only through services (docs/architecture.md).
+    files: ['src/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/db/**', 'drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*'], message: 'src/http may not use the database: go through a service (src/services).' }] }],
+    },
+  },
+  {
+    // The web UI speaks to Retour only over its HTTP API.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**', 'drizzle-orm', 'drizzle-orm/*', 'pg', 'fastify'], message: 'web/ may use only the HTTP API, never server code.' }] }],
+    },
+  },
+  {
     // Pure domain: no I/O and nothing from the layers above it (DESIGN §3).
     files: ['src/domain/**/*.ts'],
     rules: {

@@ -1,13 +1,16 @@
 import { defineConfig } from 'vitest/config';
+import { sharedTestOptions } from './vitest.shared.js';
+
+// `npm test`: everything but the tests on the real Online Retail data, which `npm run test:slow` runs.
+// The browser journeys run on the embedded database, the one `npm start` serves: they test the web UI,
+// and the API beneath them is tested on both databases by the integration tests. Running them again on
+// PostgreSQL doubled CI's longest part for no new coverage; E2E_ON_POSTGRES=1 runs them there too.
+const skipBrowserJourneys = Boolean(process.env.DATABASE_URL) && !process.env.E2E_ON_POSTGRES;
 
 export default defineConfig({
   test: {
+    ...sharedTestOptions,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/helpers/global-setup.ts'],
-    // Each test file gets its own database (PGlite in memory, or a fresh PostgreSQL database).
-    pool: 'forks',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    reporters: ['default'],
+    exclude: ['test/slow/**', '**/node_modules/**', ...(skipBrowserJourneys ? ['test/e2e/**'] : [])],
   },
 });

@@ -14,6 +14,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REPO_ROOT } from './lib/server.js';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { openPostgres, queryRows } from '../src/db/client.js';
@@ -35,7 +36,7 @@ const NAME = 'analytics';
 const TARGET_P95_MS = 100;
 const WARM_RUNS = 30;
 const COLD_RUNS = 5;
-const ONLINE_RETAIL = process.env.BENCH_ONLINE_RETAIL_FILE ?? '/work/shared/data/online-retail/online-retail.csv.gz';
+const ONLINE_RETAIL = process.env.BENCH_ONLINE_RETAIL_FILE ?? join(REPO_ROOT, '../shared/data/online-retail/online-retail.csv.gz');
 
 function shape(): SyntheticShape {
   const lines = Number(process.env.BENCH_ANALYTICS_LINES ?? FULL_SHAPE.lines);

@@ -5,11 +5,12 @@ import { createPostgresDatabase, hotIndexes, postgresUnavailable, tempDir } from
 import { runIfMain } from './lib/main.js';
 import type { ChildResult } from './lib/online-retail-child.js';
 import { log, printFigure, type Benchmark, type Figure } from './lib/report.js';
+import { join } from 'node:path';
 import { REPO_ROOT } from './lib/server.js';
 import { perSecond } from './lib/timing.js';
 
 const NAME = 'online-retail-import';
-const FILE = process.env.BENCH_ONLINE_RETAIL_FILE ?? '/work/shared/data/online-retail/online-retail.csv.gz';
+const FILE = process.env.BENCH_ONLINE_RETAIL_FILE ?? join(REPO_ROOT, '../shared/data/online-retail/online-retail.csv.gz');
 const TARGET_S = 30;
 /** Runs still going after this long are stopped (10× the PostgreSQL target; 3 min for PGlite). */
 const LIMIT_S = {

@@ -20,8 +20,10 @@ import { onlineRetailImport } from './online-retail-import.js';
 import { casesHttp } from './cases-http.js';
 import { policyEvaluate } from './policy-evaluate.js';
 import { portalBench } from './portal.js';
+import { scaleOut } from './scale-out.js';
+import { shopifyBackfill } from './shopify-backfill.js';
 
-const BENCHMARKS: readonly Benchmark[] = [csvImport, createOrderHttp, coldStart, onlineRetailImport, policyEvaluate, casesHttp, automationBench, analyticsBench, consoleBench, portalBench];
+const BENCHMARKS: readonly Benchmark[] = [csvImport, createOrderHttp, coldStart, onlineRetailImport, policyEvaluate, casesHttp, automationBench, analyticsBench, consoleBench, portalBench, scaleOut, shopifyBackfill];
 
 function gitDescription(): string {
   try {

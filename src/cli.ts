@@ -8,22 +8,21 @@ import { AppError } from './domain/errors.js';
 import { DatabaseLockedError, openDatabase, type DatabaseHandle } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { shopsRepo } from './db/repos/shops-repo.js';
-import { buildApp } from './http/server.js';
-import { importOnlineRetail } from './integrations/online-retail/import.js';
-import { analyticsCommand } from './services/analytics/cli.js';
 import { createApiKey } from './services/api-keys/api-keys.js';
 import { randomToken } from './services/auth/tokens.js';
 import { systemClock, type ServiceContext } from './services/context.js';
-import { importOrdersCsv } from './services/imports/orders-csv.js';
-import { DEMO_ORDERS, DEMO_SEED, DEMO_SHOWCASE, DEMO_STAFF, refreshDemoShowcase, seedDemo } from './services/seed/demo.js';
 import { createShop } from './services/shops/shops.js';
 import { createStaff } from './services/staff/staff.js';
-import { startWorker } from './worker/worker.js';
-import { databaseMetrics } from './observability/metrics.js';
-import { startMetricsServer } from './observability/metrics-server.js';
 import { loggerOptions } from './observability/logger.js';
-import { shutdownOnSignals } from './shutdown.js';
 import { BackupError, backupDataDir, restoreDataDir } from './backup/backup.js';
+
+// The server, the worker, the demo seed and the importers load only for the commands that run them:
+// `create-shop` or `migrate` start in a fraction of the time the whole application takes to load.
+const loadServer = () => import('./http/server.js');
+const loadWorker = () => import('./worker/worker.js');
+const loadDemo = () => import('./services/seed/demo.js');
+const loadMetrics = async () => ({ ...(await import('./observability/metrics.js')), ...(await import('./observability/metrics-server.js')) });
+const loadShutdown = () => import('./shutdown.js');
 
 const USAGE = `Usage: retour <command> [options]
 
@@ -81,6 +80,7 @@ function intOption(value: string | undefined, name: string, fallback: number): n
 }
 
 async function seedDemoShop(rt: Runtime, orders: number, seed: number, log: (msg: string) => void) {
+  const { seedDemo, DEMO_STAFF } = await loadDemo();
   const result = await seedDemo(rt.ctx, { orders, seed });
   if (!result) {
     log('The demo shop exists already; nothing seeded.');
@@ -93,11 +93,11 @@ async function seedDemoShop(rt: Runtime, orders: number, seed: number, log: (msg
   log(`Seeded demo shop "${result.shop.slug}": ${result.variants} variants, ${result.orders} orders, ${result.lines} order lines, ${result.pastReturns} past returns, ${model}.`);
 }
 
-function demoBanner(config: Config): string | null {
+async function demoBanner(config: Config): Promise<string | null> {
   const file = join(config.dataDir, DEMO_LOGIN_FILE);
   if (!existsSync(file)) return null;
   const { email, password } = JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
-  const [zh, en] = DEMO_SHOWCASE;
+  const [zh, en] = (await loadDemo()).DEMO_SHOWCASE;
   return [
     `Demo shop ready: ${config.publicUrl}/`,
     `  Staff sign-in: ${email} / ${password} (also agent@, warehouse@ and viewer@demo.retour.local with the same password)`,
@@ -109,6 +109,13 @@ function demoBanner(config: Config): string | null {
 async function serve(config: Config) {
   const started = Date.now();
   const rt = await open(config);
+  const [{ buildApp }, { startWorker }, { DEMO_ORDERS, DEMO_SEED, refreshDemoShowcase }, { databaseMetrics, startMetricsServer }, { shutdownOnSignals }] = await Promise.all([
+    loadServer(),
+    loadWorker(),
+    loadDemo(),
+    loadMetrics(),
+    loadShutdown(),
+  ]);
   const app = await buildApp({ ctx: rt.ctx });
   if (config.seedDemo && (await shopsRepo.count(rt.ctx.db)) === 0) {
     await seedDemoShop(rt, DEMO_ORDERS, DEMO_SEED, (msg) => app.log.info(msg));
@@ -126,7 +133,7 @@ async function serve(config: Config) {
       ? 'Retour is running on the embedded PGlite database: one process only, and writes are not fsynced, so a power cut or OS crash can lose the last seconds of writes (a process crash loses nothing). Back up with `retour backup FILE`; use DATABASE_URL with PostgreSQL in production'
       : 'Retour is running on PostgreSQL: durability is PostgreSQL\'s (fsync and backups as you configure them; docs/operations.md)',
   );
-  const banner = demoBanner(config);
+  const banner = await demoBanner(config);
   if (banner) app.log.info(`\n${banner}`);
 
   shutdownOnSignals({
@@ -145,6 +152,7 @@ async function serve(config: Config) {
 
 async function runWorker(config: Config) {
   const rt = await open(config);
+  const [{ startWorker }, { databaseMetrics, startMetricsServer }, { shutdownOnSignals }] = await Promise.all([loadWorker(), loadMetrics(), loadShutdown()]);
   const log = pino(loggerOptions(config));
   const worker = startWorker(rt.ctx, log);
   const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(config.host, config.metricsPort, databaseMetrics(rt.ctx));
@@ -212,9 +220,11 @@ export async function main(argv: string[]): Promise<void> {
       }
       return;
     }
-    case 'seed':
+    case 'seed': {
       if (!values.demo) throw new UsageError('seed needs --demo');
+      const { DEMO_ORDERS, DEMO_SEED } = await loadDemo();
       return withRuntime(config, (rt) => seedDemoShop(rt, intOption(values.orders, 'orders', DEMO_ORDERS), intOption(values.seed, 'seed', DEMO_SEED), say));
+    }
     case 'import': {
       const [kind, file] = positionals;
       if (!file || (kind !== 'orders' && kind !== 'online-retail')) throw new UsageError('import orders FILE --shop SLUG | import online-retail FILE');
@@ -222,11 +232,13 @@ export async function main(argv: string[]): Promise<void> {
       if (!existsSync(path)) throw new UsageError(`No file ${path}`);
       return withRuntime(config, async (rt) => {
         if (kind === 'online-retail') {
+          const { importOnlineRetail } = await import('./integrations/online-retail/import.js');
           const report = await importOnlineRetail(rt.ctx, path, values.shop ?? 'online-retail');
           say(JSON.stringify(report, null, 2));
           return;
         }
         const shop = await shopBySlug(rt.ctx, values.shop);
+        const { importOrdersCsv } = await import('./services/imports/orders-csv.js');
         const summary = await importOrdersCsv(rt.ctx, shop.id, createReadStream(path));
         for (const e of summary.errors) say(`line ${e.line}: ${e.code}: ${e.message}`);
         if (summary.errorsNotListed) say(`… and ${summary.errorsNotListed} more errors`);
@@ -239,7 +251,7 @@ export async function main(argv: string[]): Promise<void> {
       });
     }
     case 'analytics':
-      return withRuntime(config, (rt) => analyticsCommand(rt.ctx, positionals, values.shop, say));
+      return withRuntime(config, async (rt) => (await import('./services/analytics/cli.js')).analyticsCommand(rt.ctx, positionals, values.shop, say));
     case 'create-shop':
       return withRuntime(config, async (rt) => {
         if (!values.slug || !values.name || !values.currency) throw new UsageError('create-shop needs --slug, --name and --currency');

@@ -40,6 +40,12 @@ export interface Config {
   metricsToken: string | undefined;
   /** Serve /metrics without a token on this port of its own (bound to HOST) instead of the main port. */
   metricsPort: number | undefined;
+  /**
+   * How long a refund's provider call is left to the process making it (the request that wrote the
+   * refund, or the worker that claimed it) before a worker asks the provider again with the same
+   * idempotency key: the recovery time after a crash mid-call.
+   */
+  refundCallLeaseMs: number;
   /** On SIGTERM: how long in-flight requests and the worker's current batches get before the process exits anyway. */
   shutdownGraceMs: number;
   /** Answer 503 + Retry-After instead of queueing once the event loop lags this much. */
@@ -86,9 +92,10 @@ export const CONFIG_VARIABLES = [
   ['REDIS_KEY_PREFIX', 'retour:', 'Prefix of every Redis key Retour writes (several deployments may share one Redis).'],
   ['METRICS_TOKEN', 'unset', 'At least 16 characters: `GET /metrics` (Prometheus) on the main port answers to `Authorization: Bearer <token>`. Unset and no METRICS_PORT: no /metrics.'],
   ['METRICS_PORT', 'unset', 'Serve `/metrics` on this port of its own (bound to HOST, no token; keep it off the public network). `retour worker` serves its metrics here too.'],
+  ['REFUND_CALL_LEASE_MS', '60000', "How long a refund's payment-rail call is left to the process making it before the worker asks the rail again with the same idempotency key (the recovery time after a crash mid-call)."],
   ['SHUTDOWN_GRACE_MS', '10000', 'On SIGTERM/SIGINT: stop accepting, let in-flight requests and the worker\'s current batches finish for up to this long, then exit (0 if all finished, 1 if the grace ran out).'],
   ['MAX_EVENT_LOOP_DELAY_MS', '1000', 'Overload guard: answer 503 with Retry-After (not queue) while the event loop lags more than this; 0 turns it off (the default under NODE_ENV=test).'],
-  ['MAX_POOL_WAITING', '50', 'Overload guard: answer 503 with Retry-After while more queries than this wait for a PostgreSQL connection.'],
+  ['MAX_POOL_WAITING', '500', 'Overload guard: answer 503 with Retry-After while more queries than this wait for a PostgreSQL connection (a burst of a few hundred is normal: a query holds a connection for about a millisecond).'],
   ['NODE_ENV', 'development', 'development, production or test.'],
 ] as const;
 
@@ -192,10 +199,11 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: bool('DEMO', true, 'on', 'off'),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     redisKeyPrefix: str('REDIS_KEY_PREFIX') ?? 'retour:',
+    refundCallLeaseMs: int('REFUND_CALL_LEASE_MS', 60_000, 1_000, 3_600_000),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     // Off under NODE_ENV=test: a loaded CI machine (and PGlite, which runs on the event loop) lags past any threshold.
     maxEventLoopDelayMs: int('MAX_EVENT_LOOP_DELAY_MS', nodeEnv === 'test' ? 0 : 1_000, 0, 60_000),
-    maxPoolWaiting: int('MAX_POOL_WAITING', 50, 0, 100_000),
+    maxPoolWaiting: int('MAX_POOL_WAITING', 500, 0, 100_000),
     metricsToken: str('METRICS_TOKEN'),
     metricsPort: str('METRICS_PORT') === undefined ? undefined : int('METRICS_PORT', 0, 0, 65535),
   };

@@ -129,3 +129,26 @@ export async function startServer(env: ServerEnv, nodeArgs: string[] = []): Prom
     },
   };
 }
+
+export interface RunningWorker {
+  child: ChildProcess;
+  /** SIGTERM (the worker finishes its batch and releases its leases), then SIGKILL after 10 s. */
+  stop(): Promise<void>;
+}
+
+/** Spawns `node bin/retour.js worker` (deadlines, outbox, webhooks, mail, refund retries). */
+export function startWorkerProcess(env: ServerEnv): RunningWorker {
+  const child = spawn(process.execPath, [BIN, 'worker'], { cwd: REPO_ROOT, env: { ...retourEnv(env), WORKER: 'on' }, stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+

@@ -23,6 +23,12 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return name === constraint || (name === undefined && (e.message ?? '').includes(constraint));
 }
 
+/** A CREATE of a table, sequence or type that another session created first (42P07 duplicate_table, 42710 duplicate_object). */
+export function isDuplicateObject(err: unknown): boolean {
+  const code = pgError(err)?.code;
+  return code === '42P07' || code === '42710';
+}
+
 /** Serialization failures and deadlocks: the transaction may simply be run again. */
 export function isRetryableTransactionError(err: unknown): boolean {
   const code = pgError(err)?.code;

@@ -202,6 +202,8 @@ const RULE_EXAMPLES: { [R in RuleId]: RuleParams<R> } = {
   'request.eligible': undefined,
   'automation.review_risk': { risk: 82, max: 70 },
   'automation.not_eligible': undefined,
+  'automation.evidence_required': { label: { 'zh-CN': '质量问题', en: 'Quality problem' } },
+  'evidence.requested': { label: { 'zh-CN': '质量问题', en: 'Quality problem' } },
   'automation.auto_approve': { amountMinor: 7500, maxMinor: 20000, currency: 'CNY' },
   'automation.auto_approve_disabled': undefined,
   'automation.refund_above_limit': { amountMinor: 39900, maxMinor: 20000, currency: 'CNY' },
@@ -242,6 +244,11 @@ are the starting points: **china_marketplace** (Taobao/Tmall, Pinduoduo, JD and 
   transit the parcel can also be refused (拒收).
 - Who pays return shipping follows the fault most against the shop among the items (seller, then carrier, then buyer);
   with shipping insurance (运费险) the insurer pays instead of the buyer.
+- **Outbound shipping** (the fee the buyer paid for delivery) is given back only by a case that completes the whole
+  order's claims. A refund without return (仅退款) before delivery gives it back whatever the reason: not shipped yet
+  and intercepted in transit (拦截) alike, since the delivery paid for was not made. After delivery it is given back
+  only for a seller or carrier fault, when \`fees.refundOutboundShippingOnSellerFault\` is on, on returns, refunds
+  without return and refused deliveries.
 - Saving a policy checks more than the types below: windows (the seller-fault window is never shorter than the
   no-reason one), unique reason codes, thresholds that can take effect, warning at or below the limit, reasons that
   exist, at least one buyer-fault reason when no-reason returns are open.

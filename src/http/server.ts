@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import { loggerOptions } from '../observability/logger.js';
 import type { ServiceContext } from '../services/context.js';
+import { hookRoutes } from './routes/hooks/index.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerIdempotency } from './plugins/idempotency.js';
@@ -22,7 +23,9 @@ import { importRoutes } from './routes/api/imports.js';
 import { customerRoutes } from './routes/api/customers.js';
 import { dashboardRoutes } from './routes/api/dashboard.js';
 import { devMailboxRoutes } from './routes/api/dev-mailbox.js';
+import { notificationRoutes } from './routes/api/notifications.js';
 import { returnAddressRoutes } from './routes/api/return-addresses.js';
+import { connectionRoutes } from './routes/api/connections.js';
 import { variantRoutes } from './routes/api/variants.js';
 import { orderRoutes } from './routes/api/orders.js';
 import { policyRoutes } from './routes/api/policy.js';
@@ -118,6 +121,7 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
       await api.register(orderRoutes);
       await api.register(variantRoutes);
       await api.register(returnAddressRoutes);
+      await api.register(connectionRoutes);
       await api.register(importRoutes);
       await api.register(returnRoutes);
       await api.register(policyRoutes);
@@ -127,9 +131,11 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
       await api.register(analyticsRoutes);
       await api.register(webhookRoutes);
       await api.register(devMailboxRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api/v1' },
   );
   await app.register(portalRoutes, { prefix: '/portal/v1' });
+  await app.register(hookRoutes, { prefix: '/hooks' });
   return app;
 }

@@ -12,7 +12,7 @@ declare module 'fastify' {
     /** Set by the auth plugin on /api/v1 routes; null on public ones when no credentials came. */
     principal: Principal | null;
     /** The request's Idempotency-Key, claimed; `recorder.body` is set once the use case stored its reply with its change. */
-    idempotency: { shopId: string; key: string; recorder?: { body?: unknown } } | null;
+    idempotency: { shopId: string; key: string; fence: Date; recorder?: { body?: unknown } } | null;
   }
   interface FastifyContextConfig {
     /** Reachable without credentials (login, health). */

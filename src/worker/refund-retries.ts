@@ -7,17 +7,12 @@ import { refundsRepo } from '../db/repos/refunds-repo.js';
  * refund past its next attempt time. The claim (FOR UPDATE SKIP LOCKED) moves the next attempt
  * forward, so two workers never call the provider for the same refund at once.
  */
-/**
- * How long a claimed refund is left to its worker. A worker that dies mid-call leaves it this long
- * (then another worker asks again); a call that outlives it may be made twice, with the same
- * idempotency key, which a provider pays once.
- */
-const CALL_LEASE_MS = 60_000;
-
 export async function retryDueRefunds(ctx: ServiceContext, batch = 50, stopping: () => boolean = () => false): Promise<number> {
   const claimed = await ctx.db.transaction(async (tx) => {
     const due = await refundsRepo.claimDue(tx, ctx.clock.now(), batch);
-    const lease = new Date(ctx.clock.now().getTime() + CALL_LEASE_MS);
+    // A worker that dies mid-call leaves its refunds this long; a call that outlives the lease may be
+    // made twice, with the same idempotency key, which a provider pays once.
+    const lease = new Date(ctx.clock.now().getTime() + ctx.config.refundCallLeaseMs);
     for (const r of due) await refundsRepo.settle(tx, r.shopId, r.id, { nextAttemptAt: lease });
     return due;
   });

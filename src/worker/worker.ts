@@ -6,9 +6,12 @@ import { retryDueRefunds } from './refund-retries.js';
 import { applyDueDeadlines } from '../services/automation/deadline-runner.js';
 import { dispatchOutbox } from '../services/automation/dispatch-outbox.js';
 import { sendDueMail } from '../services/mail/send-mail.js';
+import { sendDueSms } from '../services/notifications/send-sms.js';
+import { queueShipReminders } from '../services/notifications/reminders.js';
 import { sendDueWebhooks } from '../services/webhooks/send-deliveries.js';
 import { refreshPlannerStatistics } from '../db/planner-statistics.js';
 import { runAnalyticsJobs } from '../services/analytics/jobs.js';
+import { syncDueConnections } from '../services/connections/run-connections.js';
 import { jobDuration, jobRuns } from '../observability/metrics.js';
 
 export interface Worker {
@@ -56,9 +59,14 @@ export const JOBS: Job[] = [
     },
   },
   { name: 'mail', everyMs: 2_000, run: (ctx, run) => drain(run, () => sendDueMail(ctx), 50) },
+  { name: 'sms', everyMs: 2_000, run: (ctx, run) => drain(run, () => sendDueSms(ctx), 50) },
+  // Buyers whose ship-back deadline is a day away are reminded once (by e-mail or SMS).
+  { name: 'ship-reminders', everyMs: 60_000, run: (ctx, run) => drain(run, () => queueShipReminders(ctx), 100) },
   { name: 'planner-statistics', everyMs: 30_000, run: (ctx) => refreshPlannerStatistics(ctx.db) },
   // Folds pending rollup updates in, rebuilds shops marked for it, raises quality-rate alerts.
   { name: 'analytics', everyMs: 30_000, run: runAnalyticsJobs },
+  // Storefronts, marketplaces and carriers pull what changed; failures back off per connection.
+  { name: 'connections', everyMs: 5_000, run: (ctx, run) => drain(run, () => syncDueConnections(ctx, 10), 10) },
 ];
 
 /**

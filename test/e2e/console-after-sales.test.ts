@@ -170,13 +170,20 @@ describe('console: the warehouse on a handheld (issue 13 point 16)', () => {
     await page.getByTestId('receive-submit').waitFor();
     await expectFits(page);
     await shot(page, `warehouse-handheld-${width}-2-receive`);
-    await page.getByTestId('receive-submit').click();
-    await page.getByTestId('confirm-ok').click();
-    await page.getByTestId('inspect-submit').waitFor();
+    // A button still loading from the step before ignores a click, and a closing confirmation's
+    // button is still on the page: wait for both to be done, as a person would.
+    const idle = (testId: string) => page.locator(`[data-testid="${testId}"]:not(.ant-btn-loading)`);
+    const confirm = async () => {
+      await page.getByTestId('confirm-ok').click();
+      await page.getByTestId('confirm-ok').waitFor({ state: 'detached' });
+    };
+    await idle('receive-submit').click();
+    await confirm();
+    await idle('inspect-submit').waitFor();
     await expectFits(page);
     await shot(page, `warehouse-handheld-${width}-3-inspect`);
-    await page.getByTestId('inspect-submit').click();
-    await page.getByTestId('confirm-ok').click();
+    await idle('inspect-submit').click();
+    await confirm();
     await page.getByTestId('warehouse-done').waitFor();
     await expectFits(page);
     expect((await api('GET', `/api/v1/returns/${kase.id}`, { key: shop.keys.viewer })).body.status).toBe('inspected');

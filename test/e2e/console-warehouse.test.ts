@@ -58,7 +58,9 @@ describe('console: warehouse', () => {
     await page.getByTestId(`received-${shirt!.sku}`).fill('1');
     await page.getByTestId('receive-submit').click();
     await page.getByTestId('confirm-ok').click();
-    await page.getByTestId('inspect-submit').waitFor();
+    // The receive's confirmation is gone and its loading button idle before the next step.
+    await page.getByTestId('confirm-ok').waitFor({ state: 'detached' });
+    await page.locator('[data-testid="inspect-submit"]:not(.ant-btn-loading)').waitFor();
 
     // Inspect: the shirt is fine, the mug is chipped (grade C, scrapped); a photo of the mug.
     const mugRow = page.getByTestId(`inspect-${mug!.sku}`);

@@ -117,6 +117,16 @@ describe('automatic decisions at creation', () => {
     });
     expect(quality.status).toBe(201);
     expect(quality.body.status).toBe('requested');
+    // 13.18: what automation says is what happened — it did not approve — and the buyer is asked for the photos.
+    const created = quality.body.timeline.find((e: any) => e.type === 'case.created');
+    expect(created.payload.automation).toMatchObject({ decision: 'none', decisionRuling: { rule: 'automation.evidence_required' } });
+    expect(created.payload.automation.decisionRuling.explanation['zh-CN']).toContain('照片');
+    expect(quality.body.messages).toMatchObject([{ visibility: 'public', author: 'system', body: expect.stringContaining('请在售后页面上传') }]);
+    const preview = await api('POST', '/api/v1/returns/preview', {
+      key: auto.keys.viewer,
+      body: { orderId: order.id, type: 'return_refund', items: [{ lineId: order.lines[1]!.id, quantity: 1, reasonCode: 'quality_issue' }] },
+    });
+    expect(preview.body.automation).toMatchObject({ decision: 'none', decisionRuling: { rule: 'automation.evidence_required' } });
     const big = await placeOrder(api, auto.keys.manager, { overrides: { lines: [{ sku: 'TV-65', title: '65寸电视', quantity: 1, unitPriceMinor: 899900 }], orderDiscountMinor: 0 } });
     const large = await api('POST', '/api/v1/returns', {
       key: auto.keys.agent,

@@ -58,7 +58,8 @@ async function prepare(kind: MoneyAction): Promise<{ id: string; status: string;
     return { id, status: 'escalated', action: 'resolve', body: { outcome: 'refund', note: '平台判定退款' } };
   }
   expect((await act(api, owner, id, 'approve')).status).toBe(200);
-  if (kind === 'fast_refund') return { id, status: 'approved', action: 'fast_refund', body: {} };
+  // The same buyer asks many times (risky): a person paying it fast gives a reason (13.19).
+  if (kind === 'fast_refund') return { id, status: 'approved', action: 'fast_refund', body: { reason: 'Checked with the buyer' } };
   expect((await act(api, owner, id, 'buyer_shipped', { carrier: 'SF', trackingNumber: `SF${id.slice(-8)}` })).status).toBe(200);
   const received = await act(api, owner, id, 'receive');
   expect(received.status).toBe(200);

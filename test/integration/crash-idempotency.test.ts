@@ -46,6 +46,7 @@ function startServer(): ChildProcess {
       WORKER: 'off',
       DEMO: 'off',
       IDEMPOTENCY_LOCK_MS: '300',
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
       LOG_LEVEL: 'silent',
       NODE_ENV: 'production',
     },
@@ -103,7 +104,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!onPostgres())('a server killed at random points during keyed writes', () => {
-  it('makes each keyed create, approval (with its refund) and message once, and replays its 2xx', async () => {
+  it('makes each keyed create, approval (with its refund), message, webhook endpoint, API key, return address and staff account once, and replays its 2xx', async () => {
     let server = startServer();
     let stop = false;
     let kills = 0;
@@ -129,6 +130,17 @@ describe.skipIf(!onPostgres())('a server killed at random points during keyed wr
         expect(approved.status, JSON.stringify(approved.body)).toBe(200);
         const messaged = await untilAnswered(`/api/v1/returns/${id}/actions/message`, `message-${i}`, { body: `您好 ${i}` });
         expect(messaged.status, JSON.stringify(messaged.body)).toBe(200);
+        // Writes outside the case lifecycle record their reply in their change's transaction too.
+        const endpoint = await untilAnswered('/api/v1/webhooks', `webhook-${i}`, { url: `http://127.0.0.1:9/hook-${i}`, eventTypes: ['*'] });
+        expect(endpoint.status, JSON.stringify(endpoint.body)).toBe(201);
+        const apiKey = await untilAnswered('/api/v1/api-keys', `api-key-${i}`, { name: `connector ${i}`, role: 'agent' });
+        expect(apiKey.status, JSON.stringify(apiKey.body)).toBe(201);
+        const apiKeyAgain = await untilAnswered('/api/v1/api-keys', `api-key-${i}`, { name: `connector ${i}`, role: 'agent' });
+        expect(apiKeyAgain.body.apiKey.id).toBe(apiKey.body.apiKey.id);
+        const address = await untilAnswered('/api/v1/return-addresses', `address-${i}`, { name: `退货组 ${i}`, phone: '0571-88880000', addressZh: `浙江省杭州市余杭区文一西路${i}号` });
+        expect(address.status, JSON.stringify(address.body)).toBe(201);
+        const staff = await untilAnswered('/api/v1/staff', `staff-${i}`, { email: `agent${i}@crash-keys.test`, name: `客服 ${i}`, role: 'agent', password: `agent password ${i}` });
+        expect(staff.status, JSON.stringify(staff.body)).toBe(201);
         // Asked again after the fact, each key answers with its first reply.
         const again = await untilAnswered('/api/v1/returns', `create-${i}`, { orderId: o.id, type: 'refund_only', items: [{ lineId: o.lineId, quantity: 1, reasonCode: 'no_longer_needed' }] });
         expect(again.status).toBe(201);
@@ -141,17 +153,21 @@ describe.skipIf(!onPostgres())('a server killed at random points during keyed wr
     server.kill('SIGKILL');
     await exited(server);
 
-    const [counts] = await queryRows<{ cases: number; approvals: number; refunds: number; messages: number; keys_unanswered: number }>(
+    const [counts] = await queryRows<{ cases: number; approvals: number; refunds: number; messages: number; endpoints: number; api_keys: number; addresses: number; staff: number; keys_unanswered: number }>(
       t.ctx.db,
       sql`select (select count(*)::int from return_cases where shop_id = ${shop.id}) as cases,
                  (select count(*)::int from case_events where shop_id = ${shop.id} and action = 'approve') as approvals,
                  (select count(*)::int from refunds where shop_id = ${shop.id}) as refunds,
                  (select count(*)::int from case_messages where shop_id = ${shop.id}) as messages,
+                 (select count(*)::int from webhook_endpoints where shop_id = ${shop.id}) as endpoints,
+                 (select count(*)::int from api_keys where shop_id = ${shop.id} and name like 'connector %') as api_keys,
+                 (select count(*)::int from return_addresses where shop_id = ${shop.id}) as addresses,
+                 (select count(*)::int from staff_users where shop_id = ${shop.id} and email like 'agent%@crash-keys.test') as staff,
                  (select count(*)::int from idempotency_keys where shop_id = ${shop.id} and response_status is null) as keys_unanswered`,
     );
-    console.log(JSON.stringify({ kills, keys: ORDERS * 3, ...counts }));
+    console.log(JSON.stringify({ kills, keys: ORDERS * 7, ...counts }));
     expect(new Set(results).size).toBe(ORDERS);
-    expect(counts).toEqual({ cases: ORDERS, approvals: ORDERS, refunds: ORDERS, messages: ORDERS, keys_unanswered: 0 });
+    expect(counts).toEqual({ cases: ORDERS, approvals: ORDERS, refunds: ORDERS, messages: ORDERS, endpoints: ORDERS, api_keys: ORDERS, addresses: ORDERS, staff: ORDERS, keys_unanswered: 0 });
     expect(kills).toBeGreaterThan(0);
   }, 300_000);
 });

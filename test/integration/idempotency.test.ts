@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { orderBody } from '../helpers/orders.js';
+import { recordReply } from '../../src/services/idempotency/keyed-reply.js';
+import { claimKey, forgetKey, storeReply } from '../../src/services/idempotency/keys.js';
 
 let t: TestApp;
 let shop: TestShop;
@@ -68,5 +70,29 @@ describe('Idempotency-Key', () => {
     const res = await api('POST', '/api/v1/orders', { key: shop.keys.manager, body: orderBody(), headers: { 'idempotency-key': 'x'.repeat(300) } });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('idempotency.key_invalid');
+  });
+
+  it('a slow first attempt whose lock a retry took over can no longer answer, free the key or commit its change', async () => {
+    const claim = async () => {
+      const c = await claimKey(t.ctx, shop.id, 'fenced-1', 'hash-1');
+      if (c.kind !== 'claimed') throw new Error(`expected a claim, got ${c.kind}`);
+      return c.fence;
+    };
+    const first = await claim();
+    expect((await claimKey(t.ctx, shop.id, 'fenced-1', 'hash-1')).kind).toBe('in_progress');
+    t.clock.advance(t.config.idempotencyLockMs + 1);
+    const retry = await claim(); // the first attempt looks dead: the retry takes the key over
+    // The first attempt was only slow: its change's transaction must fail when it records its reply.
+    await expect(t.ctx.db.transaction((tx) => recordReply(tx, { shopId: shop.id, key: 'fenced-1', fence: first, status: 201 }, { from: 'first' }))).rejects.toMatchObject({
+      code: 'idempotency.in_progress',
+    });
+    expect(await storeReply(t.ctx, shop.id, 'fenced-1', first, 201, { from: 'first' })).toBe(false);
+    await forgetKey(t.ctx, shop.id, 'fenced-1', first); // a 5xx of the first attempt frees nothing
+    expect((await claimKey(t.ctx, shop.id, 'fenced-1', 'hash-1')).kind).toBe('in_progress');
+    await t.ctx.db.transaction((tx) => recordReply(tx, { shopId: shop.id, key: 'fenced-1', fence: retry, status: 201 }, { from: 'retry' }));
+    expect(await claimKey(t.ctx, shop.id, 'fenced-1', 'hash-1')).toEqual({ kind: 'replay', status: 201, body: { from: 'retry' } });
+    // Once answered, an expired lock is not taken over again.
+    t.clock.advance(t.config.idempotencyLockMs + 1);
+    expect((await claimKey(t.ctx, shop.id, 'fenced-1', 'hash-1')).kind).toBe('replay');
   });
 });

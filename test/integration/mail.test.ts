@@ -93,7 +93,8 @@ describe('e-mail to buyers over SMTP', () => {
     const last = await parsed(inbox.length - 1);
     expect(last.subject).toMatch(/^Shop mail: CN¥[\d,]+\.\d\d refunded$/);
     expect(last.text).toContain(`to your original payment method`);
-    expect(last.text).toContain(`/portal/mail?order=`);
+    // The link opens the portal on this return with the order number filled in (issue 13.5).
+    expect(last.text).toContain(`/portal/mail/returns/${refund.body.id}?order=`);
   });
 
   it('retries when the SMTP server refuses, and sends once it accepts', async () => {

@@ -229,6 +229,34 @@ describe('asking for a return', () => {
     expect(twice.status).toBe(409);
   });
 
+  it('asks for a resolution per line: the mug refunded and the tee exchanged, in one case', async () => {
+    const order = await portalOrder(t, api, shop);
+    const headers = bearer(await portalToken(api, shop.slug, order));
+    const tee = order.lines.find((l) => l.sku === 'PT-TEE-M-BLACK')!;
+    const mug = order.lines.find((l) => l.sku === 'PT-MUG-WHITE')!;
+    const request = {
+      items: [
+        { lineId: tee.id, quantity: 1, reasonCode: 'wrong_size', resolution: 'exchange', replacementSku: 'PT-TEE-L-BLACK' },
+        { lineId: mug.id, quantity: 1, reasonCode: 'no_reason', resolution: 'refund' },
+      ],
+      resolution: 'refund',
+      returnMethod: 'pickup',
+    };
+    const preview = await api('POST', '/portal/v1/returns/preview', { headers, body: request });
+    expect(preview.body).toMatchObject({ eligible: true, caseType: 'exchange', replacements: [{ lineId: tee.id, sku: 'PT-TEE-L-BLACK' }] });
+    expect(preview.body.refund.items.map((i: any) => [i.lineId, i.resolution])).toEqual([
+      [tee.id, 'exchange'],
+      [mug.id, 'refund'],
+    ]);
+    const created = await api('POST', '/portal/v1/returns', { headers, body: request });
+    expect(created.status).toBe(201);
+    expect(created.body.items.map((i: any) => [i.sku, i.resolution])).toEqual([
+      ['PT-TEE-M-BLACK', 'exchange'],
+      ['PT-MUG-WHITE', 'refund'],
+    ]);
+    expect(created.body.refund.refundMinor).toBe(preview.body.refund.refundMinor);
+  });
+
   it('answers bad input with 4xx and stable codes, never 500', async () => {
     const token = await portalToken(api, shop.slug, a);
     const headers = bearer(token);
@@ -257,7 +285,9 @@ describe('asking for a return', () => {
       ['POST', '/portal/v1/returns', { headers, body: { items: [item], resolution: 'exchange', returnMethod: 'none' } }, 422, 'portal.return_required'],
       ['POST', '/portal/v1/returns', { headers, body: { items: [{ ...item, replacementSku: 'PT-MUG-WHITE' }], resolution: 'exchange', returnMethod: 'pickup' } }, 422, 'exchange.not_same_product'],
       ['POST', '/portal/v1/returns', { headers, body: { items: [{ ...item, replacementSku: 'PT-TEE-L-BLACK' }], resolution: 'refund', returnMethod: 'pickup' } }, 422, 'portal.replacement_not_exchange'],
-      ['POST', '/portal/v1/returns', { headers, body: { items: [item], resolution: 'exchange', returnMethod: 'pickup' } }, 422, 'case.replacement_required'],
+      ['POST', '/portal/v1/returns', { headers, body: { items: [{ ...item, resolution: 'exchange' }], resolution: 'refund', returnMethod: 'none' } }, 422, 'portal.return_required'],
+      ['POST', '/portal/v1/returns', { headers, body: { items: [{ ...item, resolution: 'refund', replacementSku: 'PT-TEE-L-BLACK' }], resolution: 'exchange', returnMethod: 'pickup' } }, 422, 'portal.replacement_not_exchange'],
+      ['POST', '/portal/v1/returns', { headers, body: { items: [{ ...item, resolution: 'swap' }], resolution: 'refund', returnMethod: 'pickup' } }, 400, 'request.invalid'],
       ['POST', '/portal/v1/returns', { headers, body: { items: [{ lineId: necklace.id, quantity: 1, reasonCode: 'no_reason' }], resolution: 'refund', returnMethod: 'pickup' } }, 422, 'case.not_eligible'],
       ['POST', '/portal/v1/returns/preview', { headers, body: { items: [item], resolution: 'refund', returnMethod: 'pickup', extra: 1 } }, 400, 'request.invalid'],
     ];

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchOutbox } from '../../src/services/automation/dispatch-outbox.js';
+import { createReturnAddress } from '../../src/services/return-addresses/return-addresses.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { act, placeOrder } from '../helpers/returns.js';
 
@@ -26,6 +28,19 @@ const SHANGHAI = { name: 'Returns desk', phone: '021-5555 0000', addressZh: '上
 const list = async (key = shop.keys.viewer) => (await api('GET', '/api/v1/return-addresses', { key })).body.data;
 
 describe('the return-address book', () => {
+  it("a new shop's first addresses, added at once, leave exactly one default", async () => {
+    // An empty book has no rows to lock: the first additions race for the default.
+    // Connections opened first, so the additions really run side by side.
+    await Promise.all(Array.from({ length: 10 }, () => t.ctx.db.execute(sql`select pg_sleep(0.01)`)));
+    for (let round = 0; round < 3; round++) {
+      const fresh = await createTestShop(t.ctx, `addresses-race-${round}`);
+      await Promise.all(Array.from({ length: 10 }, (_, i) => createReturnAddress(t.ctx, fresh.id, { ...SHANGHAI, name: `Returns desk ${i}` })));
+      const book = (await api('GET', '/api/v1/return-addresses', { key: fresh.keys.owner })).body.data;
+      expect(book).toHaveLength(10);
+      expect(book.filter((a: any) => a.isDefault)).toHaveLength(1);
+    }
+  });
+
   it('keeps exactly one default: the first address, then the one chosen, then the heir of a deleted default', async () => {
     expect(await list()).toEqual([]);
     const first = await api('POST', '/api/v1/return-addresses', { key: shop.keys.owner, body: HANGZHOU });

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
 import { queryRows } from '../../src/db/client.js';
+import { ensureRmaSequence, takeRmaCounters } from '../../src/db/repos/rma-repo.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { act, placeOrder } from '../helpers/returns.js';
 
@@ -29,6 +31,30 @@ const bigOrder = () =>
   });
 
 describe('concurrency', () => {
+  it("a new shop's first requests, all at once, are all opened with distinct RMA numbers", async () => {
+    // The shop's RMA sequence is created by its first request: concurrent first requests race
+    // to create it ("create sequence if not exists" is not atomic between sessions).
+    const fresh = await createTestShop(t.ctx, 'races-first');
+    const orders = [];
+    for (let i = 0; i < 8; i++) orders.push(await placeOrder(api, fresh.keys.manager, {}));
+    const replies = await Promise.all(
+      orders.map((o) =>
+        api('POST', '/api/v1/returns', {
+          key: fresh.keys.agent,
+          body: { orderId: o.id, type: 'return_refund', items: [{ lineId: o.lines[0]!.id, quantity: 1, reasonCode: 'no_reason' }] },
+        }),
+      ),
+    );
+    for (const r of replies) expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(new Set(replies.map((r) => r.body.rmaNumber)).size).toBe(8);
+    // The race itself, at its narrowest: sessions creating one shop's sequence at the same moment.
+    for (let round = 0; round < 5; round++) {
+      const shopId = uuidv7();
+      await Promise.all(Array.from({ length: 10 }, () => ensureRmaSequence(t.ctx.db, shopId)));
+      expect(await takeRmaCounters(t.ctx.db, shopId, 2)).toEqual([1, 2]);
+    }
+  });
+
   it('50 concurrent identical approvals: one applies, the others are refused or replayed', async () => {
     const order = await bigOrder();
     const created = await api('POST', '/api/v1/returns', {

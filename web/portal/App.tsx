@@ -96,7 +96,8 @@ export function App() {
         session={route.page === 'lookup' ? session : null}
         onSession={(s) => {
           setSession(s);
-          navigate({ page: 'order', slug: shop.slug });
+          // Arrived by a notification's link to one return: go on to that return.
+          navigate(route.page === 'return' ? route : { page: 'order', slug: shop.slug });
         }}
       />
     );

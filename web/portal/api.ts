@@ -28,6 +28,12 @@ export async function lookUp(body: { shopSlug: string; orderNumber: string; emai
   return session;
 }
 
+export interface NotificationPreference {
+  channel: 'email' | 'sms';
+  address: string;
+  optedOut: boolean;
+}
+
 export function portalApi(token: string) {
   const headers = { authorization: `Bearer ${token}` };
   const get = <T>(path: string) => requestJson<T>(`${BASE}${path}`, { headers });
@@ -42,6 +48,10 @@ export function portalApi(token: string) {
     declineOffer: (id: string, reason: string) => post<CaseView>(`/returns/${id}/offer/decline`, reason ? { reason } : {}),
     shipped: (id: string, parcel: { carrier: string; trackingNumber: string }) => post<CaseView>(`/returns/${id}/shipped`, parcel),
     message: (id: string, body: string) => post<CaseView>(`/returns/${id}/messages`, { body }),
+    /** How the buyer hears about their returns, and one click to stop (or resume) a channel. */
+    notifications: () => get<{ data: NotificationPreference[] }>('/notifications'),
+    setOptOut: (channel: NotificationPreference['channel'], optedOut: boolean) =>
+      requestJson<{ data: NotificationPreference[] }>(`${BASE}/notifications/${channel}/${optedOut ? 'opt-out' : 'opt-in'}`, { method: 'POST', headers }),
     /** Uploads one photo or video with progress (fetch cannot report upload progress; XHR can). */
     upload(id: string, file: File, itemId: string | undefined, onProgress: (fraction: number) => void): Promise<{ id: string }> {
       return new Promise((resolve, reject) => {

@@ -27,6 +27,8 @@ export interface ExchangeOption {
   attributes: Record<string, string>;
   priceMinor: number;
   inStock: number;
+  /** The variant the buyer has (a defective item replaced by a new one). */
+  same?: boolean;
 }
 
 export interface OrderLine {
@@ -81,8 +83,11 @@ export interface OrderView {
 export type Resolution = 'refund' | 'store_credit' | 'exchange';
 export type ReturnMethod = 'pickup' | 'drop_off' | 'none';
 
+/** Per line: money back, or a replacement (one request may mix both). */
+export type LineResolution = 'refund' | 'exchange';
+
 export interface ReturnRequest {
-  items: { lineId: string; quantity: number; reasonCode: string; note?: string; replacementSku?: string }[];
+  items: { lineId: string; quantity: number; reasonCode: string; note?: string; replacementSku?: string; resolution?: LineResolution }[];
   resolution: Resolution;
   returnMethod: ReturnMethod;
   note?: string;
@@ -96,6 +101,9 @@ export interface RefundBreakdown {
   outboundShippingMinor: number;
   exchangeDifferenceMinor: number;
   buyerOwesMinor: number;
+  /** A top-up taken off the refund of the request's other items. */
+  nettedMinor?: number;
+  items?: { lineId: string; resolution?: LineResolution; refundMinor: number; differenceMinor?: number }[];
   refundMinor: number;
   compensationMinor: number;
   payoutMinor: number;
@@ -113,7 +121,7 @@ export interface Preview {
   items: { lineId: string; quantity: number; reasonCode: string; eligible: boolean; evidenceRequired: boolean; rule: string; explanation: Localized }[];
   returnShippingPaidBy: ShippingPayer;
   refund: RefundBreakdown;
-  replacements: { sku: string; quantity: number; unitPriceMinor: number }[];
+  replacements: { lineId?: string; sku: string; quantity: number; unitPriceMinor: number }[];
 }
 
 export interface CaseView {

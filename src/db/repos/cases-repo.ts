@@ -222,17 +222,24 @@ export const casesRepo = {
                       join return_cases c on c.shop_id = i.shop_id and c.id = i.case_id
                       where i.shop_id = l.shop_id and i.order_line_id = l.id and c.status not in ('cancelled', 'closed') and c.id <> ${exclude}) as claimed,
                    (select coalesce(sum(rl.quantity), 0) from refund_lines rl join refunds r on r.shop_id = rl.shop_id and r.id = rl.refund_id
-                      where rl.shop_id = l.shop_id and rl.order_line_id = l.id and r.status in ('pending', 'succeeded')) as refunded_quantity,
+                      where rl.shop_id = l.shop_id and rl.order_line_id = l.id and r.status in ('pending', 'succeeded'))
+                   + (select coalesce(sum((e->>'quantity')::int), 0) from platform_refunds pr, jsonb_array_elements(pr.lines) e
+                      where pr.shop_id = l.shop_id and pr.order_id = l.order_id and e->>'lineExternalId' = l.external_id) as refunded_quantity,
                    (select coalesce(sum(rl.amount_minor), 0) from refund_lines rl join refunds r on r.shop_id = rl.shop_id and r.id = rl.refund_id
-                      where rl.shop_id = l.shop_id and rl.order_line_id = l.id and r.status in ('pending', 'succeeded')) as refunded_minor
+                      where rl.shop_id = l.shop_id and rl.order_line_id = l.id and r.status in ('pending', 'succeeded'))
+                   + (select coalesce(sum((e->>'amountMinor')::bigint), 0) from platform_refunds pr, jsonb_array_elements(pr.lines) e
+                      where pr.shop_id = l.shop_id and pr.order_id = l.order_id and e->>'lineExternalId' = l.external_id) as refunded_minor
             from order_lines l
             join variants v on v.shop_id = l.shop_id and v.id = l.variant_id
             join products p on p.shop_id = v.shop_id and p.id = v.product_id
             where l.shop_id = orders.shop_id and l.order_id = orders.id) x)`,
-        refundedMinor: sql<number>`(select coalesce(sum(r.amount_minor), 0) from refunds r
-            where r.shop_id = orders.shop_id and r.order_id = orders.id and r.status in ('pending', 'succeeded'))::bigint`,
-        shippingRefundedMinor: sql<number>`(select coalesce(sum(r.shipping_minor), 0) from refunds r
-            where r.shop_id = orders.shop_id and r.order_id = orders.id and r.status in ('pending', 'succeeded'))::bigint`,
+        // Refunds the storefront made itself (platform_refunds) count too: never refund twice.
+        refundedMinor: sql<number>`((select coalesce(sum(r.amount_minor), 0) from refunds r
+            where r.shop_id = orders.shop_id and r.order_id = orders.id and r.status in ('pending', 'succeeded'))
+          + (select coalesce(sum(pr.amount_minor), 0) from platform_refunds pr where pr.shop_id = orders.shop_id and pr.order_id = orders.id))::bigint`,
+        shippingRefundedMinor: sql<number>`((select coalesce(sum(r.shipping_minor), 0) from refunds r
+            where r.shop_id = orders.shop_id and r.order_id = orders.id and r.status in ('pending', 'succeeded'))
+          + (select coalesce(sum(pr.shipping_minor), 0) from platform_refunds pr where pr.shop_id = orders.shop_id and pr.order_id = orders.id))::bigint`,
         // A create takes its RMA counter in the same round trip (a refused request leaves a gap).
         rmaCounter: options.rmaSequence ? sql<number | null>`nextval(${options.rmaSequence}::regclass)` : sql<null>`null::bigint`,
       })

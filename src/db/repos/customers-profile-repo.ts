@@ -29,7 +29,10 @@ export async function buyerHistory(db: Executor, shopId: string, customerId: str
          where c.shop_id = ${shopId} and c.customer_id = ${customerId} and i.accepted_quantity is not null and i.accepted_quantity < i.quantity) as "inspectionMismatches",
       (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customerId} and c.resolution = 'reject') as "disputesLost",
       (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customerId} and c.status not in ('cancelled', 'closed')
-         and (c.type = 'partial_refund' or c.refund_only_kind = 'delivered_keep')) as "keptGoodsClaims"`,
+         and (c.type = 'partial_refund' or c.refund_only_kind = 'delivered_keep')) as "keptGoodsClaims",
+      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customerId} and c.refunded_early
+         and exists (select 1 from case_events e where e.shop_id = c.shop_id and e.case_id = c.id and e.action = 'goods_not_returned')
+         and not exists (select 1 from return_items i where i.shop_id = c.shop_id and i.case_id = c.id and i.received_quantity > 0)) as "goodsNotReturned"`,
   );
   const n = (k: keyof BuyerProfile) => Number(row?.[k] ?? 0);
   const profile: BuyerProfile = {
@@ -43,6 +46,7 @@ export async function buyerHistory(db: Executor, shopId: string, customerId: str
     inspectionMismatches: n('inspectionMismatches'),
     disputesLost: n('disputesLost'),
     keptGoodsClaims: n('keptGoodsClaims'),
+    goodsNotReturned: n('goodsNotReturned'),
   };
   return { profile, tier: row?.tier ?? null };
 }
@@ -58,4 +62,5 @@ export const EMPTY_PROFILE: BuyerProfile = {
   inspectionMismatches: 0,
   disputesLost: 0,
   keptGoodsClaims: 0,
+  goodsNotReturned: 0,
 };

@@ -27,6 +27,13 @@ export interface CaseMailContext {
   shipBy: Date | null;
   carrier: string | null;
   trackingNumber: string | null;
+  /** The order's (or customer's) phone as given, its country for numbers without a code (issue 20). */
+  phone: string | null;
+  country: string | null;
+  offerMinor: number | null;
+  /** The shop's last public message on the case: the note that came with an offer. */
+  lastShopMessage: string | null;
+  notificationSettings: Record<string, unknown> | null;
 }
 
 export const mailRepo = {
@@ -39,7 +46,11 @@ export const mailRepo = {
             coalesce(o.email, cu.email) as email, cu.name as "customerName", s.name as "shopName", s.slug as "shopSlug", s.timezone,
             c.return_address as "returnAddress",
             (select min(d.due_at) from deadlines d where d.shop_id = c.shop_id and d.case_id = c.id and d.status = 'pending' and d.kind = 'buyer_ship') as "shipBy",
-            r.carrier, r.tracking_number as "trackingNumber"
+            r.carrier, r.tracking_number as "trackingNumber",
+            coalesce(o.phone, cu.phone) as phone, o.shipping_address->>'country' as country, c.offer_amount_minor as "offerMinor",
+            (select m.body from case_messages m where m.shop_id = c.shop_id and m.case_id = c.id and m.visibility = 'public' and m.author_kind = 'staff'
+              order by m.created_at desc limit 1) as "lastShopMessage",
+            s.settings->'notifications' as "notificationSettings"
           from return_cases c
           join orders o on o.shop_id = c.shop_id and o.id = c.order_id
           join shops s on s.id = c.shop_id
@@ -51,6 +62,8 @@ export const mailRepo = {
     return rows.map((r) => ({
       ...r,
       shipBy: r.shipBy === null ? null : new Date(r.shipBy),
+      // bigint arrives as text from a raw query: minor units, integral.
+      offerMinor: r.offerMinor === null ? null : Number(r.offerMinor),
       // The address the case was approved with (issue 13), written in the buyer's language.
       returnAddress: formatReturnAddress(typeof r.returnAddress === 'string' ? (JSON.parse(r.returnAddress) as ReturnAddressSnapshot) : r.returnAddress, mailLocaleOf(r.locale)),
     }));

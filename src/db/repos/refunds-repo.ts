@@ -21,6 +21,7 @@ export const refundsRepo = {
       nextAttemptAt: null,
       settledAt: null,
       ...refund,
+      connectionId: refund.connectionId ?? null,
       id: refund.id ?? uuidv7(),
       createdAt: refund.createdAt ?? new Date(),
       updatedAt: refund.updatedAt ?? refund.createdAt ?? new Date(),
@@ -43,6 +44,17 @@ export const refundsRepo = {
 
   async findByIdForUpdate(db: Executor, shopId: string, id: string): Promise<RefundRow | undefined> {
     return (await db.select().from(refunds).where(and(eq(refunds.shopId, shopId), eq(refunds.id, id))).limit(1).for('update'))[0];
+  },
+
+  /** A payment connection's refund by the provider's id for it (webhooks that do not echo Retour's id). */
+  async findByConnectionRef(db: Executor, shopId: string, connectionId: string, providerRef: string): Promise<RefundRow | undefined> {
+    return (
+      await db
+        .select()
+        .from(refunds)
+        .where(and(eq(refunds.shopId, shopId), eq(refunds.connectionId, connectionId), eq(refunds.providerRef, providerRef)))
+        .limit(1)
+    )[0];
   },
 
   async ofCase(db: Executor, shopId: string, caseId: string): Promise<RefundRow[]> {

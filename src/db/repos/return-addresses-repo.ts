@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { returnAddresses } from '../schema/index.js';
 
@@ -17,7 +17,12 @@ export const returnAddressesRepo = {
     return (await db.select().from(returnAddresses).where(and(eq(returnAddresses.shopId, shopId), eq(returnAddresses.isDefault, true))).limit(1))[0];
   },
   /** Locks the shop's book: default changes of one shop happen one after another. */
+  /**
+   * Locks the shop's address book for a change of its default. An empty book has no rows to lock,
+   * so the book itself is locked too (two first addresses at once would otherwise both be default).
+   */
   async lockAll(db: Executor, shopId: string): Promise<ReturnAddressRow[]> {
+    await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`return_addresses:${shopId}`}, 0))`);
     return db.select().from(returnAddresses).where(eq(returnAddresses.shopId, shopId)).orderBy(asc(returnAddresses.createdAt), asc(returnAddresses.id)).for('update');
   },
   async clearDefault(db: Executor, shopId: string, except: string): Promise<void> {

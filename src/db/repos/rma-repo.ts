@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.js';
+import { isDuplicateObject, isUniqueViolation } from '../errors.js';
 
 /**
  * RMA numbers: R + yymmdd (the shop's day) + the shop's own counter (4 digits, more if it must),
@@ -21,7 +22,13 @@ const ensured = new Set<string>();
 export async function ensureRmaSequence(db: Executor, shopId: string): Promise<string> {
   const name = rmaSequence(shopId);
   if (!ensured.has(shopId)) {
-    await db.execute(sql.raw(`create sequence if not exists ${name}`));
+    try {
+      await db.execute(sql.raw(`create sequence if not exists ${name}`));
+    } catch (err) {
+      // "if not exists" does not hold between concurrent sessions: the loser of the race finds
+      // the catalogue row the winner just wrote — the sequence exists, which is all we need.
+      if (!isUniqueViolation(err, 'pg_class_relname_nsp_index') && !isDuplicateObject(err)) throw err;
+    }
     ensured.add(shopId);
   }
   return name;

@@ -32,6 +32,8 @@ export const deadlines = pgTable(
     lastError: text('last_error'),
     appliedAt: at('applied_at'),
     cancelledAt: at('cancelled_at'),
+    /** A buyer's deadline: when the buyer was reminded of it (issue 20), so they are reminded once. */
+    remindedAt: at('reminded_at'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -50,6 +50,8 @@ export const returnCases = pgTable(
     resolution: text('resolution').$type<Resolution>(),
     refundedEarly: boolean('refunded_early').notNull().default(false),
     refundedMinor: minor('refunded_minor').notNull().default(0),
+    /** Exchanges: the top-up for a dearer replacement the buyer paid, as staff confirmed it (the due is `breakdown.buyerOwesMinor`). */
+    buyerPaidMinor: minor('buyer_paid_minor').notNull().default(0),
     /** The last refund attempt failed: staff see why until a retry succeeds. */
     refundFailure: text('refund_failure'),
     rejectionReason: text('rejection_reason'),

@@ -12,3 +12,6 @@ export * from './automation.js';
 export * from './analytics.js';
 export * from './rate-limits.js';
 export * from './return-addresses.js';
+export * from './connections.js';
+export * from './platform-refunds.js';
+export * from './notifications.js';

@@ -41,6 +41,8 @@ export const orders = pgTable(
     shippingFeeMinor: minor('shipping_fee_minor').notNull(),
     totalMinor: minor('total_minor').notNull(),
     paymentMethod: text('payment_method'),
+    /** The payment to refund at its provider: a Stripe PaymentIntent (pi_…) or charge (ch_…), an Alipay trade_no. */
+    paymentRef: text('payment_ref'),
     /** 运费险: return shipping is paid by the insurer, not the seller. */
     shippingInsurance: boolean('shipping_insurance').notNull().default(false),
     shippingAddress: jsonb('shipping_address').$type<Address>(),

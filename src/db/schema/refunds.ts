@@ -32,6 +32,8 @@ export const refunds = pgTable(
     bonusMinor: minor('bonus_minor').notNull().default(0),
     method: text('method').$type<'original' | 'store_credit'>().notNull(),
     provider: text('provider').notNull(),
+    /** The payment connection (Stripe, Alipay) the refund goes through; null for manual, simulated, store credit. */
+    connectionId: uuid('connection_id'),
     providerRef: text('provider_ref'),
     idempotencyKey: text('idempotency_key').notNull(),
     status: text('status').$type<RefundStatus>().notNull(),
@@ -47,6 +49,7 @@ export const refunds = pgTable(
     uniqueIndex('refunds_idempotency_key').on(t.shopId, t.idempotencyKey),
     index('refunds_order_idx').on(t.shopId, t.orderId),
     index('refunds_case_idx').on(t.shopId, t.caseId),
+    index('refunds_connection_ref_idx').on(t.shopId, t.connectionId, t.providerRef).where(sql`${t.connectionId} is not null`),
     index('refunds_due_idx').on(t.status, t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     foreignKey({ columns: [t.shopId, t.caseId], foreignColumns: [returnCases.shopId, returnCases.id] }),
     foreignKey({ columns: [t.shopId, t.orderId], foreignColumns: [orders.shopId, orders.id] }),

@@ -12,13 +12,17 @@ export interface DeadlinePlan {
 }
 
 const RETURNS_GOODS: readonly CaseType[] = ['return_refund', 'exchange'];
+/** The types a fast refund (极速退款) is paid on, before their goods are back. */
+const FAST_REFUND_TYPES: readonly CaseType[] = ['return_refund', 'refused_delivery'];
 
 /**
  * The clock a case starts when it enters a state (marketplace-rules.md §3), with the policy's
  * hours: a seller who does not answer has agreed; a buyer who does not ship has given up; a seller
  * who does not confirm receipt refunds anyway (paid now, the goods still tracked, as a fast refund);
  * a buyer who neither revises nor escalates a refusal accepts it; goods received must be refunded
- * within the PRC's 7 days, else the case is flagged overdue.
+ * within the PRC's 7 days, else the case is flagged overdue. Once a fast refund is paid, goods that
+ * do not come back in time (not shipped, or shipped and never received) end the wait explicitly:
+ * the case goes to not_returned, for a person to review.
  */
 export function deadlineFor(
   c: { status: CaseStatus; type: CaseType; refundOnlyKind: RefundOnlyKind | null; resolution: Resolution | null; refundedEarly: boolean },
@@ -30,14 +34,16 @@ export function deadlineFor(
         ? { kind: 'merchant_response', hours: hours.merchantResponseNotShippedHours, outcome: 'approve', rule: 'deadline.merchant_response_not_shipped' }
         : { kind: 'merchant_response', hours: hours.merchantResponseHours, outcome: 'approve', rule: 'deadline.merchant_response' };
     case 'approved':
+      if (c.refundedEarly && FAST_REFUND_TYPES.includes(c.type)) return { kind: 'buyer_ship', hours: hours.buyerShipHours, outcome: 'goods_not_returned', rule: 'deadline.goods_not_returned' };
       return RETURNS_GOODS.includes(c.type) || c.resolution === 'return'
         ? { kind: 'buyer_ship', hours: hours.buyerShipHours, outcome: 'close', rule: 'deadline.buyer_ship' }
         : null;
     case 'in_transit':
+      if (c.refundedEarly && FAST_REFUND_TYPES.includes(c.type)) return { kind: 'merchant_receipt', hours: hours.merchantReceiptHours, outcome: 'goods_not_returned', rule: 'deadline.goods_not_returned' };
       return {
         kind: 'merchant_receipt',
         hours: hours.merchantReceiptHours,
-        outcome: (c.type === 'return_refund' || c.type === 'refused_delivery') && !c.refundedEarly ? 'fast_refund' : 'alert',
+        outcome: FAST_REFUND_TYPES.includes(c.type) && !c.refundedEarly ? 'fast_refund' : 'alert',
         rule: 'deadline.merchant_receipt',
       };
     case 'rejected':

@@ -67,4 +67,8 @@ export interface RequestedItem {
   quantity: number;
   reasonCode: string;
   condition: ItemCondition;
+  /** In an exchange case: refund this item instead of replacing it (a case may mix both). */
+  resolution?: 'refund' | 'exchange';
+  /** An exchanged item: its replacement's total price (absent: like for like). */
+  replacementMinor?: number;
 }

@@ -18,6 +18,8 @@ import {
 import { TRANSITIONS, type TransitionRow } from './transitions.js';
 import { actorMayAct, allowedActions, findTransition, transition, type CaseSnapshot } from './transition.js';
 import { renderCaseStates, rolesWith, whoMayAct } from './render-states.js';
+import { deadlineFor } from './deadline-rules.js';
+import { POLICY_PRESETS } from '../policy/presets.js';
 
 function appErrorOf(fn: () => unknown): AppError {
   try {
@@ -242,6 +244,44 @@ describe('transition: every type × status × action × actor', () => {
 });
 
 describe('transition: the paths the product needs', () => {
+  it('goods not returned after a fast refund (13.6): the deadline moves it to not_returned; late receipt or write-off follow', () => {
+    const shipped = walk(newCase('return_refund'), [
+      ['approve', agent],
+      ['buyer_shipped', buyer],
+      ['fast_refund', manager],
+      ['goods_not_returned', system],
+    ]);
+    expect(shipped.statuses).toEqual(['approved', 'in_transit', 'in_transit', 'not_returned']);
+    expect(walk(shipped.end, [['receive', warehouse], ['inspect', warehouse], ['complete', warehouse]]).statuses).toEqual(['received', 'inspected', 'completed']);
+    expect(walk(shipped.end, [['close', agent]]).statuses).toEqual(['closed']);
+    expect(appErrorOf(() => transition(shipped.end, 'close', warehouse)).code).toBe('case.action_forbidden');
+    expect(appErrorOf(() => transition(shipped.end, 'refund', manager)).code).toBe('case.invalid_transition');
+    // Never shipped after a fast refund at approval: the same outcome from approved.
+    expect(walk(newCase('return_refund'), [['approve', agent], ['fast_refund', system], ['goods_not_returned', system]]).statuses).toEqual(['approved', 'approved', 'not_returned']);
+    // Without a fast refund there is nothing to flag: the ordinary clocks apply.
+    const unpaid = walk(newCase('return_refund'), [['approve', agent], ['buyer_shipped', buyer]]).end;
+    expect(appErrorOf(() => transition(unpaid, 'goods_not_returned', system)).code).toBe('case.invalid_transition');
+  });
+
+  it('deadlines after a fast refund end in goods_not_returned, never in an alert or a close (13.6)', () => {
+    const hours = POLICY_PRESETS.china_marketplace.deadlines;
+    const c = { type: 'return_refund' as const, refundOnlyKind: null, resolution: null };
+    expect(deadlineFor({ ...c, status: 'in_transit', refundedEarly: true }, hours)).toMatchObject({ kind: 'merchant_receipt', outcome: 'goods_not_returned', rule: 'deadline.goods_not_returned' });
+    expect(deadlineFor({ ...c, status: 'approved', refundedEarly: true }, hours)).toMatchObject({ kind: 'buyer_ship', outcome: 'goods_not_returned' });
+    expect(deadlineFor({ ...c, status: 'in_transit', refundedEarly: false }, hours)).toMatchObject({ outcome: 'fast_refund' });
+    expect(deadlineFor({ ...c, status: 'approved', refundedEarly: false }, hours)).toMatchObject({ outcome: 'close' });
+    expect(deadlineFor({ ...c, status: 'not_returned', refundedEarly: true }, hours)).toBeNull();
+    // Every deadline outcome is a move the system may make from the state it runs in.
+    for (const type of CASE_TYPES)
+      for (const status of CASE_STATUSES)
+        for (const refundedEarly of [false, true]) {
+          const plan = deadlineFor({ type, refundOnlyKind: type === 'refund_only' ? 'in_transit' : null, resolution: null, status, refundedEarly }, hours);
+          if (!plan || plan.outcome === 'alert') continue;
+          const row = findTransition({ type, refundOnlyKind: type === 'refund_only' ? 'in_transit' : null, status, offerFrom: null, resolution: null, refundedEarly }, plan.outcome);
+          expect(row && actorMayAct(row.who, system), `${type} ${status} ${refundedEarly} → ${plan.outcome}`).toBe(true);
+        }
+  });
+
   it('refund before shipment: approve → refund_succeeded', () => {
     const { statuses } = walk(newCase('refund_only', 'not_shipped'), [
       ['approve', agent],

@@ -29,6 +29,7 @@ const OPEN: readonly CaseStatus[] = [
   'rejected',
   'offer_pending',
   'in_transit',
+  'not_returned',
   'received',
   'inspected',
   'refund_pending',
@@ -51,13 +52,14 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   { action: 'revise', from: ['rejected'], to: 'requested', who: { buyer: true, staff: 'cases:create' }, means: 'the buyer changes the request after a refusal' },
   { action: 'cancel', from: ['requested', 'approved', 'rejected', 'offer_pending'], to: 'cancelled', refundedEarly: false, who: { buyer: true, staff: 'cases:decide' }, means: 'the buyer withdraws the request' },
   { action: 'close', from: ['requested', 'approved', 'rejected', 'offer_pending'], to: 'closed', who: { system: true, platform: true }, means: 'ended without refund (deadline passed, or closed by the platform)' },
+  { action: 'close', from: ['not_returned'], to: 'closed', who: { staff: 'cases:decide', platform: true }, means: 'write the goods off after review: the fast refund stands, the case ends' },
 
   // Negotiation and disputes
   { action: 'offer_partial', from: ['requested', 'inspected'], to: 'offer_pending', refundedEarly: false, types: ['return_refund', 'refund_only', 'partial_refund', 'exchange', 'refused_delivery'], who: { staff: 'cases:decide' }, means: 'offer part of the money; the buyer keeps the goods' },
   { action: 'accept_offer', from: ['offer_pending'], to: 'refund_pending', who: { buyer: true, staff: 'cases:create' }, means: 'the buyer accepts the offer' },
   { action: 'decline_offer', from: ['offer_pending'], to: 'requested', offerFrom: 'requested', who: { buyer: true, staff: 'cases:create' }, means: 'the buyer declines; the request is back with the seller' },
   { action: 'decline_offer', from: ['offer_pending'], to: 'inspected', offerFrom: 'inspected', who: { buyer: true, staff: 'cases:create' }, means: 'the buyer declines; the inspected goods are back with the seller' },
-  { action: 'escalate', from: ['rejected', 'offer_pending'], to: 'escalated', who: { buyer: true, staff: 'cases:decide', platform: true }, means: 'hand the dispute to the platform or an arbiter' },
+  { action: 'escalate', from: ['rejected', 'offer_pending', 'not_returned'], to: 'escalated', who: { buyer: true, staff: 'cases:decide', platform: true }, means: 'hand the dispute to the platform or an arbiter' },
   { action: 'resolve', from: ['escalated'], to: 'refund_pending', resolution: 'refund', refundedEarly: false, who: { staff: 'cases:decide', platform: true }, means: 'the arbiter orders a refund' },
   { action: 'resolve', from: ['escalated'], to: 'completed', resolution: 'refund', refundedEarly: true, who: { staff: 'cases:decide', platform: true }, means: 'the arbiter lets the buyer keep the fast refund' },
   { action: 'resolve', from: ['escalated'], to: 'approved', resolution: 'return', types: [...RETURN_TYPES, 'refund_only', 'partial_refund', 'refused_delivery', 'reship'], who: { staff: 'cases:decide', platform: true }, means: 'the arbiter orders the goods returned first' },
@@ -67,7 +69,8 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   { action: 'buyer_shipped', from: ['approved'], to: 'in_transit', types: RETURN_TYPES, who: { buyer: true, staff: 'cases:create', system: true }, means: 'the buyer handed the parcel to a carrier' },
   { action: 'buyer_shipped', from: ['approved'], to: 'in_transit', types: ['refund_only', 'partial_refund', 'refused_delivery', 'reship'], resolution: 'return', who: { buyer: true, staff: 'cases:create', system: true }, means: 'the buyer ships the goods back as the arbiter ordered' },
   { action: 'intercepted', from: ['approved'], to: 'refund_pending', types: ['refund_only'], refundOnlyKinds: ['in_transit'], who: { staff: 'cases:decide', system: true }, means: 'the carrier confirmed the interception' },
-  { action: 'receive', from: ['in_transit', 'approved'], to: 'received', types: [...RETURN_TYPES, 'refused_delivery', 'refund_only', 'partial_refund', 'reship'], who: { staff: 'warehouse:receive', system: true }, means: 'the goods arrived (quantities may differ from those declared)' },
+  { action: 'goods_not_returned', from: ['approved', 'in_transit'], to: 'not_returned', refundedEarly: true, types: ['return_refund', 'refused_delivery'], who: { staff: 'cases:decide', system: true }, means: 'the goods did not come back in time after a fast refund: flagged for review, counted in the buyer\'s risk, no "received" mail' },
+  { action: 'receive', from: ['in_transit', 'approved', 'not_returned'], to: 'received', types: [...RETURN_TYPES, 'refused_delivery', 'refund_only', 'partial_refund', 'reship'], who: { staff: 'warehouse:receive', system: true }, means: 'the goods arrived (quantities may differ from those declared)' },
   { action: 'inspect', from: ['received'], to: 'inspected', who: { staff: 'warehouse:receive' }, means: 'grade each item and choose its disposition' },
 
   // Money and replacements
@@ -75,7 +78,8 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   { action: 'fast_refund', from: ['approved', 'in_transit'], to: 'same', refundedEarly: false, types: ['return_refund', 'refused_delivery'], who: { staff: 'refunds:issue', system: true, platform: true }, means: '极速退款: pay now, keep tracking the goods' },
   { action: 'complete', from: ['inspected'], to: 'completed', refundedEarly: true, who: { staff: 'warehouse:receive', system: true }, means: 'goods checked after a fast refund: nothing more to pay' },
   { action: 'exchange', from: ['inspected'], to: 'exchange_pending', types: ['exchange'], who: { staff: 'cases:decide' }, means: 'send the replacement (price difference settled)' },
-  { action: 'ship_replacement', from: ['exchange_pending'], to: 'completed', who: { staff: 'warehouse:receive', system: true }, means: 'the replacement left the warehouse' },
+  { action: 'confirm_payment', from: ['exchange_pending'], to: 'same', types: ['exchange'], who: { staff: 'refunds:issue' }, means: 'the buyer paid the top-up a dearer replacement costs (amount and payment reference)' },
+  { action: 'ship_replacement', from: ['exchange_pending'], to: 'completed', who: { staff: 'warehouse:receive', system: true }, means: 'the replacement left the warehouse (once any top-up is paid)' },
   { action: 'refund_succeeded', from: ['refund_pending'], to: 'completed', who: { system: true }, means: 'the payment provider confirmed the refund' },
   { action: 'refund_failed', from: ['refund_pending'], to: 'same', who: { system: true }, means: 'the provider refused; the refund will be retried' },
 

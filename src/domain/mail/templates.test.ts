@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAIL_TEMPLATES, mailLocaleOf, renderMail, type MailFacts } from './templates.js';
+import { mailTemplateFor } from './triggers.js';
 
 const facts: MailFacts = {
   shopName: 'Lin <Tea> & Co',
@@ -44,5 +45,19 @@ describe('buyer e-mails', () => {
     expect(renderMail('approved', 'en', { ...facts, returnMethod: 'none' }).text).not.toContain('Return address');
     expect(renderMail('rejected', 'en', facts).text).toContain('Reason: Used "goods"');
     expect(renderMail('exchange_shipped', 'en', facts).text).toContain('SF SF123');
+  });
+});
+
+describe('which mail a status change sends (13.6)', () => {
+  it('received goods mail "received", an empty parcel "nothing arrived", a case whose goods never came back nothing', () => {
+    const moved = (to: string, extra: Record<string, unknown> = {}) => mailTemplateFor('return.status_changed', { to, action: 'receive', actor: { kind: 'staff' }, ...extra });
+    expect(moved('received', { receivedUnits: 2 })).toBe('goods_received');
+    expect(moved('received', { receivedUnits: 0 })).toBe('nothing_received');
+    expect(mailTemplateFor('return.status_changed', { to: 'not_returned', action: 'goods_not_returned', actor: { kind: 'system' } })).toBeNull();
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const mail = renderMail('nothing_received', locale, { shopName: 'S', customerName: null, rmaNumber: 'R1', orderNumber: 'O1', caseUrl: 'https://x/r', currency: 'CNY', timeZone: 'Asia/Shanghai' });
+      expect(mail.subject).toMatch(locale === 'zh-CN' ? /没有商品/ : /nothing arrived/);
+      expect(mail.text).not.toMatch(/已收到您退回的商品|has arrived/);
+    }
   });
 });

@@ -1,7 +1,19 @@
 import { formatMinor } from '../money/currency.js';
 
 /** The e-mails a buyer gets about their case (issue 4 §5), each in zh-CN and English. */
-export const MAIL_TEMPLATES = ['request_received', 'approved', 'rejected', 'goods_received', 'refunded', 'exchange_shipped', 'closed_by_deadline'] as const;
+export const MAIL_TEMPLATES = [
+  'request_received',
+  'approved',
+  'ship_reminder',
+  'rejected',
+  'goods_received',
+  'nothing_received',
+  'refunded',
+  'offer',
+  'shop_message',
+  'exchange_shipped',
+  'closed_by_deadline',
+] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 export type MailLocale = 'zh-CN' | 'en';
 
@@ -21,6 +33,10 @@ export interface MailFacts {
   /** The buyer must ship by then (approved return). */
   shipBy?: Date | null;
   rejectionReason?: string | null;
+  /** A partial refund the shop offers (the buyer keeps the goods). */
+  offerMinor?: number | null;
+  /** What the shop wrote to the buyer (a message, or the note with an offer). */
+  message?: string | null;
   carrier?: string | null;
   trackingNumber?: string | null;
   timeZone: string;
@@ -88,6 +104,28 @@ function zh(t: MailTemplate, f: MailFacts): Body {
         { link: f.caseUrl, label: f.returnMethod === 'none' ? '查看售后进度' : '打印退货单和二维码' },
       ],
     }),
+    ship_reminder: () => ({
+      subject: `【${f.shopName}】请尽快寄回售后商品（${f.rmaNumber}）`,
+      paragraphs: [
+        `服务单 ${f.rmaNumber} 的商品尚未寄出。`,
+        ...(f.shipBy ? [`请在 ${day(f.shipBy, 'zh-CN', f.timeZone)} 前寄出，逾期申请将自动关闭。`] : []),
+        ...(f.returnAddress ? [`退货地址：${f.returnAddress}`] : []),
+        { link: f.caseUrl, label: '填写退货物流' },
+      ],
+    }),
+    offer: () => ({
+      subject: `【${f.shopName}】商家为服务单 ${f.rmaNumber} 提出了协商方案`,
+      paragraphs: [
+        `商家提出部分退款 ${f.offerMinor != null ? price(f.offerMinor, f.currency, 'zh-CN') : ''}，商品无需退回。`,
+        ...(f.message ? [`商家留言：${f.message}`] : []),
+        '请在售后页面选择接受或拒绝。',
+        { link: f.caseUrl, label: '查看并回复' },
+      ],
+    }),
+    shop_message: () => ({
+      subject: `【${f.shopName}】商家回复了您的售后申请 ${f.rmaNumber}`,
+      paragraphs: [f.message ?? '', { link: f.caseUrl, label: '查看并回复' }],
+    }),
     rejected: () => ({
       subject: `【${f.shopName}】售后申请 ${f.rmaNumber} 未通过`,
       paragraphs: [`很抱歉，您的售后申请 ${f.rmaNumber} 未通过。`, `原因：${f.rejectionReason ?? '未说明'}`, '您可以修改申请后重新提交，或申请平台介入。', { link: f.caseUrl, label: '查看详情' }],
@@ -95,6 +133,10 @@ function zh(t: MailTemplate, f: MailFacts): Body {
     goods_received: () => ({
       subject: `【${f.shopName}】已收到您退回的商品（${f.rmaNumber}）`,
       paragraphs: [`我们已收到服务单 ${f.rmaNumber} 退回的商品，验收后将尽快为您处理。`, { link: f.caseUrl, label: '查看售后进度' }],
+    }),
+    nothing_received: () => ({
+      subject: `【${f.shopName}】服务单 ${f.rmaNumber} 的包裹中没有商品`,
+      paragraphs: [`我们收到了服务单 ${f.rmaNumber} 的包裹，但其中没有您申请退回的商品。`, '如果您已寄出商品，请在售后页面留言并提供快递单号或照片，我们会尽快核实。', { link: f.caseUrl, label: '查看售后进度' }],
     }),
     refunded: () => ({
       subject: `【${f.shopName}】退款 ${money} 已退回`,
@@ -141,6 +183,28 @@ function en(t: MailTemplate, f: MailFacts): Body {
         { link: f.caseUrl, label: f.returnMethod === 'none' ? 'Follow your return' : 'Print your label and QR code' },
       ],
     }),
+    ship_reminder: () => ({
+      subject: `${f.shopName}: please send return ${f.rmaNumber} back soon`,
+      paragraphs: [
+        `The items for return ${f.rmaNumber} have not been sent yet.`,
+        ...(f.shipBy ? [`Please send them by ${day(f.shipBy, 'en', f.timeZone)}; after that the return closes by itself.`] : []),
+        ...(f.returnAddress ? [`Return address: ${f.returnAddress}`] : []),
+        { link: f.caseUrl, label: 'Enter the tracking number' },
+      ],
+    }),
+    offer: () => ({
+      subject: `${f.shopName}: an offer for return ${f.rmaNumber}`,
+      paragraphs: [
+        `We offer a partial refund of ${f.offerMinor != null ? price(f.offerMinor, f.currency, 'en') : ''}, and you keep the items.`,
+        ...(f.message ? [`Our note: ${f.message}`] : []),
+        'Accept or decline it on your return’s page.',
+        { link: f.caseUrl, label: 'See and answer' },
+      ],
+    }),
+    shop_message: () => ({
+      subject: `${f.shopName}: a new message about return ${f.rmaNumber}`,
+      paragraphs: [f.message ?? '', { link: f.caseUrl, label: 'See and answer' }],
+    }),
     rejected: () => ({
       subject: `${f.shopName}: return ${f.rmaNumber} not approved`,
       paragraphs: [`We are sorry: your return ${f.rmaNumber} was not approved.`, `Reason: ${f.rejectionReason ?? 'not given'}`, 'You may change your request and send it again, or ask the marketplace to step in.', { link: f.caseUrl, label: 'See the details' }],
@@ -148,6 +212,10 @@ function en(t: MailTemplate, f: MailFacts): Body {
     goods_received: () => ({
       subject: `${f.shopName}: we received your return ${f.rmaNumber}`,
       paragraphs: [`Your parcel for return ${f.rmaNumber} has arrived. We will check it and finish your return shortly.`, { link: f.caseUrl, label: 'Follow your return' }],
+    }),
+    nothing_received: () => ({
+      subject: `${f.shopName}: nothing arrived for return ${f.rmaNumber}`,
+      paragraphs: [`A parcel for return ${f.rmaNumber} reached us, but the items you asked to return were not in it.`, 'If you sent them, reply on the case page with the tracking number or photos and we will look into it.', { link: f.caseUrl, label: 'Follow your return' }],
     }),
     refunded: () => ({
       subject: `${f.shopName}: ${money} refunded`,
@@ -163,6 +231,42 @@ function en(t: MailTemplate, f: MailFacts): Body {
     }),
   };
   return { ...body[t](), greeting: `Hello ${f.customerName ?? 'there'},`, signOff: `The ${f.shopName} team` };
+}
+
+/** A case's facts as a template's variables, formatted for the buyer's language (issue 20 §3). */
+export function templateValues(f: MailFacts, locale: MailLocale): Record<string, string> {
+  const values: Record<string, string | null | undefined> = {
+    shopName: f.shopName,
+    customerName: f.customerName ?? (locale === 'zh-CN' ? '顾客' : 'there'),
+    rmaNumber: f.rmaNumber,
+    orderNumber: f.orderNumber,
+    caseUrl: f.caseUrl,
+    returnAddress: f.returnAddress,
+    shipBy: f.shipBy ? day(f.shipBy, locale, f.timeZone) : null,
+    rejectionReason: f.rejectionReason ?? (locale === 'zh-CN' ? '未说明' : 'not given'),
+    refundAmount: f.refundMinor !== undefined ? price(f.refundMinor, f.currency, locale) : null,
+    offerAmount: f.offerMinor != null ? price(f.offerMinor, f.currency, locale) : null,
+    message: f.message,
+    carrier: f.carrier,
+    trackingNumber: f.trackingNumber,
+  };
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+/**
+ * An e-mail from a seller's own template (subject and plain text with variables filled in): the
+ * HTML is the text, escaped, a paragraph per blank line, with the case's link made a button.
+ */
+export function mailFromText(subject: string, text: string, caseUrl: string, locale: MailLocale): RenderedMail {
+  const paragraphs = text.split(/\n\s*\n/).map((p) =>
+    escapeHtml(p)
+      .replace(/\n/g, '<br>')
+      .replace(escapeHtml(caseUrl), `<a href="${escapeHtml(caseUrl)}" style="color:#1677ff">${escapeHtml(caseUrl)}</a>`),
+  );
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,-apple-system,'PingFang SC','Noto Sans CJK SC',sans-serif;color:#1f2328;line-height:1.6;max-width:560px">
+${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
+</body></html>`;
+  return { subject: subject.replace(/[\r\n]+/g, ' '), text, html };
 }
 
 /** Plain text and HTML of one e-mail. Everything that comes from people is escaped in the HTML. */

@@ -44,11 +44,22 @@ function fastRefundRefusal(ctx: Context, refund: RefundBreakdown): Ruling | null
   return null;
 }
 
+/**
+ * A reason that needs photos or video: a person decides once they are attached, for every request
+ * (portal or API), so what automation says is what happens.
+ */
+export function evidenceRuling(ctx: Pick<Context, 'index' | 'request'>): Ruling | null {
+  const needing = ctx.request.items.find((i) => ctx.index.reasons.get(i.reasonCode)?.evidenceRequired);
+  if (!needing) return null;
+  const label = ctx.index.reasons.get(needing.reasonCode)!.label;
+  return ruling('automation.evidence_required', { label });
+}
+
 /** Decisions taken without a person, each with the rule that took it (or that stood in the way). */
 export function automate(ctx: Context, eligible: boolean, refund: RefundBreakdown): RequestVerdict['automation'] {
   const review = reviewRuling(ctx);
   const notEligible = eligible ? null : ruling('automation.not_eligible');
-  const approveRefusal = review ?? notEligible ?? autoApproveRefusal(ctx, refund);
+  const approveRefusal = review ?? notEligible ?? evidenceRuling(ctx) ?? autoApproveRefusal(ctx, refund);
   const fastRefusal = review ?? notEligible ?? fastRefundRefusal(ctx, refund);
   const { autoApprove } = ctx.policy.automation;
   return {

@@ -227,6 +227,17 @@ describe('automation', () => {
     expect(judge(limited, small).automation.fastRefundRuling.rule).toBe('automation.fast_refund_above_limit');
   });
 
+  it('never says it approves a request whose reason needs photos: a person decides once they are attached (13.18)', () => {
+    const quality = judge(china, ask([item('tee', 'quality_issue')])).automation;
+    expect(quality).toMatchObject({ decision: 'none', decisionRuling: { rule: 'automation.evidence_required' } });
+    expect(quality.decisionRuling.explanation['zh-CN']).toBe('原因“质量问题”须附照片或视频：商家看到凭证后人工处理，不自动同意');
+    // The same reason without the requirement is approved as any other.
+    const noPhotos = edit(china, (p) => p.reasons.forEach((r) => (r.evidenceRequired = false)));
+    expect(judge(noPhotos, ask([item('tee', 'quality_issue')])).automation.decision).toBe('approve');
+    // Risk still comes first.
+    expect(judge(china, ask([item('tee', 'quality_issue')]), testOrder(), testCustomer({ riskScore: 71 })).automation.decision).toBe('review');
+  });
+
   it('approves only the listed reasons when the policy lists them', () => {
     const listed = edit(china, (p) => (p.automation.autoApprove.reasonCodes = ['no_reason']));
     expect(judge(listed, small).automation.decision).toBe('approve');

@@ -1,6 +1,6 @@
 import type { CustomerFacts, OrderFacts } from '../cases/facts.js';
-import type { CaseType } from '../cases/model.js';
 import { unprocessable } from '../errors.js';
+import { refundsOutboundShipping } from '../refunds/outbound-shipping.js';
 import { computeCaseRefund, type CaseRefundInput, type RefundBreakdown, type RefundItemInput, type ShippingPayer } from '../refunds/compute.js';
 import { automate } from './automation.js';
 import { ruling } from './explain.js';
@@ -8,9 +8,6 @@ import { judgeItem, GOODS_COME_BACK, type ItemContext } from './evaluate-item.js
 import type { LineState } from './evaluate-line.js';
 import type { Fault, Policy } from './schema.js';
 import type { ItemVerdict, RequestVerdict, Ruling } from './verdict.js';
-
-/** Cases whose refund may give the outbound shipping fee back when the whole order returns for a fault. */
-const OUTBOUND_REFUND_TYPES: ReadonlySet<CaseType> = new Set(['return_refund', 'refund_only', 'refused_delivery']);
 
 /** The fault most against the shop decides who pays for shipping: seller, then carrier, then buyer. */
 function worstFault(faults: readonly Fault[]): Fault {
@@ -46,12 +43,22 @@ export function evaluateRequest(
       throw unprocessable('policy.quantity_invalid', 'A requested quantity must be a whole number of at least 1', { lineId: item.lineId, quantity: item.quantity });
     }
     const asked = askedByLine.get(item.lineId) ?? 0;
-    const { verdict, reason } = judgeItem(ctx, item, state, asked);
+    // In an exchange case an item the buyer wants refunded is judged as a return of that item.
+    const refunded = request.caseType === 'exchange' && item.resolution === 'refund';
+    const { verdict, reason } = judgeItem(refunded ? { ...ctx, request: { ...request, caseType: 'return_refund' } } : ctx, item, state, asked);
     items.push(verdict);
     if (reason) faults.push(reason.fault);
     if (verdict.eligible) {
       askedByLine.set(item.lineId, asked + item.quantity);
-      refundItems.push({ line: state.line, quantity: item.quantity, fault: verdict.fault, condition: item.condition, restockingFeeBp: verdict.restockingFeeBp });
+      refundItems.push({
+        line: state.line,
+        quantity: item.quantity,
+        fault: verdict.fault,
+        condition: item.condition,
+        restockingFeeBp: verdict.restockingFeeBp,
+        resolution: item.resolution,
+        replacementMinor: item.replacementMinor,
+      });
     }
   }
 
@@ -83,11 +90,14 @@ function refundFor(ctx: ItemContext & { order: OrderFacts }, items: RefundItemIn
   const { fees } = policy;
   // A carrier's damage or loss is the shop's risk toward the buyer (it chose the carrier), like its own fault.
   const shopFault = fault !== 'buyer';
-  const refundOutboundShipping =
-    wholeOrder &&
-    // Nothing shipped: the buyer owes no shipping, whatever the reason for cancelling.
-    ((ctx.clock.phase === 'not_shipped' && request.caseType === 'refund_only') ||
-      (fees.refundOutboundShippingOnSellerFault && shopFault && OUTBOUND_REFUND_TYPES.has(request.caseType)));
+  // Before delivery (not shipped, or intercepted in transit) a refund-only gives shipping back whatever the reason.
+  const refundOutboundShipping = refundsOutboundShipping({
+    caseType: request.caseType,
+    delivered: ctx.clock.phase === 'delivered',
+    wholeOrder,
+    shopFault,
+    refundOnShopFault: fees.refundOutboundShippingOnSellerFault,
+  });
   const input: CaseRefundInput = {
     order,
     items,
@@ -101,8 +111,6 @@ function refundFor(ctx: ItemContext & { order: OrderFacts }, items: RefundItemIn
   // A reship sends the part again: nothing is refunded for the units it covers.
   if (request.caseType === 'reship') return computeCaseRefund({ ...input, amountOverrideMinor: 0 });
   if (request.caseType !== 'exchange') return computeCaseRefund(input);
-  const priceIncrease = policy.exchanges.priceIncrease;
-  // Without a replacement price the exchange is like for like (another size or colour of the same goods).
-  const replacementTotalMinor = request.replacementTotalMinor ?? computeCaseRefund(input).itemsMinor;
-  return computeCaseRefund({ ...input, exchange: { replacementTotalMinor, priceIncrease } });
+  // Items without a replacement price are exchanged like for like (the same variant, or another size or colour at its price).
+  return computeCaseRefund({ ...input, exchange: { replacementTotalMinor: request.replacementTotalMinor, priceIncrease: policy.exchanges.priceIncrease } });
 }

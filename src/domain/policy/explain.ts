@@ -212,6 +212,14 @@ const SENTENCES = {
     'zh-CN': '申请不符合政策，不做自动处理',
     en: 'The request does not meet the policy: nothing is decided automatically',
   }),
+  'automation.evidence_required': (p: { label: Explanation }) => ({
+    'zh-CN': `原因“${p.label['zh-CN']}”须附照片或视频：商家看到凭证后人工处理，不自动同意`,
+    en: `"${p.label.en}" needs photos or video: a person decides once they are attached, nothing is approved automatically`,
+  }),
+  'evidence.requested': (p: { label: Explanation }) => ({
+    'zh-CN': `您的售后原因“${p.label['zh-CN']}”需要照片或视频凭证，请在售后页面上传商品问题的照片，商家看到后会尽快处理。`,
+    en: `Your reason "${p.label.en}" needs photos or video: please upload photos of the problem on the return page, and the shop will decide once it has seen them.`,
+  }),
   'automation.auto_approve': (p: Amounts) => ({
     'zh-CN': `退款 ${money(p.amountMinor, p.currency)} 不超过 ${money(p.maxMinor, p.currency)}，低风险买家，自动同意`,
     en: `A refund of ${money(p.amountMinor, p.currency)} (up to ${money(p.maxMinor, p.currency)}) for a low-risk buyer: approved automatically`,

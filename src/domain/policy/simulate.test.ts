@@ -44,9 +44,10 @@ describe('simulate', () => {
         changes: ['eligible', 'refundMinor', 'decision', 'fastRefund', 'rule'],
       },
     ]);
+    // The quality claim (photos required) is never counted as approved automatically: a person decides it (13.18).
     expect(result.totals).toEqual({
-      before: { eligible: 4, refundMinor: 62_400, autoApproved: 3, fastRefunds: 4 },
-      after: { eligible: 2, refundMinor: 15_000, autoApproved: 2, fastRefunds: 2 },
+      before: { eligible: 4, refundMinor: 62_400, autoApproved: 2, fastRefunds: 4 },
+      after: { eligible: 2, refundMinor: 15_000, autoApproved: 1, fastRefunds: 2 },
     });
   });
 

@@ -559,3 +559,114 @@ describe('computeCaseRefund: properties over random orders and cases', () => {
     );
   });
 });
+
+describe('a resolution per line (refund one item, exchange another): examples', () => {
+  const cheap = lineFacts(1, { quantity: 1, paidMinor: 5_000 });
+  const dear = lineFacts(2, { quantity: 1, paidMinor: 8_000 });
+  const order = orderFacts([cheap, dear], { shippingFeeMinor: 1_000 });
+  const mixed = (replacementMinor: number, more: Partial<CaseRefundInput> = {}) => {
+    const input = refundInput(order, [{ line: cheap, quantity: 1, restockingFeeBp: 1_000 }, { line: dear, quantity: 1, restockingFeeBp: 1_000 }], {
+      exchange: { priceIncrease: 'buyer_pays' },
+      ...more,
+    });
+    input.items[0]!.resolution = 'refund';
+    input.items[1]!.replacementMinor = replacementMinor;
+    return computeCaseRefund(input);
+  };
+
+  it('refunds the refunded line (less its fee) and exchanges the other like for like', () => {
+    const r = mixed(8_000);
+    expect(r.items.map((i) => [i.resolution, i.refundMinor, i.differenceMinor, i.buyerOwesMinor])).toEqual([
+      ['refund', 4_500, 0, 0],
+      ['exchange', 0, 0, 0],
+    ]);
+    expect(r).toMatchObject({ refundMinor: 4_500, buyerOwesMinor: 0, nettedMinor: 0, restockingFeeMinor: 500 });
+  });
+
+  it('nets a dearer replacement against the refund of the other line, and collects only what is left', () => {
+    expect(mixed(9_000)).toMatchObject({ refundMinor: 3_500, nettedMinor: 1_000, buyerOwesMinor: 0, exchangeDifferenceMinor: 1_000 });
+    const r = mixed(15_000);
+    expect(r).toMatchObject({ refundMinor: 0, nettedMinor: 4_500, buyerOwesMinor: 2_500 });
+    expect(r.items.map((i) => i.buyerOwesMinor)).toEqual([0, 2_500]);
+  });
+
+  it('refunds what a cheaper replacement leaves over, per line, on top of the refunded line', () => {
+    const r = mixed(6_000);
+    expect(r.items.map((i) => i.refundMinor)).toEqual([4_500, 2_000]);
+    expect(r).toMatchObject({ refundMinor: 6_500, buyerOwesMinor: 0, exchangeDifferenceMinor: -2_000 });
+  });
+
+  it('replaces a defective item by the same variant: nothing either way', () => {
+    const same = refundInput(orderFacts([dear]), [{ line: dear, quantity: 1 }], { exchange: { priceIncrease: 'buyer_pays' } });
+    expect(computeCaseRefund(same)).toMatchObject({ refundMinor: 0, buyerOwesMinor: 0, exchangeDifferenceMinor: 0 });
+  });
+});
+
+describe('a resolution per line: properties', () => {
+  const mixedArb = fc.record({
+    picks: fc.array(fc.record({ linePick: fc.nat(), qtyPick: fc.nat(), feeBp: fc.integer({ min: 0, max: 10_000 }), refund: fc.boolean(), replacementPermille: fc.integer({ min: 0, max: 3_000 }) }), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+    priceIncrease: fc.constantFrom<'buyer_pays' | 'shop_absorbs'>('buyer_pays', 'shop_absorbs'),
+    payer: fc.constantFrom<ShippingPayer>('buyer', 'seller', 'none'),
+    labelCostMinor: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 5_000 })),
+    refundOutboundShipping: fc.boolean(),
+    refundedBeforePermille: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_000 })),
+  });
+
+  it('never refunds more than was paid or is left, splits the refund and the top-up over the lines exactly, and never both refunds and collects', () => {
+    fc.assert(
+      fc.property(orderArb, mixedArb, (initial, spec) => {
+        // Some money may already have gone back on the order (other cases): the bound must hold.
+        const order = { ...initial, refundedMinor: Math.floor((initial.totalMinor * spec.refundedBeforePermille) / 1000) };
+        const left = new Map(order.lines.map((l) => [l.lineId, l.quantity]));
+        const input = refundInput(order, [], {
+          returnShippingPayer: spec.payer,
+          labelCostMinor: spec.labelCostMinor,
+          refundOutboundShipping: spec.refundOutboundShipping,
+          exchange: { priceIncrease: spec.priceIncrease },
+        });
+        for (const pick of spec.picks) {
+          const open = order.lines.filter((l) => left.get(l.lineId)! > 0);
+          if (open.length === 0) break;
+          const line = open[pick.linePick % open.length]!;
+          const quantity = 1 + (pick.qtyPick % left.get(line.lineId)!);
+          left.set(line.lineId, left.get(line.lineId)! - quantity);
+          const price = Math.floor((line.unitPriceMinor * quantity * pick.replacementPermille) / 1000);
+          input.items.push({
+            line,
+            quantity,
+            fault: 'seller',
+            condition: 'unopened',
+            restockingFeeBp: pick.feeBp,
+            resolution: pick.refund ? 'refund' : 'exchange',
+            replacementMinor: pick.refund ? undefined : price,
+          });
+        }
+        const r = computeCaseRefund(input);
+        checkBreakdown(input, r);
+        // The per-line parts are the case's totals.
+        expect(sum(r.items.map((i) => i.refundMinor)) + r.shippingRefundMinor).toBe(r.refundMinor);
+        expect(sum(r.items.map((i) => i.buyerOwesMinor))).toBe(r.buyerOwesMinor);
+        expect(sum(r.items.map((i) => i.differenceMinor))).toBe(r.exchangeDifferenceMinor);
+        // Never more than was paid: per item, per line, per order.
+        const paidByLine = new Map<string, number>();
+        for (const item of r.items) paidByLine.set(item.lineId, (paidByLine.get(item.lineId) ?? 0) + item.refundMinor);
+        for (const [lineId, refunded] of paidByLine) expect(refunded).toBeLessThanOrEqual(order.lines.find((l) => l.lineId === lineId)!.paidMinor);
+        expect(r.refundMinor).toBeLessThanOrEqual(order.totalMinor - order.refundedMinor);
+        // A refunded line gives back at most its amount less its fee; an exchanged one at most what a cheaper replacement leaves.
+        r.items.forEach((item) => {
+          expect(item.refundMinor).toBeLessThanOrEqual(item.resolution === 'refund' ? item.amountMinor - item.restockingFeeMinor : Math.max(0, -item.differenceMinor));
+          if (item.resolution === 'refund') expect([item.replacementMinor, item.differenceMinor, item.buyerOwesMinor]).toEqual([0, 0, 0]);
+          expect(item.buyerOwesMinor).toBeGreaterThanOrEqual(0);
+        });
+        // A top-up is netted first: a case never pays the buyer and asks them to pay at once.
+        expect(r.refundMinor > 0 && r.buyerOwesMinor > 0).toBe(false);
+        if (spec.priceIncrease === 'shop_absorbs') expect([r.buyerOwesMinor, r.nettedMinor]).toEqual([0, 0]);
+        expect(r.nettedMinor).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -53,7 +53,18 @@ export interface RefundItemInput {
   condition: ItemCondition;
   /** Restocking fee the policy charges on this item, in basis points (0 for none). */
   restockingFeeBp: number;
+  /**
+   * In an exchange case, what happens to this item: replaced (the default) or refunded like a
+   * return. Ignored outside exchanges, where every item is refunded.
+   */
+  resolution?: LineResolution;
+  /** An exchanged item: what its replacement costs in all (absent: its share of `exchange.replacementTotalMinor`, else like for like). */
+  replacementMinor?: number;
 }
+
+/** Per line of a case: money back for the item, or a replacement (with any price difference settled). */
+export const LINE_RESOLUTIONS = ['refund', 'exchange'] as const;
+export type LineResolution = (typeof LINE_RESOLUTIONS)[number];
 
 export type ShippingPayer = 'buyer' | 'seller' | 'insurer' | 'none';
 export type RefundMethod = 'original' | 'store_credit';
@@ -73,8 +84,12 @@ export interface CaseRefundInput {
   storeCreditBonusBp: number;
   /** A lower amount a person set (amended approval, partial-refund offer). It may not exceed the computed refund. */
   amountOverrideMinor?: number;
-  /** An exchange: the replacement's price decides what, if anything, is refunded or owed. */
-  exchange?: { replacementTotalMinor: number; priceIncrease: 'buyer_pays' | 'shop_absorbs' };
+  /**
+   * An exchange: per exchanged item, the replacement's price decides what is refunded (a cheaper
+   * one) or owed (a dearer one, when the buyer pays increases). `replacementTotalMinor` prices the
+   * exchanged items that name no price of their own, shared by what they were paid.
+   */
+  exchange?: { replacementTotalMinor?: number; priceIncrease: 'buyer_pays' | 'shop_absorbs' };
 }
 
 export interface RefundItemBreakdown {
@@ -87,6 +102,14 @@ export interface RefundItemBreakdown {
   restockingFeeMinor: number;
   /** The part of the refund that goes back against this line (the ledger records it). */
   refundMinor: number;
+  /** Refunded, or replaced (exchange cases only). */
+  resolution: LineResolution;
+  /** Exchanged items: the replacement's price (0 for refunded ones). */
+  replacementMinor: number;
+  /** Exchanged items: replacement − what the item was paid (0 for refunded ones). */
+  differenceMinor: number;
+  /** Of the case's `buyerOwesMinor`, what this item's dearer replacement leaves the buyer to pay. */
+  buyerOwesMinor: number;
 }
 
 export interface RefundBreakdown {
@@ -97,9 +120,12 @@ export interface RefundBreakdown {
   restockingFeeMinor: number;
   labelCostMinor: number;
   outboundShippingMinor: number;
-  /** Exchanges: replacement − returned goods (positive: the buyer owes it unless the shop absorbs it). */
+  /** Exchanges: replacements − exchanged goods, over the exchanged items (each item's difference is its own). */
   exchangeDifferenceMinor: number;
+  /** The top-up the buyer still owes for dearer replacements, after netting it against the case's refund. */
   buyerOwesMinor: number;
+  /** The part of the top-up taken off the refund (a case never both refunds and collects). */
+  nettedMinor: number;
   /** The refund before bounds and before any lower amount a person set. */
   computedMinor: number;
   /** What the order still has to give back before this refund. */
@@ -123,7 +149,7 @@ export interface RefundBreakdown {
 export function computeCaseRefund(input: CaseRefundInput): RefundBreakdown {
   const unitsTaken = new Map<string, number>();
   const moneyTaken = new Map<string, number>();
-  const items = input.items.map((item) => {
+  const items: RefundItemBreakdown[] = input.items.map((item) => {
     // Two items of one line in one case take consecutive units from what the line has left.
     const { line } = item;
     const refundedQuantity = unitsTaken.get(line.lineId) ?? line.refundedQuantity;
@@ -132,31 +158,41 @@ export function computeCaseRefund(input: CaseRefundInput): RefundBreakdown {
     const amountMinor = Math.min(shares.amountMinor, Math.max(0, line.paidMinor - refundedMinor));
     unitsTaken.set(line.lineId, refundedQuantity + item.quantity);
     moneyTaken.set(line.lineId, refundedMinor + amountMinor);
+    const resolution: LineResolution = input.exchange && item.resolution !== 'refund' ? 'exchange' : 'refund';
     return {
       lineId: line.lineId,
       quantity: item.quantity,
       amountMinor,
       taxMinor: shares.taxMinor,
       discountMinor: shares.discountMinor,
-      restockingFeeMinor: input.exchange ? 0 : basisPoints(amountMinor, item.restockingFeeBp),
+      restockingFeeMinor: resolution === 'exchange' ? 0 : basisPoints(amountMinor, item.restockingFeeBp),
       refundMinor: 0,
+      resolution,
+      replacementMinor: 0,
+      differenceMinor: 0,
+      buyerOwesMinor: 0,
     };
   });
+  priceReplacements(input, items);
   const sum = (key: 'amountMinor' | 'taxMinor' | 'restockingFeeMinor') => items.reduce((a, i) => a + i[key], 0);
   const itemsMinor = sum('amountMinor');
   const restockingFeeMinor = sum('restockingFeeMinor');
   const labelCostMinor = input.returnShippingPayer === 'buyer' ? input.labelCostMinor : 0;
   const outboundShippingMinor = input.refundOutboundShipping ? Math.max(0, input.order.shippingFeeMinor - input.order.shippingRefundedMinor) : 0;
 
-  let exchangeDifferenceMinor = 0;
-  let buyerOwesMinor = 0;
-  let goodsMinor = itemsMinor - restockingFeeMinor;
-  if (input.exchange) {
-    exchangeDifferenceMinor = input.exchange.replacementTotalMinor - itemsMinor;
-    buyerOwesMinor = exchangeDifferenceMinor > 0 && input.exchange.priceIncrease === 'buyer_pays' ? exchangeDifferenceMinor : 0;
-    goodsMinor = Math.max(0, -exchangeDifferenceMinor);
-  }
-  const computedMinor = goodsMinor - labelCostMinor + outboundShippingMinor;
+  // Per line: a refunded item gives back what it was paid less its fee; an exchanged one what a
+  // cheaper replacement leaves over, or asks a top-up for a dearer one (when the buyer pays it).
+  const buyerPays = input.exchange?.priceIncrease === 'buyer_pays';
+  const goodsByItem = items.map((i) => (i.resolution === 'exchange' ? Math.max(0, -i.differenceMinor) : i.amountMinor - i.restockingFeeMinor));
+  const owedByItem = items.map((i) => (i.resolution === 'exchange' && buyerPays ? Math.max(0, i.differenceMinor) : 0));
+  const exchangeDifferenceMinor = items.reduce((a, i) => a + i.differenceMinor, 0);
+  const grossOwedMinor = owedByItem.reduce((a, b) => a + b, 0);
+  const beforeNettingMinor = goodsByItem.reduce((a, b) => a + b, 0) - labelCostMinor + outboundShippingMinor;
+  // A top-up comes off money the case gives back (a mixed case), and only the rest is collected.
+  const nettedMinor = Math.min(grossOwedMinor, Math.max(0, beforeNettingMinor));
+  const buyerOwesMinor = grossOwedMinor - nettedMinor;
+  allocateByLargestRemainder(buyerOwesMinor, owedByItem).forEach((owed, i) => (items[i]!.buyerOwesMinor = owed));
+  const computedMinor = beforeNettingMinor - nettedMinor;
   if (input.amountOverrideMinor !== undefined && (input.amountOverrideMinor < 0 || input.amountOverrideMinor > Math.max(0, computedMinor))) {
     throw unprocessable('refund.amount_out_of_bounds', `The amount must be between 0 and ${Math.max(0, computedMinor)}`, {
       amountMinor: input.amountOverrideMinor,
@@ -170,7 +206,7 @@ export function computeCaseRefund(input: CaseRefundInput): RefundBreakdown {
 
   // Shipping first, then the goods, shared over the items by what each brings back.
   const shippingRefundMinor = Math.min(outboundShippingMinor, refundMinor);
-  const weights = items.map((i) => Math.max(0, i.amountMinor - i.restockingFeeMinor));
+  const weights = goodsByItem.map((g) => Math.max(0, g));
   const goodsRefund = refundMinor - shippingRefundMinor;
   const parts = items.length === 0 ? [] : allocateByLargestRemainder(goodsRefund, weights.some((w) => w > 0) ? weights : items.map((i) => i.amountMinor));
   items.forEach((item, i) => (item.refundMinor = parts[i] ?? 0));
@@ -188,6 +224,7 @@ export function computeCaseRefund(input: CaseRefundInput): RefundBreakdown {
     outboundShippingMinor,
     exchangeDifferenceMinor,
     buyerOwesMinor,
+    nettedMinor,
     computedMinor,
     orderRemainingMinor,
     refundMinor,
@@ -199,4 +236,20 @@ export function computeCaseRefund(input: CaseRefundInput): RefundBreakdown {
     storeCreditBonusMinor,
     storeCreditMinor: input.method === 'store_credit' ? payoutMinor + storeCreditBonusMinor : 0,
   };
+}
+
+/**
+ * Prices the exchanged items: their own replacement price, else their share (by what they were
+ * paid, largest remainder) of the case's replacement total, else like for like.
+ */
+function priceReplacements(input: CaseRefundInput, items: RefundItemBreakdown[]): void {
+  const exchanged = items.map((item, i) => ({ item, own: input.items[i]!.replacementMinor })).filter((x) => x.item.resolution === 'exchange');
+  const unpriced = exchanged.filter((x) => x.own === undefined);
+  const total = input.exchange?.replacementTotalMinor;
+  const shares = total === undefined || unpriced.length === 0 ? undefined : allocateByLargestRemainder(total, unpriced.map((x) => x.item.amountMinor));
+  for (const x of exchanged) {
+    const share = shares?.[unpriced.indexOf(x)];
+    x.item.replacementMinor = x.own ?? share ?? x.item.amountMinor;
+    x.item.differenceMinor = x.item.replacementMinor - x.item.amountMinor;
+  }
 }

@@ -16,6 +16,8 @@ export interface BuyerProfile {
   disputesLost: number;
   /** Refund-only requests where the buyer kept the goods or said they never arrived. */
   keptGoodsClaims: number;
+  /** Fast refunds (极速退款) after which the goods never came back (cases that went not_returned and of which no unit arrived since). */
+  goodsNotReturned: number;
 }
 
 export interface RiskFactor {
@@ -59,12 +61,18 @@ export function assessRisk(profile: BuyerProfile, request: { keepsGoods: boolean
   if (profile.disputesLost > 0) {
     add('disputes_lost', Math.min(30, 15 * profile.disputesLost), { 'zh-CN': `${profile.disputesLost} 次纠纷判定买家责任`, en: `${profile.disputesLost} dispute(s) decided against the buyer` });
   }
+  if (profile.goodsNotReturned > 0) {
+    add('goods_not_returned', Math.min(50, 25 * profile.goodsNotReturned), {
+      'zh-CN': `${profile.goodsNotReturned} 次极速退款后未寄回商品`,
+      en: `Kept the goods after ${profile.goodsNotReturned} fast refund(s)`,
+    });
+  }
   if (request.keepsGoods && profile.keptGoodsClaims >= 2) {
     add('repeated_kept_goods', 15, { 'zh-CN': `多次仅退款不退货（${profile.keptGoodsClaims} 次）`, en: `Kept the goods on ${profile.keptGoodsClaims} earlier refunds` });
   }
   if (profile.completedOrders === 0) {
     add('no_history', 10, { 'zh-CN': '首次购买，尚无完成的订单', en: 'First purchase: no completed orders yet' });
-  } else if (profile.completedOrders >= 5 && profile.inspectionMismatches === 0 && profile.disputesLost === 0 && returnRateBp < 2000) {
+  } else if (profile.completedOrders >= 5 && profile.inspectionMismatches === 0 && profile.disputesLost === 0 && profile.goodsNotReturned === 0 && returnRateBp < 2000) {
     add('trusted_history', -15, { 'zh-CN': `${profile.completedOrders} 笔完成订单，售后记录良好`, en: `${profile.completedOrders} completed orders with a clean after-sales record` });
   }
   const score = Math.max(0, Math.min(100, 10 + factors.reduce((a, f) => a + f.points, 0)));

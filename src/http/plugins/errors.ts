@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { AppError, type ErrorKind } from '../../domain/errors.js';
-import { isUniqueViolation } from '../../db/errors.js';
+import { isUniqueViolation } from '../../services/database-errors.js';
 import { describeIssues } from '../../services/schema.js';
 
 const STATUS: Record<ErrorKind, number> = {

@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { conflict, invalid, unprocessable } from '../../domain/errors.js';
-import { idempotencyKeys } from '../../db/schema/index.js';
+import { invalid, unprocessable } from '../../domain/errors.js';
 import { sha256 } from '../../services/auth/tokens.js';
+import { claimKey, forgetKey, keyInProgress, storeReply } from '../../services/idempotency/keys.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
@@ -35,40 +34,15 @@ export function registerIdempotency(app: FastifyInstance) {
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw invalid('idempotency.key_invalid', 'Idempotency-Key must be 1–255 visible ASCII characters');
     }
-    const { db, clock } = app.ctx;
     const shopId = req.principal.shopId;
-    const hash = requestHash(req);
-    const now = clock.now();
-    const lockedUntil = new Date(now.getTime() + app.ctx.config.idempotencyLockMs);
-    const claimed = await db
-      .insert(idempotencyKeys)
-      .values({ shopId, key, requestHash: hash, lockedUntil, createdAt: now })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (claimed.length > 0) {
-      req.idempotency = { shopId, key };
+    const claim = await claimKey(app.ctx, shopId, key, requestHash(req));
+    if (claim.kind === 'claimed') {
+      req.idempotency = { shopId, key, fence: claim.fence };
       return;
     }
-    const where = and(eq(idempotencyKeys.shopId, shopId), eq(idempotencyKeys.key, key));
-    const [row] = await db.select().from(idempotencyKeys).where(where);
-    if (!row) throw conflict('idempotency.in_progress', 'A request with this Idempotency-Key is being processed; retry shortly');
-    if (row.requestHash !== hash) {
-      throw unprocessable('idempotency.key_reused', 'This Idempotency-Key was already used for a different request');
-    }
-    if (row.responseStatus !== null) {
-      return reply.code(row.responseStatus).header('idempotent-replayed', 'true').send(row.responseBody);
-    }
-    if (row.lockedUntil > now) {
-      throw conflict('idempotency.in_progress', 'A request with this Idempotency-Key is being processed; retry shortly');
-    }
-    // The first attempt died without answering: this retry takes its place.
-    const taken = await db
-      .update(idempotencyKeys)
-      .set({ lockedUntil })
-      .where(and(where, eq(idempotencyKeys.lockedUntil, row.lockedUntil)))
-      .returning({ key: idempotencyKeys.key });
-    if (taken.length === 0) throw conflict('idempotency.in_progress', 'A request with this Idempotency-Key is being processed; retry shortly');
-    req.idempotency = { shopId, key };
+    if (claim.kind === 'reused') throw unprocessable('idempotency.key_reused', 'This Idempotency-Key was already used for a different request');
+    if (claim.kind === 'in_progress') throw keyInProgress();
+    return reply.code(claim.status).header('idempotent-replayed', 'true').send(claim.body);
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
@@ -77,10 +51,8 @@ export function registerIdempotency(app: FastifyInstance) {
       req.idempotency = null;
       return payload;
     }
-    const { db } = app.ctx;
-    const where = and(eq(idempotencyKeys.shopId, req.idempotency.shopId), eq(idempotencyKeys.key, req.idempotency.key));
     if (reply.statusCode >= 500) {
-      await db.delete(idempotencyKeys).where(where);
+      await forgetKey(app.ctx, req.idempotency.shopId, req.idempotency.key, req.idempotency.fence);
     } else {
       let body: unknown = null;
       if (typeof payload === 'string' && payload.length > 0) {
@@ -90,7 +62,7 @@ export function registerIdempotency(app: FastifyInstance) {
           body = payload;
         }
       }
-      await db.update(idempotencyKeys).set({ responseStatus: reply.statusCode, responseBody: body }).where(where);
+      await storeReply(app.ctx, req.idempotency.shopId, req.idempotency.key, req.idempotency.fence, reply.statusCode, body);
     }
     req.idempotency = null;
     return payload;

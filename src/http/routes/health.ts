@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { pendingMigrations } from '../../db/migrate.js';
+import { databaseReadiness } from '../../services/health/readiness.js';
 
 const Status = Type.Object({ status: Type.String(), pendingMigrations: Type.Optional(Type.Array(Type.String())), error: Type.Optional(Type.String()) });
 
@@ -12,9 +11,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/readyz', { config: { public: true }, schema: { tags: ['health'], response: { 200: Status, 503: Status } } }, async (_req, reply) => {
     if (app.lifecycle.draining) return reply.code(503).header('connection', 'close').send({ status: 'shutting_down' });
     try {
-      await app.ctx.db.execute(sql`select 1`);
-      const pending = await pendingMigrations(app.ctx.db);
-      if (pending.length > 0) return reply.code(503).send({ status: 'migrations_pending', pendingMigrations: pending });
+      const readiness = await databaseReadiness(app.ctx);
+      if (!readiness.ready) return reply.code(503).send({ status: 'migrations_pending', pendingMigrations: readiness.pendingMigrations });
       return { status: 'ready' };
     } catch (err) {
       app.log.warn({ err }, 'readiness check failed');

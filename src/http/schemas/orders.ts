@@ -46,6 +46,7 @@ const summaryFields = {
     totalMinor: Minor,
   }),
   paymentMethod: Nullable(Type.String()),
+  paymentRef: Nullable(Type.String()),
   shippingInsurance: Type.Boolean(),
   version: Type.Integer(),
   createdAt: DateTime,

@@ -1,8 +1,8 @@
 import { StringEnum } from '../../domain/typebox.js';
 import { Type } from 'typebox';
 import { PERMISSIONS, ROLES } from '../../domain/auth/permissions.js';
-import type { StaffRow } from '../../db/repos/staff-repo.js';
-import type { ApiKeyRow } from '../../db/repos/api-keys-repo.js';
+import type { ApiKeyRow } from '../../services/api-keys/api-keys.js';
+import type { StaffRow } from '../../services/staff/staff.js';
 import { DateTime, Nullable, Uuid } from './common.js';
 
 export const RoleSchema = StringEnum(ROLES);

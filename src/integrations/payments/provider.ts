@@ -5,6 +5,8 @@
  */
 export interface RefundRequest {
   shopId: string;
+  /** The ledger row's id: payment rails carry it in their metadata so webhooks find the row. */
+  refundId: string;
   idempotencyKey: string;
   amountMinor: number;
   currency: string;
@@ -12,12 +14,24 @@ export interface RefundRequest {
   caseId: string;
   /** How many times this refund was tried before (0 the first time). */
   attempt: number;
+  /** The provider's id for this refund from an earlier attempt that left it in progress. */
+  providerRef: string | null;
+  /** The order's payment at the provider (Stripe pi_/ch_, Alipay trade_no) and the order's number. */
+  payment: { ref: string | null; orderNumber: string };
 }
+
+/** What a payment rail can report about a refund it was asked for. */
+export type ProviderOutcome =
+  | { status: 'succeeded'; providerRef: string }
+  | { status: 'processing'; providerRef: string }
+  | { status: 'failed'; message: string; retryable: boolean };
 
 export type RefundOutcome =
   | { status: 'succeeded'; providerRef: string }
   /** Someone must confirm it happened outside Retour (manual refunds). */
   | { status: 'awaiting_confirmation' }
+  /** The provider accepted the refund and will finish it later: a webhook or a later query settles it. */
+  | { status: 'processing'; providerRef: string }
   | { status: 'failed'; message: string; retryable: boolean };
 
 export interface RefundProvider {
@@ -27,3 +41,11 @@ export interface RefundProvider {
 
 export const REFUND_PROVIDERS = ['manual', 'simulated'] as const;
 export type RefundProviderName = (typeof REFUND_PROVIDERS)[number];
+
+/** A provider's news about one refund (a webhook, a query): which ledger row, and what happened. */
+export interface RefundUpdate {
+  /** Retour's refund id when the provider echoes it (Stripe metadata); else the row is found by providerRef. */
+  refundId: string | null;
+  providerRef: string;
+  outcome: ProviderOutcome;
+}

@@ -1,11 +1,14 @@
 import { addDays, daysBetween, eachDay, isDay, lastDayOfMonth, localDay, monthOf, timeKey, type Day } from '../../domain/analytics/period.js';
 import { invalid, notFound, unprocessable } from '../../domain/errors.js';
-import { analyticsQueryRepo, isVariantLevel, type CubeFilter, type CubeGroup } from '../../db/repos/analytics-query-repo.js';
+import { analyticsQueryRepo, GROUPS, isVariantLevel, type CubeFilter, type CubeGroup } from '../../db/repos/analytics-query-repo.js';
 import { analyticsRollupsRepo } from '../../db/repos/analytics-rollups-repo.js';
 import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { foldPendingFacts } from './fold.js';
+
+/** How an analytics answer may be grouped (the HTTP layer offers these). */
+export { GROUPS };
 
 /** The filters and grouping every analytics endpoint accepts (query string). */
 export interface AnalyticsQuery {

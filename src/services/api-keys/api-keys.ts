@@ -1,3 +1,4 @@
+import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../domain/auth/permissions.js';
 import { notFound } from '../../domain/errors.js';
@@ -5,6 +6,8 @@ import { apiKeysRepo, type ApiKeyRow } from '../../db/repos/api-keys-repo.js';
 import type { ServiceContext } from '../context.js';
 import { forgetApiKey } from '../auth/authenticate.js';
 import { randomToken, sha256 } from '../auth/tokens.js';
+
+export type { ApiKeyRow };
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -16,20 +19,23 @@ function randomPrefix(): string {
 export async function createApiKey(
   ctx: ServiceContext,
   input: { shopId: string; name: string; role: Role; platform?: boolean; createdBy?: string },
+  reply?: KeyedReplyOf<{ key: string; row: ApiKeyRow }>,
 ): Promise<{ key: string; row: ApiKeyRow }> {
   const prefix = randomPrefix();
   const secret = randomToken(32);
-  const row = await apiKeysRepo.insert(ctx.db, {
-    shopId: input.shopId,
-    name: input.name,
-    role: input.role,
-    platform: input.platform ?? false,
-    prefix,
-    secretHash: sha256(secret),
-    createdBy: input.createdBy,
-    createdAt: ctx.clock.now(),
+  return keyedTransaction(ctx.db, reply, async (tx) => {
+    const row = await apiKeysRepo.insert(tx, {
+      shopId: input.shopId,
+      name: input.name,
+      role: input.role,
+      platform: input.platform ?? false,
+      prefix,
+      secretHash: sha256(secret),
+      createdBy: input.createdBy,
+      createdAt: ctx.clock.now(),
+    });
+    return { key: `rtr_${prefix}_${secret}`, row };
   });
-  return { key: `rtr_${prefix}_${secret}`, row };
 }
 
 export const listApiKeys = (ctx: ServiceContext, shopId: string) => apiKeysRepo.list(ctx.db, shopId);

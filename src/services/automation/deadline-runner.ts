@@ -32,6 +32,7 @@ const INPUTS: Partial<Record<CaseAction, unknown>> = {
   approve: { note: 'The seller did not answer in time' },
   close: { reason: 'Deadline passed' },
   fast_refund: {},
+  goods_not_returned: {},
 };
 
 export async function applyDeadline(ctx: ServiceContext, d: DeadlineRow) {

@@ -53,6 +53,7 @@ export async function syncDeadlines(tx: Tx, c: CaseRow, actor: Actor, now: Date)
       lastError: null,
       appliedAt: null,
       cancelledAt: null,
+      remindedAt: null,
       createdAt: now,
     };
     if (batch) {

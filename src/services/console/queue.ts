@@ -1,9 +1,11 @@
 import type { CaseStatus, CaseType } from '../../domain/cases/model.js';
 import { readScannedCode } from '../../domain/labels/codes.js';
 import { normalizeEmail, normalizePhone } from '../../domain/orders/contact.js';
-import { consoleQueueRepo, OPEN_STATUSES, type QueueFilter, type QueueRow, type QueueSort } from '../../db/repos/console-queue-repo.js';
+import { consoleQueueRepo, OPEN_STATUSES, QUEUE_SORTS, type QueueFilter, type QueueRow, type QueueSort } from '../../db/repos/console-queue-repo.js';
 import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
+
+export { QUEUE_SORTS };
 
 export interface QueueQuery {
   scope?: 'open' | 'all';

@@ -34,6 +34,7 @@ export const ORDER_CSV_COLUMNS: readonly ColumnSpec[] = [
   { name: 'order_discount', level: 'order', description: 'Discount on the whole order (shared over lines by largest remainder)' },
   { name: 'order_total', level: 'order', description: 'What the buyer paid; checked against the lines when given' },
   { name: 'payment_method', level: 'order', description: 'alipay, wechat_pay, card, …' },
+  { name: 'payment_ref', level: 'order', description: 'The payment at its provider, for refunds through a payment connection: Stripe pi_… or ch_…, Alipay trade_no' },
   { name: 'shipping_insurance', level: 'order', description: 'true when the order has return-shipping insurance (运费险)' },
   { name: 'carrier', level: 'order', description: 'Carrier of the outbound parcel' },
   { name: 'tracking_number', level: 'order', description: 'Tracking number of the outbound parcel' },

@@ -231,6 +231,7 @@ function toOrderInput(rows: SourceRow[], timeZone: string): OrderInput {
     orderDiscountMinor: money(firstLine, 'order_discount', header.order_discount),
     totalMinor: money(firstLine, 'order_total', header.order_total),
     paymentMethod: opt(header.payment_method),
+    paymentRef: opt(header.payment_ref),
     shippingInsurance: flag(firstLine, 'shipping_insurance', header.shipping_insurance),
     note: opt(header.note),
     shipments:

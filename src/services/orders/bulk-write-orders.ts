@@ -138,7 +138,7 @@ async function writeBatch(tx: Tx, now: Date, shop: ShopRow, batch: PreparedOrder
     ['shop_id', 'uuid'], ['id', 'uuid'], ['channel', 'text'], ['external_id', 'text'], ['number', 'text'], ['customer_id', 'uuid'],
     ['email', 'text'], ['phone', 'text'], ['locale', 'text'], ['status', 'text'], ['currency', 'text'], ['prices_include_tax', 'bool'],
     ['subtotal_minor', 'int8'], ['order_discount_minor', 'int8'], ['discount_minor', 'int8'], ['tax_minor', 'int8'],
-    ['shipping_fee_minor', 'int8'], ['total_minor', 'int8'], ['payment_method', 'text'], ['shipping_insurance', 'bool'],
+    ['shipping_fee_minor', 'int8'], ['total_minor', 'int8'], ['payment_method', 'text'], ['payment_ref', 'text'], ['shipping_insurance', 'bool'],
     ['shipping_address', 'jsonb'], ['placed_at', 'timestamptz'], ['paid_at', 'timestamptz'], ['shipped_at', 'timestamptz'],
     ['delivered_at', 'timestamptz'], ['cancelled_at', 'timestamptz'], ['note', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
   ];
@@ -153,7 +153,7 @@ async function writeBatch(tx: Tx, now: Date, shop: ShopRow, batch: PreparedOrder
       normalizeEmail(input.email ?? input.customer?.email), normalizePhone(input.phone ?? input.customer?.phone ?? input.shippingAddress?.phone),
       input.locale ?? input.customer?.locale ?? shop.defaultLocale, deriveOrderStatus(times), input.currency, input.pricesIncludeTax ?? true,
       amounts.subtotalMinor, input.orderDiscountMinor ?? 0, amounts.discountMinor, amounts.taxMinor,
-      amounts.shippingFeeMinor, amounts.totalMinor, input.paymentMethod ?? null, input.shippingInsurance ?? false,
+      amounts.shippingFeeMinor, amounts.totalMinor, input.paymentMethod ?? null, input.paymentRef ?? null, input.shippingInsurance ?? false,
       input.shippingAddress ?? null, new Date(input.placedAt), times.paidAt, times.shippedAt,
       times.deliveredAt, times.cancelledAt, input.note ?? null, now, now,
     ];

@@ -115,6 +115,7 @@ export const OrderInputSchema = Type.Object(
     shippingFeeMinor: Type.Optional(Minor('Shipping the buyer paid')),
     totalMinor: Type.Optional(Minor('What the buyer paid; checked against the computed total when given')),
     paymentMethod: Type.Optional(Text(50)),
+    paymentRef: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The payment at its provider, refunded through a payment connection: Stripe PaymentIntent (pi_…) or charge (ch_…), Alipay trade_no' })),
     shippingInsurance: Type.Optional(Type.Boolean({ description: '运费险: return shipping insured' })),
     note: Type.Optional(Type.String({ maxLength: 2000 })),
     shipments: Type.Optional(Type.Array(ShipmentInputSchema, { maxItems: 50 })),

@@ -46,6 +46,7 @@ export function orderSummaryView(o: OrderRow, customer: Pick<CustomerRow, 'id' |
       totalMinor: o.totalMinor,
     },
     paymentMethod: o.paymentMethod,
+    paymentRef: o.paymentRef,
     shippingInsurance: o.shippingInsurance,
     version: o.version,
     createdAt: o.createdAt.toISOString(),

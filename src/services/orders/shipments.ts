@@ -6,6 +6,7 @@ import type { Tx } from '../../db/client.js';
 import type { ServiceContext } from '../context.js';
 import type { ShipmentInput } from './order-input.js';
 import { shipmentView } from './order-view.js';
+import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
 
 
 async function refreshOrderProgress(tx: Tx, order: OrderRow) {
@@ -20,9 +21,9 @@ async function refreshOrderProgress(tx: Tx, order: OrderRow) {
 }
 
 /** Adds a parcel to an order (a split shipment, or one the channel did not send with the order). */
-export async function addShipment(ctx: ServiceContext, shopId: string, orderId: string, input: ShipmentInput) {
+export async function addShipment(ctx: ServiceContext, shopId: string, orderId: string, input: ShipmentInput, reply?: KeyedReplyOf<ReturnType<typeof shipmentView>>) {
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await keyedTransaction(ctx.db, reply, async (tx) => {
       const order = await ordersRepo.findByIdForUpdate(tx, shopId, orderId);
       if (!order) throw notFound('order.not_found', 'No such order');
       const lines = await ordersRepo.linesOf(tx, shopId, orderId);

@@ -7,6 +7,8 @@ import { policiesRepo, type PolicyRow } from '../../db/repos/policies-repo.js';
 import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
 
+export type { PolicyRow };
+
 /** A shop's first policy: the China marketplace preset for CNY shops, the international one otherwise. */
 function defaultPreset(currency: string): Policy {
   return currency === 'CNY' ? POLICY_PRESETS.china_marketplace : POLICY_PRESETS.international;

@@ -106,8 +106,10 @@ export async function portalOrder(ctx: ServiceContext, scope: Pick<PortalScope, 
         /** The goods need not come back: not delivered yet, or worth less than the return costs. */
         noReturnNeeded: !delivered || verdict.returnless,
         exchangeOptions: siblings
-          .filter((s) => variant && s.productId === variant.productId && s.id !== variant.id && s.stockOnHand > 0)
-          .map((s) => ({ sku: s.sku, title: s.title, attributes: s.attributes, priceMinor: s.priceMinor ?? line.unitPriceMinor, inStock: s.stockOnHand })),
+          // The same variant first (a defective item replaced), then the other sizes and colours.
+          .filter((s) => variant && s.productId === variant.productId && s.stockOnHand > 0)
+          .sort((a, b) => Number(b.id === variant?.id) - Number(a.id === variant?.id))
+          .map((s) => ({ sku: s.sku, title: s.title, attributes: s.attributes, priceMinor: s.priceMinor ?? line.unitPriceMinor, inStock: s.stockOnHand, same: s.id === variant?.id })),
       };
     }),
     returns: cases.map((c) => ({ id: c.id, rmaNumber: c.rmaNumber, status: c.status, type: c.type, createdAt: c.createdAt.toISOString() })),

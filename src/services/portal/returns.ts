@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/cases/model.js';
 import { AppError, unprocessable } from '../../domain/errors.js';
 import { CONDITIONS } from '../../domain/policy/schema.js';
 import { StringEnum } from '../../domain/typebox.js';
+import { LINE_RESOLUTIONS } from '../../domain/refunds/compute.js';
 import { casesRepo, type CaseRow } from '../../db/repos/cases-repo.js';
 import { deadlinesRepo } from '../../db/repos/deadlines-repo.js';
 import type { ServiceContext } from '../context.js';
@@ -35,7 +36,10 @@ export const PortalReturnSchema = Type.Object(
           reasonCode: Type.String({ minLength: 1, maxLength: 41 }),
           condition: Type.Optional(StringEnum(CONDITIONS)),
           note: Type.Optional(Type.String({ maxLength: 1000 })),
-          replacementSku: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          replacementSku: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Exchanged items: the variant wanted (the same one for a defective item)' })),
+          resolution: Type.Optional(
+            StringEnum(LINE_RESOLUTIONS, { description: 'This item: money back (`refund`) or a replacement (`exchange`); default: the request’s resolution. Items may differ.' }),
+          ),
         },
         strict,
       ),
@@ -49,11 +53,20 @@ export const PortalReturnSchema = Type.Object(
 );
 export type PortalReturnInput = Static<typeof PortalReturnSchema>;
 
-/** The case request a portal request means. Goods stay with the buyer only where the policy says they may. */
+/** Each item's resolution: its own, else the request's (store credit and refund both give money back). */
+const lineResolution = (input: PortalReturnInput, item: PortalReturnInput['items'][number]) => item.resolution ?? (input.resolution === 'exchange' ? 'exchange' : 'refund');
+
+/**
+ * The case request a portal request means. Goods stay with the buyer only where the policy says
+ * they may. Items may ask for different resolutions: one exchanged item makes the case an
+ * exchange whose other items are refunded (to `store_credit` when the request says so).
+ */
 async function toCaseRequest(ctx: ServiceContext, scope: PortalScope, input: PortalReturnInput): Promise<CaseRequest> {
-  const exchange = input.resolution === 'exchange';
+  const exchange = input.items.some((i) => lineResolution(input, i) === 'exchange');
   if (exchange && input.returnMethod === 'none') throw unprocessable('portal.return_required', 'An exchange needs the goods back: choose pickup or drop-off');
-  if (!exchange && input.items.some((i) => i.replacementSku !== undefined)) throw unprocessable('portal.replacement_not_exchange', 'Only an exchange names a replacement');
+  if (input.items.some((i) => i.replacementSku !== undefined && lineResolution(input, i) !== 'exchange')) {
+    throw unprocessable('portal.replacement_not_exchange', 'Only an exchanged item names a replacement');
+  }
   if (input.returnMethod === 'none') {
     const eligibility = await orderEligibility(ctx, scope.shopId, scope.orderId);
     const order = await scopedOrder(ctx, scope);
@@ -63,7 +76,15 @@ async function toCaseRequest(ctx: ServiceContext, scope: PortalScope, input: Por
   return {
     orderId: scope.orderId,
     type: exchange ? 'exchange' : input.returnMethod === 'none' ? 'refund_only' : 'return_refund',
-    items: input.items.map((i) => ({ lineId: i.lineId, quantity: i.quantity, reasonCode: i.reasonCode, condition: i.condition, note: i.note, replacementSku: i.replacementSku })),
+    items: input.items.map((i) => ({
+      lineId: i.lineId,
+      quantity: i.quantity,
+      reasonCode: i.reasonCode,
+      condition: i.condition,
+      note: i.note,
+      replacementSku: i.replacementSku,
+      ...(exchange ? { resolution: lineResolution(input, i) } : {}),
+    })),
     refundMethod: input.resolution === 'store_credit' ? 'store_credit' : 'original',
     returnMethod: input.returnMethod,
     note: input.note,
@@ -129,6 +150,8 @@ export async function portalCaseView(ctx: ServiceContext, scope: PortalScope, c:
     returnShippingPaidBy: c.returnShippingPayer,
     refund: c.breakdown,
     refundedMinor: c.refundedMinor,
+    buyerOwesMinor: detail.buyerOwesMinor,
+    buyerPaidMinor: c.buyerPaidMinor,
     offerAmountMinor: c.offerAmountMinor,
     buyerNote: c.buyerNote,
     rejection: detail.rejection,
@@ -142,15 +165,17 @@ export async function portalCaseView(ctx: ServiceContext, scope: PortalScope, c:
       reasonCode: i.reasonCode,
       reasonLabel: policy.reasons.find((r) => r.code === i.reasonCode)?.label ?? null,
       condition: i.condition,
+      resolution: i.resolution,
       receivedQuantity: i.receivedQuantity,
       acceptedQuantity: i.acceptedQuantity,
     })),
-    replacements: detail.replacements.map((r) => ({ sku: r.sku, quantity: r.quantity, unitPriceMinor: r.unitPriceMinor })),
+    replacements: detail.replacements.map((r) => ({ itemId: r.itemId, sku: r.sku, quantity: r.quantity, unitPriceMinor: r.unitPriceMinor })),
     shipments: detail.shipments.map((s) => ({ direction: s.direction, carrier: s.carrier, trackingNumber: s.trackingNumber, status: s.status, shippedAt: s.shippedAt })),
     refunds: detail.refunds.map((r) => ({ amountMinor: r.amountMinor, method: r.method, status: r.status, createdAt: r.createdAt, settledAt: r.settledAt })),
     evidence: detail.evidence.map((e) => ({ id: e.id, mime: e.mime, sizeBytes: e.sizeBytes, purpose: e.purpose, uploadedBy: e.uploadedBy, createdAt: e.createdAt })),
     messages: detail.messages.map((m) => ({ id: m.id, author: m.author, body: m.body, createdAt: m.createdAt })),
-    timeline: detail.timeline.filter((e) => e.type !== 'case.message').map((e) => ({ id: e.id, type: e.type, action: e.action, from: e.from, to: e.to, actor: e.actor.kind, at: e.at })),
+    // Notifications are the shop's delivery log, not steps of the buyer's case.
+    timeline: detail.timeline.filter((e) => e.type !== 'case.message' && !e.type.startsWith('notification.')).map((e) => ({ id: e.id, type: e.type, action: e.action, from: e.from, to: e.to, actor: e.actor.kind, at: e.at })),
     nextDeadline: next ? { kind: next.kind, dueAt: next.dueAt.toISOString(), outcome: next.outcome } : null,
     allowedActions: detail.allowedActions,
     label: labelAvailable(c) ? { available: true } : { available: false },

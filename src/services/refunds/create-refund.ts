@@ -3,10 +3,7 @@ import type { Tx } from '../../db/client.js';
 import type { CaseRow } from '../../db/repos/cases-repo.js';
 import { refundsRepo, type RefundRow } from '../../db/repos/refunds-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
-import { providerNameFor } from './providers.js';
-
-/** Until this long after it is written, a refund is left to the request that wrote it; then the worker retries it. */
-export const FIRST_RETRY_DELAY_MS = 30_000;
+import { refundRouteFor } from './providers.js';
 
 /**
  * Writes a refund to the ledger (pending), with the idempotency key the provider will be called
@@ -14,6 +11,9 @@ export const FIRST_RETRY_DELAY_MS = 30_000;
  * breakdown computed from fresh facts, so concurrent refunds of one order cannot exceed it.
  * `unitsConsumed`: the items' units are refunded in full (returned, or never delivered); false
  * for money-only refunds (partial refunds, goods kept), which still count against their lines.
+ * Exchanged items never use up their units: only a price difference goes back against them.
+ * `channel`: the order's, which decides the provider (the shop's route for it).
+ * `leaseMs`: how long the refund is left to the request that wrote it before the worker retries it.
  */
 export async function createRefund(
   tx: Tx,
@@ -22,9 +22,12 @@ export async function createRefund(
   breakdown: RefundBreakdown,
   kind: 'refund' | 'fast_refund' | 'exchange_difference',
   unitsConsumed: boolean,
+  channel: string,
   now: Date,
+  leaseMs: number,
 ): Promise<RefundRow | null> {
   if (breakdown.payoutMinor === 0) return null;
+  const route = refundRouteFor(shop, breakdown.method, channel);
   const sequence = (await refundsRepo.countOfCase(tx, shop.id, c.id)) + 1;
   return refundsRepo.insert(
     tx,
@@ -39,15 +42,16 @@ export async function createRefund(
       compensationMinor: breakdown.compensationMinor,
       bonusMinor: breakdown.storeCreditBonusMinor,
       method: breakdown.method,
-      provider: providerNameFor(shop, breakdown.method),
+      provider: route.provider,
+      connectionId: route.connectionId,
       idempotencyKey: `${c.rmaNumber}-${sequence}`,
       status: 'pending',
-      nextAttemptAt: new Date(now.getTime() + FIRST_RETRY_DELAY_MS),
+      nextAttemptAt: new Date(now.getTime() + leaseMs),
       createdAt: now,
       updatedAt: now,
     },
     breakdown.items
-      .filter((i) => i.refundMinor > 0 || (unitsConsumed && i.quantity > 0))
-      .map((i) => ({ orderLineId: i.lineId, quantity: unitsConsumed ? i.quantity : 0, amountMinor: i.refundMinor })),
+      .map((i) => ({ orderLineId: i.lineId, quantity: unitsConsumed && i.resolution !== 'exchange' ? i.quantity : 0, amountMinor: i.refundMinor }))
+      .filter((l) => l.amountMinor > 0 || l.quantity > 0),
   );
 }

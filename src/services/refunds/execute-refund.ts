@@ -5,7 +5,8 @@ import type { RefundOutcome } from '../../integrations/payments/provider.js';
 import type { ServiceContext } from '../context.js';
 import { applyCaseTransition } from '../returns/case-transition.js';
 import { appendFacts, isFirstRefund, refundSucceededFact } from '../analytics/facts.js';
-import { providerByName } from './providers.js';
+import { providerFor } from './providers.js';
+import { ordersRepo } from '../../db/repos/orders-repo.js';
 import { caseSnapshot, publish } from '../automation/outbox.js';
 
 /** After this many failed attempts a refund stops being retried and waits for a person. */
@@ -26,22 +27,34 @@ export async function executeRefund(ctx: ServiceContext, shopId: string, refundI
   const refund = await refundsRepo.findById(ctx.db, shopId, refundId);
   if (!refund || refund.status !== 'pending') return refund;
   const shop = (await shopsRepo.findById(ctx.db, shopId))!;
+  // Payment rails refund the order's payment at the provider; built-in providers need nothing of the order.
+  const order = refund.connectionId ? await ordersRepo.findById(ctx.db, shopId, refund.orderId) : undefined;
   let outcome: RefundOutcome;
   try {
-    outcome = await providerByName(ctx, shop, refund.provider).refund({
+    const provider = await providerFor(ctx, shop, refund);
+    outcome = await provider.refund({
       shopId,
+      refundId,
       idempotencyKey: refund.idempotencyKey,
       amountMinor: refund.amountMinor + refund.compensationMinor,
       currency: refund.currency,
       orderId: refund.orderId,
       caseId: refund.caseId,
       attempt: refund.attempts,
+      providerRef: refund.providerRef,
+      payment: { ref: order?.paymentRef ?? null, orderNumber: order?.number ?? '' },
     });
   } catch (err) {
     outcome = { status: 'failed', message: (err as Error).message, retryable: true };
   }
   if (outcome.status === 'awaiting_confirmation') {
     return (await refundsRepo.settle(ctx.db, shopId, refundId, { status: 'pending', nextAttemptAt: null, attempts: refund.attempts + 1 })) ?? refund;
+  }
+  if (outcome.status === 'processing') {
+    // Accepted and in flight: a webhook settles it; should none come, the worker asks the provider again.
+    const attempts = refund.attempts + 1;
+    const nextAttemptAt = new Date(ctx.clock.now().getTime() + retryDelayMs(attempts));
+    return (await refundsRepo.settle(ctx.db, shopId, refundId, { providerRef: outcome.providerRef, attempts, nextAttemptAt, lastError: null })) ?? refund;
   }
   return settleRefund(ctx, shopId, refundId, outcome);
 }
@@ -65,7 +78,7 @@ export async function settleRefund(
   ctx: ServiceContext,
   shopId: string,
   refundId: string,
-  outcome: Exclude<RefundOutcome, { status: 'awaiting_confirmation' }>,
+  outcome: Exclude<RefundOutcome, { status: 'awaiting_confirmation' | 'processing' }>,
 ): Promise<RefundRow | undefined> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();

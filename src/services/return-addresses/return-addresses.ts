@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { returnAddressesRepo, type ReturnAddressRow } from '../../db/repos/return-addresses-repo.js';
 import type { ReturnAddressSnapshot } from '../../db/schema/index.js';
 import type { ServiceContext } from '../context.js';
+import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
 
 /**
  * The shop's return-address book (退货地址, issue 13). Exactly one address is the default while
@@ -67,10 +68,10 @@ export async function listReturnAddresses(ctx: ServiceContext, shopId: string) {
   return { data: (await returnAddressesRepo.list(ctx.db, shopId)).map(returnAddressView) };
 }
 
-export async function createReturnAddress(ctx: ServiceContext, shopId: string, input: ReturnAddressInput) {
+export async function createReturnAddress(ctx: ServiceContext, shopId: string, input: ReturnAddressInput, reply?: KeyedReplyOf<ReturnType<typeof returnAddressView>>) {
   const fields = checked(input);
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  return keyedTransaction(ctx.db, reply, async (tx) => {
     const book = await returnAddressesRepo.lockAll(tx, shopId);
     const isDefault = book.length === 0 || input.isDefault === true;
     const row = await returnAddressesRepo.insert(tx, { shopId, ...(fields as unknown as ReturnAddressInput), isDefault: false, createdAt: now, updatedAt: now });

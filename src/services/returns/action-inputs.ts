@@ -3,6 +3,7 @@ import type { CaseAction } from '../../domain/cases/model.js';
 import { RESOLUTIONS } from '../../domain/cases/model.js';
 import { REJECTION_CODES } from '../../domain/cases/rejection-reasons.js';
 import { StringEnum } from '../../domain/typebox.js';
+import { DISPOSITIONS, GRADES } from '../../domain/cases/disposition.js';
 
 const strict = { additionalProperties: false } as const;
 const Amount = (description: string) => Type.Integer({ minimum: 0, maximum: 1e12, description });
@@ -11,8 +12,7 @@ const Uuid = Type.String({ format: 'uuid' });
 const Empty = Type.Object({}, strict);
 const Parcel = Type.Object({ carrier: Text(50), trackingNumber: Text(100) }, strict);
 
-export const GRADES = ['A', 'B', 'C', 'D'] as const;
-export const DISPOSITIONS = ['restock', 'refurbish', 'scrap', 'return_to_vendor'] as const;
+export { DISPOSITIONS, GRADES } from '../../domain/cases/disposition.js';
 
 /** The body each case action takes (POST /api/v1/returns/{id}/actions/{action}). */
 export const ACTION_INPUTS = {
@@ -34,6 +34,7 @@ export const ACTION_INPUTS = {
   decline_offer: Type.Object({ reason: Type.Optional(Text(2000)) }, strict),
   buyer_shipped: Parcel,
   intercepted: Type.Object({ note: Type.Optional(Text(2000)) }, strict),
+  goods_not_returned: Type.Object({ note: Type.Optional(Text(2000)) }, strict),
   receive: Type.Object(
     { items: Type.Optional(Type.Array(Type.Object({ itemId: Uuid, receivedQuantity: Type.Integer({ minimum: 0, maximum: 100000 }) }, strict), { maxItems: 100 })), note: Type.Optional(Text(2000)) },
     strict,
@@ -47,7 +48,7 @@ export const ACTION_INPUTS = {
             acceptedQuantity: Type.Integer({ minimum: 0, maximum: 100000 }),
             defectiveQuantity: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
             grade: StringEnum(GRADES, { description: 'A as new, B opened, C used, D damaged' }),
-            disposition: StringEnum(DISPOSITIONS),
+            disposition: Type.Optional(StringEnum(DISPOSITIONS, { description: 'Default: from the grade and the claim (a defect claim is never restocked; C refurbish, D scrap or back to the vendor)' })),
             note: Type.Optional(Text(2000)),
           },
           strict,
@@ -55,14 +56,26 @@ export const ACTION_INPUTS = {
         { minItems: 1, maxItems: 100 },
       ),
       evidenceIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
+      confirmRestockBelowB: Type.Optional(Type.Boolean({ description: 'Required (true) to restock an item graded C or D' })),
     },
     strict,
   ),
   refund: Type.Object({ amountMinor: Type.Optional(Amount('A lower refund than computed')) }, strict),
-  fast_refund: Empty,
+  fast_refund: Type.Object(
+    { reason: Type.Optional(Text(2000)) },
+    { ...strict, description: 'reason: required when the policy refuses this buyer a fast refund (risk above its limit); recorded in the event' },
+  ),
   complete: Empty,
   exchange: Empty,
   ship_replacement: Parcel,
+  confirm_payment: Type.Object(
+    {
+      amountMinor: Type.Integer({ minimum: 1, maximum: 1e12, description: 'What the buyer paid toward the top-up (at most what is still due)' }),
+      reference: Text(200),
+      note: Type.Optional(Text(2000)),
+    },
+    strict,
+  ),
   refund_succeeded: Empty,
   refund_failed: Empty,
   close: Type.Object({ reason: Type.Optional(Text(2000)) }, strict),

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { CASE_TYPES, REFUND_ONLY_KINDS } from '../../domain/cases/model.js';
 import { CONDITIONS } from '../../domain/policy/schema.js';
 import { StringEnum } from '../../domain/typebox.js';
+import { LINE_RESOLUTIONS } from '../../domain/refunds/compute.js';
 
 const strict = { additionalProperties: false } as const;
 
@@ -15,7 +16,14 @@ export const CaseItemInputSchema = Type.Object(
     reasonCode: Type.String({ minLength: 1, maxLength: 41, description: "A code from the policy's reasons catalogue" }),
     condition: Type.Optional(StringEnum(CONDITIONS, { description: 'As the buyer declares it; default unopened' })),
     note: Type.Optional(Type.String({ maxLength: 2000 })),
-    replacementSku: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Exchanges: another variant of the same product' })),
+    resolution: Type.Optional(
+      StringEnum(LINE_RESOLUTIONS, {
+        description: 'Exchange cases: `exchange` (default) replaces this item, `refund` refunds it like a return, so one case can do both. Other case types refund every item.',
+      }),
+    ),
+    replacementSku: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: 'Exchanged items: a variant of the same product, the same variant included (default: the same variant, e.g. a defective item replaced)' }),
+    ),
   },
   strict,
 );

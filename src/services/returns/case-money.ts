@@ -28,7 +28,12 @@ export interface CaseMoneyInput {
   items: RequestedItem[];
   method: RefundMethod;
   returnShippingClaimMinor: number;
-  replacementTotalMinor?: number;
+}
+
+/** A requested item with what happens to it: replaced (with its replacement's price) or refunded. */
+export function withResolution(type: CaseType, item: RequestedItem, replacement: { unitPriceMinor: number; quantity: number } | undefined): RequestedItem {
+  if (type !== 'exchange') return item;
+  return replacement ? { ...item, resolution: 'exchange', replacementMinor: replacement.unitPriceMinor * replacement.quantity } : { ...item, resolution: 'refund' };
 }
 
 /** The policy's verdict on a request, with the money computed from the facts given. */
@@ -43,7 +48,6 @@ export function judgeRequest(input: CaseMoneyInput): RequestVerdict {
     method: input.method,
     returnShippingClaimMinor: input.returnShippingClaimMinor,
     keepGoods: goodsStayWithBuyer(input.type, input.refundOnlyKind),
-    replacementTotalMinor: input.replacementTotalMinor,
   }).request;
   return verdict!;
 }
@@ -53,12 +57,15 @@ export function refundWithOverride(verdict: RequestVerdict, input: CaseMoneyInpu
   if (amountOverrideMinor === undefined) return verdict.refund;
   return computeCaseRefund({
     order: input.facts,
-    items: verdict.items.map((item) => ({
+    // The verdict judges the requested items in order, one each.
+    items: verdict.items.map((item, index) => ({
       line: input.facts.lines.find((l) => l.lineId === item.lineId)!,
       quantity: item.quantity,
       fault: item.fault,
-      condition: input.items.find((i) => i.lineId === item.lineId)?.condition ?? 'unopened',
+      condition: input.items[index]?.condition ?? 'unopened',
       restockingFeeBp: item.restockingFeeBp,
+      resolution: input.items[index]?.resolution,
+      replacementMinor: input.items[index]?.replacementMinor,
     })),
     returnShippingPayer: verdict.returnShippingPaidBy,
     labelCostMinor: verdict.refund.labelCostMinor,
@@ -67,7 +74,7 @@ export function refundWithOverride(verdict: RequestVerdict, input: CaseMoneyInpu
     method: verdict.refund.method,
     storeCreditBonusBp: input.policy.refunds.storeCreditBonusBp,
     amountOverrideMinor,
-    exchange: input.replacementTotalMinor === undefined ? undefined : { replacementTotalMinor: input.replacementTotalMinor, priceIncrease: input.policy.exchanges.priceIncrease },
+    exchange: input.type === 'exchange' ? { priceIncrease: input.policy.exchanges.priceIncrease } : undefined,
   });
 }
 
@@ -88,3 +95,6 @@ export function assertReturnable(facts: OrderFacts, items: RequestedItem[]) {
     }
   }
 }
+
+/** What the buyer still owes for dearer replacements (after netting and the payments staff confirmed). */
+export const topUpDue = (c: { breakdown: Pick<RefundBreakdown, 'buyerOwesMinor'>; buyerPaidMinor: number }) => Math.max(0, (c.breakdown.buyerOwesMinor ?? 0) - c.buyerPaidMinor);

@@ -2,14 +2,14 @@ import type { RequestedItem } from '../../domain/cases/facts.js';
 import type { ItemCondition } from '../../domain/policy/schema.js';
 import type { RefundBreakdown } from '../../domain/refunds/compute.js';
 import type { Tx } from '../../db/client.js';
-import type { CaseRow, ItemRow } from '../../db/repos/cases-repo.js';
+import { casesRepo, type CaseRow, type ItemRow } from '../../db/repos/cases-repo.js';
 import { caseItems } from './case-items.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import { policyById } from '../policy/policies.js';
 import type { ServiceContext } from '../context.js';
 import { createRefund } from '../refunds/create-refund.js';
 import { loadBuyerContext, loadOrderContext } from './case-context.js';
-import { goodsStayWithBuyer, judgeRequest, refundWithOverride, type CaseMoneyInput } from './case-money.js';
+import { goodsStayWithBuyer, judgeRequest, refundWithOverride, withResolution, type CaseMoneyInput } from './case-money.js';
 
 /** Inspection grades read as item conditions: the restocking fee follows what actually came back. */
 const CONDITION_OF_GRADE: Record<NonNullable<ItemRow['grade']>, ItemCondition> = { A: 'unopened', B: 'opened', C: 'used', D: 'damaged' };
@@ -19,8 +19,11 @@ export interface CaseMoneyOptions {
   accepted: boolean;
   /** A lower amount a person set. */
   amountOverrideMinor?: number;
-  /** Exchanges: what the replacement costs. */
-  replacementTotalMinor?: number;
+  /**
+   * A partial-refund offer: the buyer keeps the goods and gets part of their money back, so an
+   * exchange is valued as a return of its items (no replacement is sent once it is accepted).
+   */
+  instead?: 'refund';
 }
 
 /**
@@ -33,32 +36,40 @@ export async function computeCaseMoney(tx: Tx, ctx: ServiceContext, shop: ShopRo
   const items = await caseItems(tx, c);
   const policy = await policyById(tx, shop.id, c.policyId);
   const buyer = await loadBuyerContext(tx, shop.id, c.customerId, ctx.clock.now(), goodsStayWithBuyer(c.type, c.refundOnlyKind));
+  const type = c.type === 'exchange' && options.instead === 'refund' ? 'return_refund' : c.type;
+  // Exchange cases: an item with a replacement row is replaced, the others are refunded.
+  const replacements = type === 'exchange' ? await casesRepo.exchangesOf(tx, shop.id, c.id) : [];
   const requested: RequestedItem[] = items
-    .map((i) => ({
-      lineId: i.orderLineId,
-      quantity: options.accepted ? (i.acceptedQuantity ?? i.quantity) : i.quantity,
-      reasonCode: i.reasonCode,
-      condition: options.accepted && i.grade ? CONDITION_OF_GRADE[i.grade] : i.condition,
-    }))
+    .map((i) =>
+      withResolution(
+        type,
+        {
+          lineId: i.orderLineId,
+          quantity: options.accepted ? (i.acceptedQuantity ?? i.quantity) : i.quantity,
+          reasonCode: i.reasonCode,
+          condition: options.accepted && i.grade ? CONDITION_OF_GRADE[i.grade] : i.condition,
+        },
+        replacements.find((r) => r.returnItemId === i.id),
+      ),
+    )
     .filter((i) => i.quantity > 0);
   const moneyInput: CaseMoneyInput = {
     policy,
     facts: orderCtx.facts,
     customer: buyer.facts,
     requestedAt: c.createdAt,
-    type: c.type,
+    type,
     refundOnlyKind: c.refundOnlyKind,
     items: requested,
     method: c.refundMethod,
     returnShippingClaimMinor: c.returnShippingClaimMinor,
-    replacementTotalMinor: options.replacementTotalMinor,
   };
   if (requested.length === 0) {
     // Inspection accepted nothing: there is nothing to give back for goods.
-    return { items, policy, breakdown: emptyBreakdown(c, orderCtx.facts.totalMinor - orderCtx.facts.refundedMinor) };
+    return { items, policy, channel: orderCtx.facts.channel, breakdown: emptyBreakdown(c, orderCtx.facts.totalMinor - orderCtx.facts.refundedMinor) };
   }
   const verdict = judgeRequest(moneyInput);
-  return { items, policy, breakdown: refundWithOverride(verdict, moneyInput, options.amountOverrideMinor) };
+  return { items, policy, channel: orderCtx.facts.channel, breakdown: refundWithOverride(verdict, moneyInput, options.amountOverrideMinor) };
 }
 
 function emptyBreakdown(c: CaseRow, orderRemainingMinor: number): RefundBreakdown {
@@ -72,6 +83,7 @@ function emptyBreakdown(c: CaseRow, orderRemainingMinor: number): RefundBreakdow
     outboundShippingMinor: 0,
     exchangeDifferenceMinor: 0,
     buyerOwesMinor: 0,
+    nettedMinor: 0,
     computedMinor: 0,
     orderRemainingMinor,
     refundMinor: 0,
@@ -94,7 +106,7 @@ export async function refundCase(
   kind: 'refund' | 'fast_refund' | 'exchange_difference',
   options: CaseMoneyOptions & { unitsConsumed: boolean },
 ) {
-  const { breakdown } = await computeCaseMoney(tx, ctx, shop, c, options);
-  const refund = await createRefund(tx, shop, c, breakdown, kind, options.unitsConsumed, ctx.clock.now());
+  const { breakdown, channel } = await computeCaseMoney(tx, ctx, shop, c, options);
+  const refund = await createRefund(tx, shop, c, breakdown, kind, options.unitsConsumed, channel, ctx.clock.now(), ctx.config.refundCallLeaseMs);
   return { breakdown, refund };
 }

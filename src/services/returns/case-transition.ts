@@ -37,7 +37,13 @@ export async function applyCaseTransition(
   action: CaseAction,
   actor: Actor,
   now: Date,
-  options: { patch?: Partial<NewCase>; payload?: Record<string, unknown>; resolution?: Resolution } = {},
+  options: {
+    patch?: Partial<NewCase>;
+    payload?: Record<string, unknown>;
+    resolution?: Resolution;
+    /** Facts the status-change webhook and mail need beyond the case (e.g. how many units arrived). */
+    notify?: Record<string, unknown>;
+  } = {},
 ): Promise<CaseRow> {
   const moved = transition(snapshotOf(c), action, actor, options.resolution);
   const closing = !TERMINAL_STATUSES.has(moved.from) && TERMINAL_STATUSES.has(moved.to);
@@ -72,6 +78,7 @@ export async function applyCaseTransition(
       action,
       actor: { kind: actor.kind, role: actor.kind === 'staff' ? actor.role : null },
       rule: actor.kind === 'system' ? (actor.rule ?? null) : null,
+      ...options.notify,
     }, now);
   }
   return updated;

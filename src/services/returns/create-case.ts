@@ -16,46 +16,64 @@ import { findShop } from '../shops/shops.js';
 import { policyForOrder } from '../policy/policies.js';
 import { appendFacts, caseOpenedFact } from '../analytics/facts.js';
 import { actorColumns } from './case-transition.js';
-import type { RequestVerdict } from '../../domain/policy/verdict.js';
+import type { RequestVerdict, Ruling } from '../../domain/policy/verdict.js';
+import { ruling } from '../../domain/policy/explain.js';
+import { mailLocaleOf } from '../../domain/mail/templates.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { ActionContext } from './action-context.js';
 import { payRefunds, runAction } from './perform-action.js';
-import { recordReply, type ReplyRecorder } from './reply-recorder.js';
+import { recordCaseReply, type ReplyRecorder } from './reply-recorder.js';
 import { syncDeadlines } from '../automation/deadlines.js';
 import { caseSnapshot, publish } from '../automation/outbox.js';
 import { loadBuyerContext, loadOrderContext, type OrderContext } from './case-context.js';
 import type { CaseRequest, CreateCaseInput } from './case-input.js';
-import { assertReturnable, goodsStayWithBuyer, judgeRequest, refundOnlyKindOf, refundWithOverride, type CaseMoneyInput } from './case-money.js';
+import { assertReturnable, goodsStayWithBuyer, judgeRequest, refundOnlyKindOf, refundWithOverride, withResolution, type CaseMoneyInput } from './case-money.js';
 
 
 interface Replacement {
-  lineId: string;
+  /** The index of the requested item it replaces. */
+  itemIndex: number;
   variantId: string;
   sku: string;
   quantity: number;
   unitPriceMinor: number;
 }
 
-/** Exchanges: the replacement must be another variant of the same product, in stock. */
+/**
+ * Exchanges: every item is replaced unless it asks to be refunded, by a variant of the same
+ * product (the same variant when none is named: a defective item replaced), in stock.
+ */
 async function resolveReplacements(tx: Tx, shop: ShopRow, ctx: OrderContext, input: CaseRequest): Promise<Replacement[]> {
-  const wanted = input.items.filter((i) => i.replacementSku !== undefined);
   if (input.type !== 'exchange') {
-    if (wanted.length) throw unprocessable('case.replacement_not_exchange', 'Only exchanges name a replacement');
+    if (input.items.some((i) => i.replacementSku !== undefined)) throw unprocessable('case.replacement_not_exchange', 'Only exchanges name a replacement');
+    if (input.items.some((i) => i.resolution === 'exchange')) {
+      throw unprocessable('case.resolution_needs_exchange', 'Only an exchange case replaces items: use type exchange, whose other items may ask for a refund');
+    }
     return [];
   }
-  if (wanted.length !== input.items.length) throw unprocessable('case.replacement_required', 'Every item of an exchange names its replacementSku');
-  const variants = await catalogRepo.variantsBySku(tx, shop.id, wanted.map((i) => i.replacementSku!));
-  return wanted.map((item) => {
-    const variant = variants.get(item.replacementSku!);
-    const original = ctx.lineVariants.get(item.lineId)!;
-    const line = ctx.facts.lines.find((l) => l.lineId === item.lineId)!;
+  if (input.items.some((i) => i.resolution === 'refund' && i.replacementSku !== undefined)) {
+    throw unprocessable('case.replacement_not_exchange', 'An item refunded in an exchange case names no replacement');
+  }
+  const exchanged = input.items.map((item, itemIndex) => ({ item, itemIndex })).filter((x) => x.item.resolution !== 'refund');
+  if (exchanged.length === 0) throw unprocessable('case.exchange_without_replacement', 'An exchange replaces at least one item; to refund every item, use type return_refund');
+  const skuOf = (x: (typeof exchanged)[number]) => x.item.replacementSku ?? ctx.facts.lines.find((l) => l.lineId === x.item.lineId)!.sku;
+  const variants = await catalogRepo.variantsBySku(tx, shop.id, [...new Set(exchanged.map(skuOf))]);
+  const wanted = new Map<string, number>();
+  return exchanged.map((x) => {
+    const sku = skuOf(x);
+    const variant = variants.get(sku);
+    const original = ctx.lineVariants.get(x.item.lineId)!;
+    const line = ctx.facts.lines.find((l) => l.lineId === x.item.lineId)!;
     if (!variant || variant.productId !== original.productId) {
-      throw unprocessable('exchange.not_same_product', `${item.replacementSku} is not a variant of the same product as ${line.sku}`);
+      throw unprocessable('exchange.not_same_product', `${sku} is not a variant of the same product as ${line.sku}`);
     }
-    if (variant.stockOnHand < item.quantity) {
+    // Two items replaced by one variant draw on the same stock.
+    const quantity = (wanted.get(variant.id) ?? 0) + x.item.quantity;
+    wanted.set(variant.id, quantity);
+    if (variant.stockOnHand < quantity) {
       throw conflict('exchange.out_of_stock', `${variant.sku} has ${variant.stockOnHand} in stock`, { sku: variant.sku, inStock: variant.stockOnHand });
     }
-    return { lineId: item.lineId, variantId: variant.id, sku: variant.sku, quantity: item.quantity, unitPriceMinor: variant.priceMinor ?? line.unitPriceMinor };
+    return { itemIndex: x.itemIndex, variantId: variant.id, sku: variant.sku, quantity: x.item.quantity, unitPriceMinor: variant.priceMinor ?? line.unitPriceMinor };
   });
 }
 
@@ -63,13 +81,13 @@ async function resolveReplacements(tx: Tx, shop: ShopRow, ctx: OrderContext, inp
 export async function assessRequest(tx: Tx, ctx: ServiceContext, shop: ShopRow, input: CaseRequest, options: { lock: boolean; rmaSequence?: string }) {
   const now = ctx.clock.now();
   const orderCtx = await loadOrderContext(tx, shop, input.orderId, options);
-  const items: RequestedItem[] = input.items.map((i) => ({ lineId: i.lineId, quantity: i.quantity, reasonCode: i.reasonCode, condition: i.condition ?? 'unopened' }));
-  for (const item of items) {
+  const requested = input.items.map((i) => ({ lineId: i.lineId, quantity: i.quantity, reasonCode: i.reasonCode, condition: i.condition ?? 'unopened' }));
+  for (const item of requested) {
     if (!orderCtx.facts.lines.some((l) => l.lineId === item.lineId)) throw unprocessable('case.line_not_in_order', 'An item names a line of another order', { lineId: item.lineId });
   }
   const refundOnlyKind = input.type === 'refund_only' ? (input.refundOnlyKind ?? refundOnlyKindOf(orderCtx.facts)) : null;
   const policyRow = await policyForOrder(tx, shop.id, orderCtx.order.placedAt, now);
-  const unknownReason = items.find((i) => !policyRow.document.reasons.some((r) => r.code === i.reasonCode));
+  const unknownReason = requested.find((i) => !policyRow.document.reasons.some((r) => r.code === i.reasonCode));
   if (unknownReason) {
     throw unprocessable('case.reason_unknown', `"${unknownReason.reasonCode}" is not a reason of the shop's policy`, {
       reasonCode: unknownReason.reasonCode,
@@ -78,6 +96,7 @@ export async function assessRequest(tx: Tx, ctx: ServiceContext, shop: ShopRow, 
   }
   const buyer = await loadBuyerContext(tx, shop.id, orderCtx.order.customerId, now, goodsStayWithBuyer(input.type, refundOnlyKind));
   const replacements = await resolveReplacements(tx, shop, orderCtx, input);
+  const items: RequestedItem[] = requested.map((item, index) => withResolution(input.type, item, replacements.find((r) => r.itemIndex === index)));
   const moneyInput: CaseMoneyInput = {
     policy: policyRow.document,
     facts: orderCtx.facts,
@@ -88,7 +107,6 @@ export async function assessRequest(tx: Tx, ctx: ServiceContext, shop: ShopRow, 
     items,
     method: input.refundMethod ?? 'original',
     returnShippingClaimMinor: input.returnShippingClaimMinor ?? 0,
-    replacementTotalMinor: replacements.length ? replacements.reduce((a, r) => a + r.unitPriceMinor * r.quantity, 0) : undefined,
   };
   const verdict = judgeRequest(moneyInput);
   // A partial refund asks for less than the whole: bounded by what the items would give back.
@@ -153,6 +171,7 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
       resolution: null,
       refundedEarly: false,
       refundedMinor: 0,
+      buyerPaidMinor: 0,
       refundFailure: null,
       rejectionReason: null,
       rejectionCode: null,
@@ -186,8 +205,8 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
     await casesRepo.insertExchanges(
       tx,
       a.replacements.map((r) => {
-        const item = items.find((i) => i.orderLineId === r.lineId)!;
-        const returned = a.verdict.refund.items.find((i) => i.lineId === r.lineId)?.amountMinor ?? 0;
+        const item = items[r.itemIndex]!;
+        const returned = a.verdict.refund.items.find((i) => i.lineId === item.orderLineId && i.resolution === 'exchange')?.amountMinor ?? 0;
         return {
           shopId: shop.id,
           caseId: created.id,
@@ -222,32 +241,36 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
     await appendFacts(tx, [caseOpenedFact(created)]);
     await syncDeadlines(tx, created, actor, a.now);
     await publish(tx, shop.id, 'return.created', created.id, { case: caseSnapshot(created), items: items.map((i) => ({ id: i.id, lineId: i.orderLineId, quantity: i.quantity, reasonCode: i.reasonCode })), actor: { kind: actor.kind } }, a.now);
-    const decided = await decideAutomatically(
-      { tx, ctx, shop, c: created, actor, now: a.now, refundIds, batch },
-      a.verdict.automation,
-      a.verdict.items.some((i) => i.evidenceRequired),
-      a.policyRow.document,
-    );
-    if (options.reply) batch.then((flushed) => recordReply(flushed, options.reply!, decided));
+    await requestEvidence(tx, created, actor, a.verdict.automation.decisionRuling, a.policyRow.document, input, a.orderCtx.order.locale, a.now);
+    const decided = await decideAutomatically({ tx, ctx, shop, c: created, actor, now: a.now, refundIds, batch }, a.verdict.automation, a.policyRow.document);
+    if (options.reply) batch.then((flushed) => recordCaseReply(flushed, options.reply!, decided));
     return decided;
   });
   return payRefunds(ctx, shop.id, opened, refundIds, options.reply);
 }
 
 /**
+ * A request opened for the buyer (over the API, by staff or a connector) whose reason needs photos:
+ * the buyer is asked for them in the case thread, in the order's language, where the portal shows
+ * it. The portal itself asks before the buyer submits, so a buyer's own request gets no message.
+ */
+async function requestEvidence(tx: Tx, c: CaseRow, actor: Actor, decision: Ruling, policy: Policy, input: CreateCaseInput, orderLocale: string, now: Date) {
+  if (decision.rule !== 'automation.evidence_required' || actor.kind === 'buyer') return;
+  const reason = policy.reasons.find((r) => r.evidenceRequired && input.items.some((i) => i.reasonCode === r.code))!;
+  const body = ruling('evidence.requested', { label: reason.label }).explanation[mailLocaleOf(orderLocale)];
+  await casesRepo.insertMessage(tx, { shopId: c.shopId, caseId: c.id, visibility: 'public', authorKind: 'system', authorId: null, body, evidenceIds: [], createdAt: now });
+}
+
+/**
  * What the policy decides without a person, as the case is opened and in the same transaction:
  * approval of small, low-risk requests, and a fast refund (极速退款) at approval for trusted
- * buyers. Requests whose reason needs photos wait for a person, who sees the evidence. Each
- * decision is an ordinary action by the system, naming its rule in the timeline.
+ * buyers. Requests whose reason needs photos are never approved here: the policy's decision says
+ * so (automation.evidence_required), and a person decides once the photos are in. Each decision is
+ * an ordinary action by the system, naming its rule in the timeline.
  */
-async function decideAutomatically(
-  a: Omit<ActionContext, 'action' | 'input'>,
-  automation: RequestVerdict['automation'],
-  evidenceRequired: boolean,
-  policy: Policy,
-): Promise<CaseRow> {
+async function decideAutomatically(a: Omit<ActionContext, 'action' | 'input'>, automation: RequestVerdict['automation'], policy: Policy): Promise<CaseRow> {
   let c = a.c;
-  if (automation.decision !== 'approve' || evidenceRequired) return c;
+  if (automation.decision !== 'approve') return c;
   c = await runAction({ ...a, c, action: 'approve', actor: { kind: 'system', rule: 'automation.auto_approve' }, input: { note: automation.decisionRuling.explanation.en } });
   if (automation.fastRefund && c.status === 'approved' && policy.automation.fastRefund.trigger === 'approval') {
     c = await runAction({ ...a, c, action: 'fast_refund', actor: { kind: 'system', rule: 'automation.fast_refund' }, input: {} });

@@ -8,7 +8,7 @@ import { findShop } from '../shops/shops.js';
 import { executeRefund } from '../refunds/execute-refund.js';
 import type { ActionContext, ActionHandler } from './action-context.js';
 import type { CaseRow } from '../../db/repos/cases-repo.js';
-import { recordReply, type ReplyRecorder } from './reply-recorder.js';
+import { recordCaseReply, type ReplyRecorder } from './reply-recorder.js';
 import type { ActionInput } from './action-inputs.js';
 import { applyCaseTransition } from './case-transition.js';
 import { ACTION_HANDLERS } from './actions/index.js';
@@ -43,7 +43,7 @@ export async function performAction<A extends CaseAction>(
       throw conflict('deadline.settled', 'The deadline was already applied or cancelled');
     }
     const moved = await runAction({ tx, ctx, shop, c, action, actor, input, now: ctx.clock.now(), refundIds, batch });
-    if (options.reply) batch.then((flushed) => recordReply(flushed, options.reply!, moved));
+    if (options.reply) batch.then((flushed) => recordCaseReply(flushed, options.reply!, moved));
     return moved;
   });
   return payRefunds(ctx, shopId, updated, refundIds, options.reply);
@@ -62,6 +62,6 @@ export async function payRefunds(ctx: ServiceContext, shopId: string, c: CaseRow
   const after = (await casesRepo.findById(ctx.db, shopId, c.id)) ?? c;
   // The reply kept for the Idempotency-Key now shows the refund's outcome; if the process dies first,
   // the reply stored with the change (refund pending) is what a retry gets — true, and paid once.
-  if (reply) await recordReply(ctx.db, reply, after);
+  if (reply) await recordCaseReply(ctx.db, reply, after);
   return after;
 }

@@ -31,7 +31,7 @@ export async function previewReturn(ctx: ServiceContext, shopId: string, input: 
       items: a.verdict.items,
       returnShippingPaidBy: a.verdict.returnShippingPaidBy,
       refund: a.refund,
-      replacements: a.replacements.map((r) => ({ sku: r.sku, quantity: r.quantity, unitPriceMinor: r.unitPriceMinor })),
+      replacements: a.replacements.map((r) => ({ lineId: input.items[r.itemIndex]!.lineId, sku: r.sku, quantity: r.quantity, unitPriceMinor: r.unitPriceMinor })),
       automation: a.verdict.automation,
       risk: { score: a.buyer.risk.score, factors: a.buyer.risk.factors },
     };

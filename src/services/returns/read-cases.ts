@@ -1,3 +1,4 @@
+import { topUpDue } from './case-money.js';
 import type { Actor, CaseStatus } from '../../domain/cases/model.js';
 import { allowedActions } from '../../domain/cases/transition.js';
 import { REJECTION_REASONS, type RejectionCode } from '../../domain/cases/rejection-reasons.js';
@@ -10,6 +11,8 @@ import { orderSummaryView } from '../orders/order-view.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { INTERNAL_ACTIONS } from './action-inputs.js';
 import { snapshotOf } from './case-transition.js';
+import { defaultDispositions } from '../../domain/cases/disposition.js';
+import { policyById } from '../policy/policies.js';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -32,6 +35,9 @@ export function caseSummaryView(c: CaseRow) {
     needsReview: c.needsReview,
     refundMinor: c.breakdown.refundMinor,
     refundedMinor: c.refundedMinor,
+    /** Exchanges: the top-up the buyer still owes for dearer replacements, and what they paid of it. */
+    buyerOwesMinor: topUpDue(c),
+    buyerPaidMinor: c.buyerPaidMinor,
     refundedEarly: c.refundedEarly,
     refundFailure: c.refundFailure,
     offerAmountMinor: c.offerAmountMinor,
@@ -55,6 +61,9 @@ export async function caseDetail(db: Executor, shopId: string, c: CaseRow, viewe
     staff,
   );
   const events = staff ? allEvents : allEvents.filter((x) => x.type !== 'case.note');
+  // The inspection form proposes each item's disposition from its grade and claim (cached policy version: no query).
+  const reasons = staff ? (await policyById(db, shopId, c.policyId)).reasons : [];
+  const defectClaim = (code: string) => reasons.find((r) => r.code === code)?.quality === true;
   const actions = allowedActions(snapshotOf(c), viewer).filter((a) => !INTERNAL_ACTIONS.has(a));
   return {
     ...caseSummaryView(c),
@@ -75,6 +84,8 @@ export async function caseDetail(db: Executor, shopId: string, c: CaseRow, viewe
         sku: line?.sku ?? null,
         title: line?.title ?? null,
         quantity: i.quantity,
+        // Exchange cases replace the items with a replacement row and refund the others.
+        resolution: c.type === 'exchange' && replacements.some((r) => r.returnItemId === i.id) ? ('exchange' as const) : ('refund' as const),
         reasonCode: i.reasonCode,
         condition: i.condition,
         buyerNote: i.buyerNote,
@@ -84,9 +95,10 @@ export async function caseDetail(db: Executor, shopId: string, c: CaseRow, viewe
         grade: i.grade,
         disposition: i.disposition,
         inspectionNote: staff ? i.inspectionNote : null,
+        ...(staff ? { defaultDispositions: defaultDispositions({ defect: defectClaim(i.reasonCode) }) } : {}),
       };
     }),
-    replacements: replacements.map((r) => ({ id: r.id, sku: r.sku, quantity: r.quantity, unitPriceMinor: r.unitPriceMinor, priceDifferenceMinor: r.priceDifferenceMinor })),
+    replacements: replacements.map((r) => ({ id: r.id, itemId: r.returnItemId, sku: r.sku, quantity: r.quantity, unitPriceMinor: r.unitPriceMinor, priceDifferenceMinor: r.priceDifferenceMinor })),
     shipments: shipments.map((s) => ({ id: s.id, direction: s.direction, carrier: s.carrier, trackingNumber: s.trackingNumber, status: s.status, shippedAt: iso(s.shippedAt), deliveredAt: iso(s.deliveredAt) })),
     refunds: refunds.map((r) => ({
       id: r.id,

@@ -5,6 +5,11 @@ import type { ServiceContext } from '../context.js';
 import { TtlCache } from '../ttl-cache.js';
 import type { RefundProviderName } from '../../integrations/payments/provider.js';
 import type { SimulatedProviderSettings } from '../../integrations/payments/simulated.js';
+import { MARKETPLACE_CHANNELS, type RefundRoute } from '../../domain/payments/refund-routing.js';
+import { connectionsRepo } from '../../db/repos/connections-repo.js';
+import { connectionKind } from '../connections/kinds.js';
+
+export type { ShopRow };
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -63,6 +68,9 @@ export async function createShop(ctx: ServiceContext, input: ShopInput): Promise
 export const SHOP_CACHE_MS = 5_000;
 const shopCache = new TtlCache<string, ShopRow>(SHOP_CACHE_MS);
 
+/** After a change made without updateShop (notification settings): the next read sees it. */
+export const forgetCachedShop = (shopId: string) => shopCache.delete(shopId);
+
 /** The shop, from the cache when recently read. */
 export async function findShop(ctx: Pick<ServiceContext, 'db'>, shopId: string): Promise<ShopRow | undefined> {
   const cached = shopCache.get(shopId);
@@ -81,6 +89,28 @@ export async function getShop(ctx: ServiceContext, shopId: string): Promise<Shop
 export interface ShopPatch extends Partial<Omit<ShopInput, 'slug'>> {
   refundProvider?: RefundProviderName;
   simulatedProvider?: SimulatedProviderSettings;
+  /** Per channel: `manual`, `simulated`, or the id of a payment connection of the shop. Replaces the routes whole. */
+  refundProviders?: Record<string, string>;
+}
+
+/** Checks each channel's route: built-in providers anywhere, payment connections of this shop on the shop's own channels. */
+async function refundRoutes(ctx: ServiceContext, shopId: string, wanted: Record<string, string>): Promise<Record<string, RefundRoute>> {
+  const routes: Record<string, RefundRoute> = {};
+  for (const [channel, target] of Object.entries(wanted)) {
+    if (target === 'manual' || target === 'simulated') {
+      routes[channel] = { provider: target, connectionId: null };
+      continue;
+    }
+    if (MARKETPLACE_CHANNELS.has(channel)) {
+      throw unprocessable('shop.refund_route_marketplace', `Orders on ${channel} are refunded on the marketplace: route them to manual`, { channel });
+    }
+    const connection = await connectionsRepo.byId(ctx.db, shopId, target);
+    if (!connection || !connectionKind(connection.kind)?.refundProvider) {
+      throw unprocessable('shop.refund_route_unknown', `"${target}" is neither manual, simulated nor a payment connection of this shop`, { channel, target });
+    }
+    routes[channel] = { provider: connection.kind, connectionId: connection.id };
+  }
+  return routes;
 }
 
 export async function updateShop(ctx: ServiceContext, shopId: string, patch: ShopPatch): Promise<ShopRow> {
@@ -94,6 +124,7 @@ export async function updateShop(ctx: ServiceContext, shopId: string, patch: Sho
   if (!locales.includes(defaultLocale)) {
     throw unprocessable('shop.locale_not_offered', `The default language ${defaultLocale} must be one of the shop's languages`);
   }
+  const routes = patch.refundProviders ? await refundRoutes(ctx, shopId, patch.refundProviders) : undefined;
   shopCache.delete(shopId);
   return (await shopsRepo.update(ctx.db, shopId, {
     name: patch.name,
@@ -107,6 +138,7 @@ export async function updateShop(ctx: ServiceContext, shopId: string, patch: Sho
       ...current.settings,
       ...(patch.refundProvider ? { refundProvider: patch.refundProvider } : {}),
       ...(patch.simulatedProvider ? { simulated: patch.simulatedProvider } : {}),
+      ...(routes ? { refundProviders: routes } : {}),
     },
   }))!;
 }

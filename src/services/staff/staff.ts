@@ -4,6 +4,9 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { sessionsRepo, staffRepo, type StaffRow } from '../../db/repos/staff-repo.js';
 import type { ServiceContext } from '../context.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
+import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
+
+export type { StaffRow };
 
 export interface CreateStaffInput {
   shopId: string;
@@ -20,7 +23,7 @@ function checkPassword(password: string) {
   }
 }
 
-export async function createStaff(ctx: ServiceContext, input: CreateStaffInput): Promise<StaffRow> {
+export async function createStaff(ctx: ServiceContext, input: CreateStaffInput, reply?: KeyedReplyOf<StaffRow>): Promise<StaffRow> {
   checkPassword(input.password);
   const email = input.email.trim().toLowerCase();
   const taken = () => conflict('staff.email_taken', `A staff account with e-mail ${email} already exists in this shop`);
@@ -29,7 +32,7 @@ export async function createStaff(ctx: ServiceContext, input: CreateStaffInput):
   if (await staffRepo.findByEmail(ctx.db, input.shopId, email)) throw taken();
   const passwordHash = await hashPassword(input.password);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await keyedTransaction(ctx.db, reply, async (tx) => {
       if (await staffRepo.findByEmail(tx, input.shopId, email)) throw taken();
       return staffRepo.insert(tx, {
         shopId: input.shopId,

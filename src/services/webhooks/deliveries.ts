@@ -4,6 +4,8 @@ import type { ServiceContext } from '../context.js';
 import { decodeTimeCursor, timePage } from '../pagination.js';
 import { getEndpoint } from './endpoints.js';
 
+export type { DeliveryRow };
+
 export async function listDeliveries(
   ctx: ServiceContext,
   shopId: string,

@@ -1,3 +1,4 @@
+import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
 import { uuidv7 } from 'uuidv7';
 import { notFound, unprocessable } from '../../domain/errors.js';
 import { endpointUrlProblem } from './addresses.js';
@@ -5,6 +6,8 @@ import { webhooksRepo, type EndpointRow } from '../../db/repos/webhooks-repo.js'
 import { EVENT_TYPES } from '../automation/outbox.js';
 import type { ServiceContext } from '../context.js';
 import { encryptSecret, newSigningSecret } from './secrets.js';
+
+export type { EndpointRow };
 
 export interface EndpointInput {
   url: string;
@@ -49,24 +52,31 @@ function checkSecret(secret: string) {
 }
 
 /** A new endpoint; its signing secret is returned this once and stored only encrypted. */
-export async function createEndpoint(ctx: ServiceContext, shopId: string, input: EndpointInput): Promise<{ endpoint: EndpointRow; secret: string }> {
+export async function createEndpoint(
+  ctx: ServiceContext,
+  shopId: string,
+  input: EndpointInput,
+  reply?: KeyedReplyOf<{ endpoint: EndpointRow; secret: string }>,
+): Promise<{ endpoint: EndpointRow; secret: string }> {
   checkUrl(ctx, input.url);
   checkEventTypes(input.eventTypes);
   if (input.secret !== undefined) checkSecret(input.secret);
   const secret = input.secret ?? newSigningSecret();
   const now = ctx.clock.now();
-  const endpoint = await webhooksRepo.insertEndpoint(ctx.db, {
-    shopId,
-    id: uuidv7(),
-    url: input.url,
-    description: input.description ?? null,
-    secretEncrypted: encryptSecret(ctx.config.secretKey, secret),
-    eventTypes: [...new Set(input.eventTypes)],
-    enabled: input.enabled ?? true,
-    createdAt: now,
-    updatedAt: now,
+  return keyedTransaction(ctx.db, reply, async (tx) => {
+    const endpoint = await webhooksRepo.insertEndpoint(tx, {
+      shopId,
+      id: uuidv7(),
+      url: input.url,
+      description: input.description ?? null,
+      secretEncrypted: encryptSecret(ctx.config.secretKey, secret),
+      eventTypes: [...new Set(input.eventTypes)],
+      enabled: input.enabled ?? true,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return { endpoint, secret };
   });
-  return { endpoint, secret };
 }
 
 export async function getEndpoint(ctx: ServiceContext, shopId: string, id: string): Promise<EndpointRow> {

@@ -6,6 +6,7 @@ export type CaseStatus =
   | 'rejected'
   | 'offer_pending'
   | 'in_transit'
+  | 'not_returned'
   | 'received'
   | 'inspected'
   | 'refund_pending'
@@ -20,6 +21,7 @@ export const CASE_STATUSES: CaseStatus[] = [
   'rejected',
   'offer_pending',
   'in_transit',
+  'not_returned',
   'received',
   'inspected',
   'refund_pending',
@@ -46,6 +48,7 @@ export type CaseAction =
   | 'decline_offer'
   | 'buyer_shipped'
   | 'intercepted'
+  | 'goods_not_returned'
   | 'receive'
   | 'inspect'
   | 'refund'
@@ -53,6 +56,7 @@ export type CaseAction =
   | 'complete'
   | 'exchange'
   | 'ship_replacement'
+  | 'confirm_payment'
   | 'close'
   | 'note'
   | 'message';
@@ -169,6 +173,7 @@ export interface Breakdown {
   outboundShippingMinor: number;
   exchangeDifferenceMinor: number;
   buyerOwesMinor: number;
+  nettedMinor?: number;
   computedMinor: number;
   orderRemainingMinor: number;
   refundMinor: number;
@@ -197,6 +202,8 @@ export interface CaseItem {
   grade: Grade | null;
   disposition: Disposition | null;
   inspectionNote: string | null;
+  /** Staff: the disposition inspection proposes for each grade, from the claim (a defect claim is never restocked). */
+  defaultDispositions?: Record<Grade, Disposition>;
 }
 
 export interface OrderSummary {
@@ -238,6 +245,9 @@ export interface TimelineEvent {
 
 export interface CaseDetail {
   id: string;
+  /** Exchanges: the top-up still due from the buyer, and what they paid of it. */
+  buyerOwesMinor: number;
+  buyerPaidMinor: number;
   rmaNumber: string;
   orderId: string;
   customerId: string | null;
@@ -447,4 +457,105 @@ export interface DevMail {
 export interface CursorPage<T> {
   data: T[];
   nextCursor: string | null;
+}
+
+/** GET /connections (credentials are never returned). */
+export type ConnectionKindName = 'shopify' | 'woocommerce' | 'stripe' | 'alipay';
+export type ConnectionStatus = 'active' | 'paused' | 'error';
+
+export interface Connection {
+  id: string;
+  kind: ConnectionKindName | string;
+  category: string | null;
+  name: string;
+  status: ConnectionStatus;
+  settings: Record<string, unknown>;
+  lastSyncAt: string | null;
+  nextSyncAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  failures: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /connections/{id}/runs: one sync, webhook or push. */
+export interface ConnectionRun {
+  id: number;
+  trigger: 'sync' | 'webhook' | 'push';
+  status: 'running' | 'succeeded' | 'partial' | 'failed';
+  itemsIn: number;
+  itemsOut: number;
+  errors: { externalId: string | null; message: string }[];
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+/** POST /connections/{id}/sync. */
+export interface ConnectionSyncResult {
+  connection: Connection;
+  itemsIn: number;
+  errors: number;
+  error: string | null;
+}
+
+/** Buyer notifications (issue 20): GET /notification-templates, /notification-settings, /dev-outbox. */
+export type NotificationChannel = 'email' | 'sms';
+export const NOTIFICATION_STEPS = ['request_received', 'approved', 'ship_reminder', 'rejected', 'goods_received', 'nothing_received', 'refunded', 'offer', 'shop_message', 'exchange_shipped', 'closed_by_deadline'] as const;
+export type NotificationStep = (typeof NOTIFICATION_STEPS)[number];
+
+export interface NotificationTemplate {
+  step: NotificationStep;
+  locale: 'zh-CN' | 'en';
+  channel: NotificationChannel;
+  custom: boolean;
+  subject: string | null;
+  body: string;
+  templateCode: string | null;
+  defaultSubject?: string | null;
+  defaultBody?: string;
+  variables: string[];
+  updatedAt: string | null;
+}
+
+export interface TemplateIssue {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface TemplatePreview {
+  caseId: string;
+  rmaNumber: string;
+  subject: string | null;
+  text: string;
+  html: string | null;
+  length: number;
+  segments: number | null;
+  params: Record<string, string> | null;
+  issues: TemplateIssue[];
+}
+
+export interface NotificationSettings {
+  channelPreference: 'sms' | 'email' | 'both';
+  smsDailyCap: number;
+}
+
+export interface DevSms {
+  id: string;
+  caseId: string | null;
+  step: string;
+  locale: string;
+  toPhone: string;
+  body: string;
+  templateCode: string | null;
+  templateParams: Record<string, string>;
+  transport: string | null;
+  status: 'pending' | 'sent' | 'delivered' | 'undelivered' | 'dead';
+  attempts: number;
+  lastError: string | null;
+  providerMessageId: string | null;
+  sentAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
 }

@@ -11,6 +11,7 @@ export const STATUS_COLORS: Record<CaseStatus, string> = {
   rejected: 'red',
   offer_pending: 'purple',
   in_transit: 'cyan',
+  not_returned: 'red',
   received: 'gold',
   inspected: 'geekblue',
   refund_pending: 'magenta',

@@ -8,7 +8,8 @@ import type { Session, ShopBrand } from '../types.js';
 export function LookupPage({ shop, session, onSession }: { shop: ShopBrand; session: Session | null; onSession: (s: Session) => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [orderNumber, setOrderNumber] = useState('');
+  // A link from an e-mail or text message carries the order number (?order=): the buyer only confirms their contact.
+  const [orderNumber, setOrderNumber] = useState(() => new URLSearchParams(window.location.search).get('order') ?? '');
   const [by, setBy] = useState<'email' | 'phone'>('email');
   const [contact, setContact] = useState('');
   const [busy, setBusy] = useState(false);

@@ -6,7 +6,7 @@ import { Alert, Spinner, StatusPill, useErrorText } from '../components/ui.js';
 import { day, money, percent, pick } from '../format.js';
 import { navigate } from '../router.js';
 import { shippingText } from './shipping-text.js';
-import type { CaseView, OrderLine, OrderView, Preview, Reason, Resolution, ReturnMethod, ReturnRequest, Session, ShopBrand } from '../types.js';
+import type { CaseView, LineResolution, OrderLine, OrderView, Preview, Reason, Resolution, ReturnMethod, ReturnRequest, Session, ShopBrand } from '../types.js';
 
 /** Photo and video types the server accepts (it reads the bytes; this only saves a wasted upload). */
 const MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/heic', 'image/heif', 'image/avif', 'video/mp4', 'video/quicktime', 'video/webm'];
@@ -18,6 +18,8 @@ interface Choice {
   reasonCode: string;
   note: string;
   replacementSku: string;
+  /** Money back or a replacement for this item (used unless the whole request is an exchange). */
+  lineResolution: LineResolution;
   files: File[];
 }
 
@@ -27,7 +29,7 @@ interface Upload {
   error: string | null;
 }
 
-const emptyChoice = (): Choice => ({ selected: false, quantity: 1, reasonCode: '', note: '', replacementSku: '', files: [] });
+const emptyChoice = (): Choice => ({ selected: false, quantity: 1, reasonCode: '', note: '', replacementSku: '', lineResolution: 'refund', files: [] });
 
 /** Reasons a line may be returned for in the portal (returns, exchanges, and keep-the-item refunds where the goods need not come back). */
 function reasonsFor(line: OrderLine, reasons: Reason[]): Reason[] {
@@ -79,8 +81,14 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
   const reasonOf = (code: string) => view.reasons.find((r) => r.code === code);
   const selected = view.lines.filter((l) => choices[l.lineId]?.selected);
   const delivered = view.order.deliveredAt !== null;
-  const canExchange = view.policy.exchangesEnabled && selected.length > 0 && selected.every((l) => l.exchangeOptions.length > 0 && l.allowedCaseTypes.includes('exchange'));
+  const exchangeable = (l: OrderLine) => view.policy.exchangesEnabled && l.exchangeOptions.length > 0 && l.allowedCaseTypes.includes('exchange');
+  const canExchange = selected.length > 0 && selected.every(exchangeable);
+  // Each item's own choice, unless the whole request is an exchange.
+  const lineResolutionOf = (l: OrderLine): LineResolution => (resolution === 'exchange' && canExchange ? 'exchange' : exchangeable(l) ? choices[l.lineId]!.lineResolution : 'refund');
+  const exchanged = selected.filter((l) => lineResolutionOf(l) === 'exchange');
+  const mixed = exchanged.length > 0 && exchanged.length < selected.length;
   const canKeep =
+    exchanged.length === 0 &&
     resolution !== 'exchange' &&
     selected.length > 0 &&
     selected.every((l) => l.noReturnNeeded && (!delivered || reasonOf(choices[l.lineId]!.reasonCode)?.fault !== 'buyer'));
@@ -89,9 +97,11 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
     ...(view.policy.refundMethods.includes('store_credit') ? (['store_credit'] as const) : []),
     ...(canExchange ? (['exchange'] as const) : []),
   ];
-  const effectiveResolution = resolution && resolutions.includes(resolution) ? resolution : '';
+  // Every item exchanged item by item is an exchange; a mixed request asks how the refunded items are paid.
+  const chosen = resolution && resolutions.includes(resolution) ? resolution : '';
+  const effectiveResolution: Resolution | '' = exchanged.length > 0 && !mixed ? 'exchange' : mixed && chosen === 'exchange' ? '' : chosen;
   // Pickup and drop-off only where the policy lets the goods come back (never before shipment: that is a refund only).
-  const sendBackType = effectiveResolution === 'exchange' ? 'exchange' : 'return_refund';
+  const sendBackType = exchanged.length > 0 ? 'exchange' : 'return_refund';
   const canSendBack = selected.length === 0 || selected.every((l) => l.allowedCaseTypes.includes(sendBackType));
   const methods: ReturnMethod[] = [...(canSendBack ? (['pickup', 'drop_off'] as const) : []), ...(canKeep ? (['none'] as const) : [])];
   const onlyMethod = methods.length === 1 ? methods[0]! : null;
@@ -100,6 +110,18 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
 
   const update = (lineId: string, patch: Partial<Choice>) => {
     setChoices((c) => ({ ...c, [lineId]: { ...c[lineId]!, ...patch } }));
+    setPreview(null);
+  };
+
+  /** One item's resolution; leaving "exchange everything" keeps the other items exchanged. */
+  const chooseLineResolution = (lineId: string, value: LineResolution) => {
+    setChoices((c) => {
+      const next = { ...c };
+      if (resolution === 'exchange') for (const l of selected) next[l.lineId] = { ...next[l.lineId]!, lineResolution: 'exchange' };
+      next[lineId] = { ...next[lineId]!, lineResolution: value };
+      return next;
+    });
+    if (resolution === 'exchange' && value === 'refund') setResolution('');
     setPreview(null);
   };
 
@@ -131,7 +153,8 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
         quantity: c.quantity,
         reasonCode: c.reasonCode,
         ...(c.note.trim() ? { note: c.note.trim() } : {}),
-        ...(effectiveResolution === 'exchange' ? { replacementSku: c.replacementSku } : {}),
+        ...(lineResolutionOf(l) === 'exchange' ? { replacementSku: c.replacementSku } : {}),
+        resolution: lineResolutionOf(l),
       };
     }),
     resolution: effectiveResolution as Resolution,
@@ -146,7 +169,7 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
       const c = choices[l.lineId]!;
       if (!c.reasonCode) found[`reason-${l.lineId}`] = t('choose.reasonRequired');
       else if (reasonOf(c.reasonCode)?.evidenceRequired && c.files.length === 0) found[`files-${l.lineId}`] = t('photos.required');
-      if (effectiveResolution === 'exchange' && !c.replacementSku) found[`replacement-${l.lineId}`] = t('choose.replacementRequired');
+      if (lineResolutionOf(l) === 'exchange' && !c.replacementSku) found[`replacement-${l.lineId}`] = t('choose.replacementRequired');
     }
     if (!effectiveResolution) found.resolution = t('choose.resolutionRequired');
     if (!effectiveMethod) found.method = t('choose.methodRequired');
@@ -343,13 +366,24 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
                       </div>
                     </div>
 
-                    {effectiveResolution === 'exchange' && (
+                    {exchangeable(line) && (
+                      <div className="field">
+                        <label htmlFor={`line-resolution-${id}`}>{t('choose.lineResolution')}</label>
+                        <select id={`line-resolution-${id}`} value={lineResolutionOf(line)} onChange={(e) => chooseLineResolution(id, e.target.value as LineResolution)}>
+                          <option value="refund">{t('choose.lineRefund')}</option>
+                          <option value="exchange">{t('choose.lineExchange')}</option>
+                        </select>
+                      </div>
+                    )}
+
+                    {lineResolutionOf(line) === 'exchange' && (
                       <div className="field">
                         <label htmlFor={`replacement-${id}`}>{t('choose.replacement')}</label>
                         <select id={`replacement-${id}`} value={c.replacementSku} onChange={(e) => update(id, { replacementSku: e.target.value })} {...invalid(`replacement-${id}`)}>
                           <option value="">{t('choose.replacementPlaceholder')}</option>
                           {line.exchangeOptions.map((o) => (
                             <option key={o.sku} value={o.sku} disabled={o.inStock < c.quantity}>
+                              {o.same ? `${t('choose.sameVariant')} · ` : ''}
                               {Object.values(o.attributes).join(' / ') || o.title} · {money(o.priceMinor, currency, lang)}
                             </option>
                           ))}
@@ -416,7 +450,8 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
           <h2>{t('resolution.title')}</h2>
         </legend>
         {problem('resolution')}
-        {resolutions.map((r) => (
+        {mixed && <p className="hint">{t('resolution.mixed', { count: exchanged.length })}</p>}
+        {resolutions.filter((r) => !(mixed && r === 'exchange')).map((r) => (
           <label key={r} className={`option ${effectiveResolution === r ? 'option-on' : ''}`}>
             <input type="radio" name="resolution" value={r} checked={effectiveResolution === r} onChange={() => { setResolution(r); setPreview(null); }} />
             <span>
@@ -426,7 +461,7 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
             </span>
           </label>
         ))}
-        {!canExchange && view.policy.exchangesEnabled && selected.length > 0 && <p className="hint">{t('resolution.noExchange')}</p>}
+        {!canExchange && exchanged.length === 0 && view.policy.exchangesEnabled && selected.length > 0 && <p className="hint">{t('resolution.noExchange')}</p>}
       </fieldset>
 
       <fieldset className="section options" {...(problems.method ? { 'aria-describedby': 'method-error' } : {})}>
@@ -496,7 +531,8 @@ function ReviewStep(props: {
     const option = line(lineId).exchangeOptions.find((o) => o.sku === sku);
     return option ? Object.values(option.attributes).join(' / ') || option.title : sku;
   };
-  const exchange = request.resolution === 'exchange';
+  const exchange = request.items.some((i) => i.resolution === 'exchange');
+  const mixedRequest = exchange && request.items.some((i) => i.resolution !== 'exchange');
   // Refusals in the form's own words where the portal has them; the policy's explanation otherwise.
   const refusal = (x: { rule: string; explanation: Preview['ruling']['explanation'] }) => t(`refusal.${x.rule}`, { defaultValue: pick(x.explanation, lang) });
   const rows: [string, string, string?][] = [
@@ -505,11 +541,22 @@ function ReviewStep(props: {
     ...(r.labelCostMinor ? ([[t('money.label'), `−${m(r.labelCostMinor)}`, 'minus']] as [string, string, string][]) : []),
     ...(r.outboundShippingMinor ? ([[t('money.outbound'), `+${m(r.outboundShippingMinor)}`]] as [string, string][]) : []),
     ...(exchange ? ([[t('money.replacement'), m(preview.replacements.reduce((a, x) => a + x.unitPriceMinor * x.quantity, 0))]] as [string, string][]) : []),
+    ...(r.nettedMinor ? ([[t('money.netted'), `−${m(r.nettedMinor)}`, 'minus']] as [string, string, string][]) : []),
     ...(r.compensationMinor ? ([[t('money.compensation'), `+${m(r.compensationMinor)}`]] as [string, string][]) : []),
     ...(r.storeCreditBonusMinor ? ([[t('money.bonus'), `+${m(r.storeCreditBonusMinor)}`]] as [string, string][]) : []),
   ];
-  const total = exchange ? (r.buyerOwesMinor > 0 ? r.buyerOwesMinor : r.payoutMinor) : r.method === 'store_credit' ? r.storeCreditMinor : r.payoutMinor;
-  const totalLabel = exchange ? (r.buyerOwesMinor > 0 ? t('money.youPay') : r.payoutMinor > 0 ? t('money.youGetBack') : t('money.noDifference')) : r.method === 'store_credit' ? t('money.storeCredit') : t('money.refundTotal');
+  const owes = exchange && r.buyerOwesMinor > 0;
+  const total = owes ? r.buyerOwesMinor : r.method === 'store_credit' ? r.storeCreditMinor : r.payoutMinor;
+  const totalLabel = owes
+    ? t('money.youPay')
+    : exchange && !mixedRequest
+      ? r.payoutMinor > 0
+        ? t('money.youGetBack')
+        : t('money.noDifference')
+      : r.method === 'store_credit'
+        ? t('money.storeCredit')
+        : t('money.refundTotal');
+  const lineMoney = (lineId: string) => r.items?.find((i) => i.lineId === lineId);
 
   return (
     <div>
@@ -530,9 +577,13 @@ function ReviewStep(props: {
                   <span>{line(item.lineId).title}</span>
                   <span className="muted">× {item.quantity}</span>
                 </div>
-                <div className="muted small">
+                <div className="muted small" data-testid={`review-line-${item.lineId}`}>
                   {reason(item.reasonCode)}
-                  {asked?.replacementSku && <> · {t('review.exchangeFor', { sku: variantName(item.lineId, asked.replacementSku) })}</>}
+                  {asked?.resolution === 'exchange' && asked.replacementSku ? (
+                    <> · {t('review.exchangeFor', { sku: variantName(item.lineId, asked.replacementSku) })}</>
+                  ) : (
+                    exchange && item.eligible && <> · {t('review.refundOf', { amount: m(lineMoney(item.lineId)?.refundMinor ?? 0) })}</>
+                  )}
                 </div>
                 {!item.eligible && <p className="why why-no">{refusal(item)}</p>}
               </li>
@@ -560,9 +611,9 @@ function ReviewStep(props: {
             <strong>{t('review.shipping')}</strong> {shippingText(t, preview.returnShippingPaidBy, r.labelCostMinor, m)}
           </p>
           <p className="muted small">
-            {t(`resolution.${request.resolution}`)} · {t(`method.${request.returnMethod}`)}
+            {mixedRequest ? `${t('resolution.exchange')} + ${t(`resolution.${request.resolution}`)}` : t(`resolution.${request.resolution}`)} · {t(`method.${request.returnMethod}`)}
           </p>
-          {!exchange && <p className="muted small">{r.method === 'store_credit' ? t('review.storeCreditNote') : t('review.originalNote')}</p>}
+          {(!exchange || mixedRequest) && <p className="muted small">{r.method === 'store_credit' ? t('review.storeCreditNote') : t('review.originalNote')}</p>}
         </section>
       )}
 

@@ -7,6 +7,7 @@ import { money, moment, pick } from '../format.js';
 import { navigate } from '../router.js';
 import type { CaseView, Session, ShopBrand } from '../types.js';
 import { OfferCard } from './OfferCard.js';
+import { NotificationPrefs } from '../components/NotificationPrefs.js';
 import { shippingText } from './shipping-text.js';
 
 const CARRIERS: Record<string, string[]> = {
@@ -360,6 +361,8 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
           </form>
         )}
       </section>
+
+      <NotificationPrefs api={api} />
 
       {canCancel && (
         <section className="section card danger-zone" aria-labelledby="cancel-h">

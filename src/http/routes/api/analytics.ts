@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
 import { StringEnum } from '../../../domain/typebox.js';
 import { invalid } from '../../../domain/errors.js';
-import { GROUPS } from '../../../db/repos/analytics-query-repo.js';
+import { GROUPS } from '../../../services/analytics/filters.js';
 import { CHANNELS } from '../../../services/orders/order-input.js';
 import { topCustomers, CUSTOMER_SORTS } from '../../../services/analytics/customers.js';
 import { returnCost } from '../../../services/analytics/cost.js';

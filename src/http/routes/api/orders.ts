@@ -9,6 +9,7 @@ import { upsertOrder } from '../../../services/orders/upsert-order.js';
 import { orderEligibility } from '../../../services/returns/preview.js';
 import { DateTime, errorResponses, IdParams, Page, PageQuery, Uuid } from '../../schemas/common.js';
 import { OrderSchema, OrderSummarySchema, ShipmentSchema } from '../../schemas/orders.js';
+import { keyedAs } from '../../idempotent-reply.js';
 
 export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -87,7 +88,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'orders:write' },
       schema: { tags: ['orders'], summary: 'Add a parcel to an order', params: IdParams, body: ShipmentInputSchema, response: { 201: ShipmentSchema, ...errorResponses } },
     },
-    async (req, reply) => reply.code(201).send(await addShipment(app.ctx, req.principal!.shopId, req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await addShipment(app.ctx, req.principal!.shopId, req.params.id, req.body, keyedAs(req, 201))),
   );
 
   app.post(

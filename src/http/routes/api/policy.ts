@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { PolicySchema } from '../../../domain/policy/schema.js';
-import type { PolicyRow } from '../../../db/repos/policies-repo.js';
+import type { PolicyRow } from '../../../services/policy/policies.js';
 import { currentPolicy, listPolicyVersions, savePolicy } from '../../../services/policy/policies.js';
 import { simulatePolicy } from '../../../services/policy/simulate-policy.js';
 import { DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CASE_STATUSES, CASE_TYPES } from '../../../domain/cases/model.js';
 import { StringEnum } from '../../../domain/typebox.js';
-import { QUEUE_SORTS } from '../../../db/repos/console-queue-repo.js';
+import { QUEUE_SORTS } from '../../../services/console/queue.js';
 import { workQueue } from '../../../services/console/queue.js';
 import { CHANNELS } from '../../../services/orders/order-input.js';
 import { DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';

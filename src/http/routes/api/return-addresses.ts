@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { createReturnAddress, deleteReturnAddress, listReturnAddresses, updateReturnAddress } from '../../../services/return-addresses/return-addresses.js';
 import { DateTime, errorResponses, IdParams, Nullable, Uuid } from '../../schemas/common.js';
+import { keyedAs } from '../../idempotent-reply.js';
 
 const Line = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
 const Optional = (max: number, description: string) => Type.Optional(Nullable(Type.String({ maxLength: max, description })));
@@ -55,7 +56,7 @@ export const returnAddressRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       reply.code(201);
-      return createReturnAddress(app.ctx, req.principal!.shopId, req.body);
+      return createReturnAddress(app.ctx, req.principal!.shopId, req.body, keyedAs(req, 201));
     },
   );
 

@@ -13,6 +13,8 @@ import { readEvidence, uploadEvidence } from '../../../services/evidence/evidenc
 import { actorOf, assertMayEverTake, assertPlatformMayPay } from '../../actor.js';
 import { replyRecorder } from '../../idempotent-reply.js';
 import { readEvidenceUpload } from '../../evidence-upload.js';
+import { LINE_RESOLUTIONS } from '../../../domain/refunds/compute.js';
+import { DISPOSITIONS } from '../../../domain/cases/disposition.js';
 import { DateTime, errorResponses, IdParams, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
 
 const open = { additionalProperties: true } as const;
@@ -36,7 +38,25 @@ const CaseDetailSchema = Type.Object(
   {
     ...CaseSummarySchema.properties,
     breakdown: Type.Object({}, { ...open, description: 'Refund breakdown: items, tax, fees, shipping, bounds, store credit' }),
-    items: Type.Array(Type.Object({ id: Uuid, lineId: Uuid, quantity: Type.Integer(), reasonCode: Type.String() }, open)),
+    items: Type.Array(
+      Type.Object(
+        {
+          id: Uuid,
+          lineId: Uuid,
+          quantity: Type.Integer(),
+          reasonCode: Type.String(),
+          resolution: StringEnum(LINE_RESOLUTIONS, { description: 'Refunded, or replaced (exchange cases may mix both)' }),
+          defaultDispositions: Type.Optional(
+            Type.Record(Type.String(), StringEnum(DISPOSITIONS), {
+              description: 'Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked)',
+            }),
+          ),
+        },
+        open,
+      ),
+    ),
+    buyerOwesMinor: Type.Integer({ description: 'Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments)' }),
+    buyerPaidMinor: Type.Integer({ description: 'Exchanges: the top-up payments staff confirmed' }),
     timeline: Type.Array(Type.Object({ type: Type.String(), at: DateTime }, open)),
     deadlines: Type.Array(
       Type.Object(

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { ShopRow } from '../../../db/repos/shops-repo.js';
+import type { ShopRow } from '../../../services/shops/shops.js';
 import { getShop, updateShop } from '../../../services/shops/shops.js';
 import { DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';
 import { LocaleSchema } from '../../schemas/staff.js';
 import { StringEnum } from '../../../domain/typebox.js';
 import { REFUND_PROVIDERS } from '../../../integrations/payments/provider.js';
 import { paymentSettings } from '../../../services/refunds/providers.js';
+import { CHANNELS } from '../../../services/orders/order-input.js';
 
 const Currency = Type.String({ pattern: '^[A-Z]{3}$' });
 
@@ -21,6 +22,9 @@ const ShopSchema = Type.Object({
   locales: Type.Array(Type.String()),
   logoUrl: Nullable(Type.String()),
   refundProvider: StringEnum(REFUND_PROVIDERS),
+  refundProviders: Type.Record(Type.String(), Type.Object({ provider: Type.String(), connectionId: Nullable(Uuid) }), {
+    description: 'Per sales channel, where its refunds go; channels not listed use refundProvider',
+  }),
   createdAt: DateTime,
 });
 
@@ -35,6 +39,7 @@ const shopView = (s: ShopRow) => ({
   locales: s.locales,
   logoUrl: s.logoUrl,
   refundProvider: paymentSettings(s).refundProvider,
+  refundProviders: paymentSettings(s).refundProviders,
   createdAt: s.createdAt.toISOString(),
 });
 
@@ -60,6 +65,12 @@ export const shopRoutes: FastifyPluginAsyncTypebox = async (app) => {
             // http(s) only: the portal shows it as an image, and javascript: or data: URLs have no place there.
             logoUrl: Type.Optional(Nullable(Type.String({ format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]', maxLength: 2000 }))),
             refundProvider: Type.Optional(StringEnum(REFUND_PROVIDERS, { description: 'How money goes back: manual (confirmed by staff) or simulated (demos, tests)' })),
+            refundProviders: Type.Optional(
+              Type.Record(Type.String({ pattern: `^(${CHANNELS.join('|')})$` }), Type.Union([StringEnum(REFUND_PROVIDERS), Uuid]), {
+                additionalProperties: false,
+                description: 'Per sales channel: manual, simulated, or the id of a payment connection (Stripe, Alipay). Marketplace channels stay manual. Replaces the routes whole',
+              }),
+            ),
             simulatedProvider: Type.Optional(
               Type.Object(
                 {

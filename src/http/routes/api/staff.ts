@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../../services/api-keys/api-keys.js';
 import { createStaff, listStaff, updateStaff } from '../../../services/staff/staff.js';
+import { keyedAs } from '../../idempotent-reply.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { ApiKeySchema, apiKeyView, LocaleSchema, RoleSchema, StaffSchema, staffView } from '../../schemas/staff.js';
 
@@ -34,7 +35,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: StaffSchema, ...errorResponses },
       },
     },
-    async (req, reply) => reply.code(201).send(staffView(await createStaff(app.ctx, { shopId: req.principal!.shopId, ...req.body }))),
+    async (req, reply) => reply.code(201).send(staffView(await createStaff(app.ctx, { shopId: req.principal!.shopId, ...req.body }, keyedAs(req, 201, staffView)))),
   );
 
   app.patch(
@@ -86,14 +87,13 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const p = req.principal!;
-      const { key, row } = await createApiKey(app.ctx, {
-        shopId: p.shopId,
-        name: req.body.name,
-        role: req.body.role,
-        platform: req.body.platform,
-        createdBy: p.kind === 'staff' ? p.id : undefined,
-      });
-      return reply.code(201).send({ key, apiKey: apiKeyView(row) });
+      const render = ({ key, row }: Awaited<ReturnType<typeof createApiKey>>) => ({ key, apiKey: apiKeyView(row) });
+      const created = await createApiKey(
+        app.ctx,
+        { shopId: p.shopId, name: req.body.name, role: req.body.role, platform: req.body.platform, createdBy: p.kind === 'staff' ? p.id : undefined },
+        keyedAs(req, 201, render),
+      );
+      return reply.code(201).send(render(created));
     },
   );
 

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { StringEnum } from '../../../domain/typebox.js';
-import type { DeliveryRow, EndpointRow } from '../../../db/repos/webhooks-repo.js';
+import type { DeliveryRow } from '../../../services/webhooks/deliveries.js';
+import type { EndpointRow } from '../../../services/webhooks/endpoints.js';
 import { EVENT_TYPES } from '../../../services/automation/outbox.js';
 import { listDeliveries, replayDelivery, replaySince } from '../../../services/webhooks/deliveries.js';
 import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, updateEndpoint } from '../../../services/webhooks/endpoints.js';
+import { keyedAs } from '../../idempotent-reply.js';
 import { DateTime, errorResponses, IdParams, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
 
 const EventTypes = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 50, description: `Event types, or ["*"] for all: ${EVENT_TYPES.join(', ')}` });
@@ -102,8 +104,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { endpoint, secret } = await createEndpoint(app.ctx, req.principal!.shopId, req.body);
-      return reply.code(201).send({ ...endpointView(endpoint), secret });
+      const render = ({ endpoint, secret }: Awaited<ReturnType<typeof createEndpoint>>) => ({ ...endpointView(endpoint), secret });
+      const created = await createEndpoint(app.ctx, req.principal!.shopId, req.body, keyedAs(req, 201, render));
+      return reply.code(201).send(render(created));
     },
   );
 

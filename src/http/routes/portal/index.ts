@@ -2,12 +2,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { registerPortalAuth } from './auth.js';
 import { portalReturnRoutes } from './returns.js';
 import { portalSessionRoutes } from './sessions.js';
+import { portalNotificationRoutes } from './notifications.js';
 
 /** The buyer API (DESIGN §9), mounted at /portal/v1: order lookup, then everything scoped to that one order. */
 export const portalRoutes: FastifyPluginAsync = async (app) => {
   registerPortalAuth(app);
   await app.register(portalSessionRoutes);
   await app.register(portalReturnRoutes);
+  await app.register(portalNotificationRoutes);
   // Without this, unknown /portal/v1 paths would fall to the web app's /portal/* page.
   app.all('/*', { config: { portalPublic: true }, schema: { hide: true } }, async (req, reply) =>
     reply.code(404).send({ error: { code: 'route.not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, details: {} } }),

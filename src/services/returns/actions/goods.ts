@@ -9,6 +9,7 @@ import { applyCaseTransition } from '../case-transition.js';
 import { payFastRefund } from './money.js';
 import { refundAndMove } from './shared.js';
 import { policyById } from '../../policy/policies.js';
+import { defaultDisposition, restockNeedsConfirmation } from '../../../domain/cases/disposition.js';
 
 export const buyerShipped: ActionHandler<'buyer_shipped'> = async (a) => {
   plannedMove(a);
@@ -43,6 +44,17 @@ async function grantedFastRefund(a: Parameters<ActionHandler>[0], caseId: string
 /** The carrier stopped the outbound parcel: the buyer is refunded in full for it. */
 export const intercepted: ActionHandler<'intercepted'> = (a) => refundAndMove(a, { accepted: false, unitsConsumed: true, payload: { note: a.input.note ?? null } });
 
+/**
+ * After a fast refund the goods did not come back in time (the deadline, or staff deciding so):
+ * the case says so, waits for a person (needsReview), and counts in the buyer's risk from now on
+ * (the buyer profile counts these cases). No "received" mail: nothing was received.
+ */
+export const goodsNotReturned: ActionHandler<'goods_not_returned'> = (a) =>
+  applyCaseTransition(a.tx, a.c, 'goods_not_returned', a.actor, a.now, {
+    patch: { needsReview: true },
+    payload: { note: a.input.note ?? null, refundedMinor: a.c.refundedMinor },
+  });
+
 /** The goods arrived; quantities may differ from what the buyer declared (counted, never assumed). */
 export const receive: ActionHandler<'receive'> = async (a) => {
   plannedMove(a);
@@ -57,7 +69,9 @@ export const receive: ActionHandler<'receive'> = async (a) => {
       .where(and(eq(returnShipments.shopId, a.c.shopId), eq(returnShipments.caseId, a.c.id), eq(returnShipments.direction, 'return'), eq(returnShipments.status, 'in_transit'))),
   );
   const received = items.map((i) => ({ itemId: i.id, declared: i.quantity, received: given.get(i.id) ?? i.quantity }));
-  return applyCaseTransition(a.tx, a.c, 'receive', a.actor, a.now, { payload: { items: received, note: a.input.note ?? null } });
+  // The buyer's mail says "received" only when something was: an empty parcel gets "nothing arrived".
+  const receivedUnits = received.reduce((sum, i) => sum + i.received, 0);
+  return applyCaseTransition(a.tx, a.c, 'receive', a.actor, a.now, { payload: { items: received, note: a.input.note ?? null }, notify: { receivedUnits } });
 };
 
 /**
@@ -71,9 +85,21 @@ export const inspect: ActionHandler<'inspect'> = async (a) => {
   if (new Set(a.input.items.map((i) => i.itemId)).size !== items.length) {
     throw unprocessable('case.inspection_incomplete', 'Inspect every item of the case, once each', { items: items.map((i) => i.id) });
   }
+  // Each item's disposition: as given, else the default for its grade and claim; restocking C/D needs a confirmation.
+  const { reasons } = await policyById(a.tx, a.c.shopId, a.c.policyId);
+  const dispositions = new Map(
+    a.input.items.map((r) => [r.itemId, r.disposition ?? defaultDisposition(r.grade, { defect: reasons.find((x) => x.code === byId.get(r.itemId)!.reasonCode)?.quality === true })]),
+  );
+  const unconfirmed = a.input.items.filter((r) => restockNeedsConfirmation(r.grade, dispositions.get(r.itemId)!));
+  if (unconfirmed.length > 0 && a.input.confirmRestockBelowB !== true) {
+    throw unprocessable('inspection.restock_below_b_unconfirmed', 'Restocking goods graded C or D puts used or damaged goods on sale: confirm it (confirmRestockBelowB: true) or choose another disposition', {
+      items: unconfirmed.map((r) => ({ itemId: r.itemId, grade: r.grade })),
+    });
+  }
   const lines = await casesRepo.linesWithFlags(a.tx, a.c.shopId, a.c.orderId);
   for (const result of a.input.items) {
     const item = byId.get(result.itemId)!;
+    const disposition = dispositions.get(result.itemId)!;
     const arrived = item.receivedQuantity ?? item.quantity;
     if (result.acceptedQuantity > arrived || (result.defectiveQuantity ?? 0) > arrived) {
       throw unprocessable('case.inspection_exceeds_received', `Only ${arrived} unit(s) of this item arrived`, { itemId: item.id, received: arrived });
@@ -82,10 +108,10 @@ export const inspect: ActionHandler<'inspect'> = async (a) => {
       acceptedQuantity: result.acceptedQuantity,
       defectiveQuantity: result.defectiveQuantity ?? (result.grade === 'D' ? arrived : 0),
       grade: result.grade,
-      disposition: result.disposition,
+      disposition,
       inspectionNote: result.note ?? null,
     });
-    if (result.disposition === 'restock' && arrived > 0) {
+    if (disposition === 'restock' && arrived > 0) {
       const variantId = lines.find((l) => l.id === item.orderLineId)!.variant_id;
       a.batch.insert(inventoryMovements, { shopId: a.c.shopId, variantId, quantity: arrived, reason: 'return_restock', caseId: a.c.id, returnItemId: item.id, createdAt: a.now });
       a.batch.addStock(a.c.shopId, variantId, arrived, a.now);
@@ -99,5 +125,6 @@ export const inspect: ActionHandler<'inspect'> = async (a) => {
   }
   // After a fast refund the money is settled; otherwise the refund now follows what was accepted.
   const breakdown = a.c.refundedEarly ? a.c.breakdown : (await computeCaseMoney(a.tx, a.ctx, a.shop, a.c, { accepted: true })).breakdown;
-  return applyCaseTransition(a.tx, a.c, 'inspect', a.actor, a.now, { patch: { breakdown }, payload: { items: a.input.items, evidenceIds: a.input.evidenceIds ?? [], refundMinor: breakdown.refundMinor } });
+  const inspected = a.input.items.map((r) => ({ ...r, disposition: dispositions.get(r.itemId)! }));
+  return applyCaseTransition(a.tx, a.c, 'inspect', a.actor, a.now, { patch: { breakdown }, payload: { items: inspected, confirmRestockBelowB: a.input.confirmRestockBelowB === true, evidenceIds: a.input.evidenceIds ?? [], refundMinor: breakdown.refundMinor } });
 };

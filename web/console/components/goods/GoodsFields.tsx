@@ -1,9 +1,9 @@
 import { CameraOutlined } from '@ant-design/icons';
-import { App, Form, Input, InputNumber, Radio, Select, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Checkbox, Form, Input, InputNumber, Radio, Select, Table, Tag, Typography, Upload } from 'antd';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
-import { DISPOSITIONS, GRADES, type CaseDetail, type CaseItem } from '../../api/types.js';
+import { DISPOSITIONS, GRADES, type CaseDetail, type CaseItem, type Disposition, type Grade } from '../../api/types.js';
 import { useReasonLabel } from '../../lib/labels.js';
 import { useErrorText } from '../ErrorAlert.js';
 
@@ -46,8 +46,20 @@ export function ReceiveFields({ items }: { items: CaseItem[] }) {
 }
 
 export interface InspectValues {
-  items: Record<string, { acceptedQuantity: number; defectiveQuantity: number; grade: string; disposition: string; note?: string }>;
+  items: Record<string, { acceptedQuantity: number; defectiveQuantity: number; grade: Grade; disposition: Disposition; note?: string }>;
   evidenceIds: string[];
+  confirmRestockBelowB?: boolean;
+}
+
+/** The disposition the server proposes for an item at a grade (older replies without it: restock only A/B). */
+const proposed = (item: CaseItem, grade: Grade): Disposition => item.defaultDispositions?.[grade] ?? (grade === 'A' || grade === 'B' ? 'restock' : grade === 'C' ? 'refurbish' : 'scrap');
+
+/** Items the form would put back on sale although graded C or D: the API refuses that unconfirmed. */
+export function restockBelowB(c: CaseDetail, v: Partial<InspectValues> | undefined): CaseItem[] {
+  return c.items.filter((i) => {
+    const x = v?.items?.[i.id];
+    return x?.disposition === 'restock' && (x.grade === 'C' || x.grade === 'D');
+  });
 }
 
 /** Grade, accepted and defective quantities and disposition per item, and photos of what arrived. */
@@ -57,6 +69,8 @@ export function InspectFields({ c, form }: { c: CaseDetail; form: FormInstance }
   const { message } = App.useApp();
   const errorText = useErrorText();
   const photos: string[] = Form.useWatch('evidenceIds', form) ?? [];
+  const values = Form.useWatch([], form) as Partial<InspectValues> | undefined;
+  const belowB = restockBelowB(c, values);
   return (
     <>
       <div className="inspect-items">
@@ -67,7 +81,14 @@ export function InspectFields({ c, form }: { c: CaseDetail; form: FormInstance }
               <ItemTitle item={i} reason={reasonLabel(i.reasonCode)} extra={<Tag>{t('items.arrived', { count: arrived })}</Tag>} />
               <div className="inspect-grid">
                 <Form.Item label={t('inspect.grade')} name={['items', i.id, 'grade']} initialValue="A" rules={[{ required: true }]}>
-                  <Radio.Group optionType="button" buttonStyle="solid" options={GRADES.map((g) => ({ value: g, label: `${g} · ${t(`inspect.grades.${g}`)}` }))} />
+                  <Radio.Group
+                    optionType="button"
+                    buttonStyle="solid"
+                    options={GRADES.map((g) => ({ value: g, label: `${g} · ${t(`inspect.grades.${g}`)}` }))}
+                    // A new grade proposes its disposition again (a defect claim or grade C/D is not restocked).
+                    onChange={(e) => form.setFieldValue(['items', i.id, 'disposition'], proposed(i, e.target.value as Grade))}
+                    data-testid={`grade-${i.sku}`}
+                  />
                 </Form.Item>
                 <Form.Item label={t('inspect.accepted')} name={['items', i.id, 'acceptedQuantity']} initialValue={arrived} rules={[{ required: true }]}>
                   <InputNumber min={0} max={arrived} precision={0} />
@@ -75,7 +96,7 @@ export function InspectFields({ c, form }: { c: CaseDetail; form: FormInstance }
                 <Form.Item label={t('inspect.defective')} name={['items', i.id, 'defectiveQuantity']} initialValue={0}>
                   <InputNumber min={0} max={arrived} precision={0} />
                 </Form.Item>
-                <Form.Item label={t('inspect.disposition')} name={['items', i.id, 'disposition']} initialValue="restock" rules={[{ required: true }]}>
+                <Form.Item label={t('inspect.disposition')} name={['items', i.id, 'disposition']} initialValue={proposed(i, 'A')} rules={[{ required: true }]}>
                   <Select style={{ minWidth: 170 }} options={DISPOSITIONS.map((d) => ({ value: d, label: t(`inspect.dispositions.${d}`) }))} data-testid={`disposition-${i.sku}`} />
                 </Form.Item>
               </div>
@@ -86,6 +107,19 @@ export function InspectFields({ c, form }: { c: CaseDetail; form: FormInstance }
           );
         })}
       </div>
+      {belowB.length > 0 && (
+        <>
+          <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('inspect.restockBelowB', { items: belowB.map((i) => i.sku ?? i.title).join(', ') })} />
+          <Form.Item
+            name="confirmRestockBelowB"
+            valuePropName="checked"
+            rules={[{ validator: (_, checked) => (checked ? Promise.resolve() : Promise.reject(new Error(t('inspect.confirmRestockRequired')))) }]}
+            style={{ marginTop: 8 }}
+          >
+            <Checkbox data-testid="confirm-restock-below-b">{t('inspect.confirmRestockBelowB')}</Checkbox>
+          </Form.Item>
+        </>
+      )}
       {/* The uploaded photos' ids live in their own (hidden) field: bound to the Upload, the form would hold its change events instead. */}
       <Form.Item name="evidenceIds" initialValue={[]} hidden>
         <Input />
@@ -157,6 +191,7 @@ export function inspectBody(c: CaseDetail, v: InspectValues) {
       };
     }),
     ...(v.evidenceIds?.length ? { evidenceIds: v.evidenceIds } : {}),
+    ...(v.confirmRestockBelowB && restockBelowB(c, v).length > 0 ? { confirmRestockBelowB: true } : {}),
   };
 }
 

@@ -13,9 +13,11 @@ const ORDER: CaseAction[] = [
   'fast_refund',
   'complete',
   'exchange',
+  'confirm_payment',
   'ship_replacement',
   'intercepted',
   'buyer_shipped',
+  'goods_not_returned',
   'offer_partial',
   'accept_offer',
   'decline_offer',
@@ -24,21 +26,23 @@ const ORDER: CaseAction[] = [
   'escalate',
   'reject',
   'cancel',
+  'close',
 ];
-const PRIMARY: ReadonlySet<CaseAction> = new Set(['approve', 'receive', 'inspect', 'refund', 'complete', 'exchange', 'ship_replacement', 'intercepted']);
+const PRIMARY: ReadonlySet<CaseAction> = new Set(['approve', 'receive', 'inspect', 'refund', 'complete', 'exchange', 'confirm_payment', 'ship_replacement', 'intercepted']);
 
 /** Only the actions the caller may take on this case now (its `allowedActions`), each behind its confirmation. */
 export function ActionBar({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<CaseAction | null>(null);
-  const actions = ORDER.filter((a) => c.allowedActions.includes(a));
+  // Confirming a top-up only while one is due.
+  const actions = ORDER.filter((a) => c.allowedActions.includes(a) && (a !== 'confirm_payment' || c.buyerOwesMinor > 0));
   if (actions.length === 0) return null;
   return (
     <>
       <Space wrap className="action-bar" data-testid="action-bar">
         {actions.map((a) => (
           <Tooltip key={a} title={t(`actions.hint.${a}`)}>
-            <Button type={PRIMARY.has(a) ? 'primary' : 'default'} danger={a === 'reject' || a === 'cancel'} onClick={() => setAction(a)} data-testid={`action-${a}`}>
+            <Button type={PRIMARY.has(a) ? 'primary' : 'default'} danger={a === 'reject' || a === 'cancel' || a === 'close'} onClick={() => setAction(a)} data-testid={`action-${a}`}>
               {t(`actions.name.${a}`)}
             </Button>
           </Tooltip>

@@ -14,6 +14,10 @@ export function CaseTimeline({ c, staffNames }: { c: CaseDetail; staffNames: Map
   const money = useMoney();
   const detail = (e: TimelineEvent): string | null => {
     const p = e.payload;
+    // A notification to the buyer: which step, to whom, through what, and why it failed.
+    if (e.type.startsWith('notification.')) {
+      return [t(`settings.notifications.steps.${String(p.step)}`, { defaultValue: String(p.step) }), String(p.to ?? ''), String(p.transport ?? ''), p.error ? String(p.error) : null].filter(Boolean).join(' · ');
+    }
     if (typeof p.trackingNumber === 'string') return `${String(p.carrier ?? '')} ${p.trackingNumber}`;
     if (typeof p.reason === 'string') return p.reason;
     if (typeof p.note === 'string' && p.note) return p.note;

@@ -17,6 +17,7 @@ export function RefundCard({ c }: { c: CaseDetail }) {
     ...(b.labelCostMinor ? [[t('refund.labelCost'), -b.labelCostMinor] as [string, number]] : []),
     ...(b.outboundShippingMinor ? [[t('refund.outboundShipping'), b.outboundShippingMinor] as [string, number]] : []),
     ...(b.exchangeDifferenceMinor ? [[t('refund.exchangeDifference'), -b.exchangeDifferenceMinor] as [string, number]] : []),
+    ...(b.nettedMinor ? [[t('refund.netted'), b.nettedMinor] as [string, number]] : []),
     [t('refund.computed'), b.computedMinor, true],
   ];
   return (
@@ -49,6 +50,12 @@ export function RefundCard({ c }: { c: CaseDetail }) {
               {m(b.refundMinor)}
             </td>
           </tr>
+          {(c.buyerOwesMinor > 0 || c.buyerPaidMinor > 0) && (
+            <tr data-testid="top-up">
+              <td>{c.buyerOwesMinor > 0 ? t('refund.topUpDue') : t('refund.topUpPaid')}</td>
+              <td className="num">{m(c.buyerOwesMinor > 0 ? c.buyerOwesMinor : c.buyerPaidMinor)}</td>
+            </tr>
+          )}
           {b.compensationMinor > 0 && (
             <tr>
               <td>{t('refund.compensation')}</td>

@@ -4,13 +4,16 @@ import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../auth/session.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ApiKeysTab } from './ApiKeysTab.js';
+import { ConnectionsTab } from './ConnectionsTab.js';
 import { MailboxTab } from './MailboxTab.js';
+import { NotificationsTab } from './NotificationsTab.js';
+import { SmsOutboxTab } from './SmsOutboxTab.js';
 import { ReturnAddressesTab } from './ReturnAddressesTab.js';
 import { ShopTab } from './ShopTab.js';
 import { StaffTab } from './StaffTab.js';
 import { WebhooksTab } from './WebhooksTab.js';
 
-/** Settings: the shop's profile, its staff and their roles, API keys, webhooks and the dev mailbox. Each tab only for the roles that may open it. */
+/** Settings: the shop's profile, its staff and their roles, API keys, connections, webhooks and the dev mailbox. Each tab only for the roles that may open it. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
@@ -21,8 +24,11 @@ export function SettingsPage() {
     { key: 'return-addresses', label: t('returnAddresses.tab'), children: <ReturnAddressesTab />, show: can('shop:read') },
     { key: 'staff', label: t('settings.tabs.staff'), children: <StaffTab />, show: can('staff:manage') },
     { key: 'api-keys', label: t('settings.tabs.apiKeys'), children: <ApiKeysTab />, show: can('api_keys:manage') },
+    { key: 'connections', label: t('settings.tabs.connections'), children: <ConnectionsTab />, show: can('shop:manage') },
     { key: 'webhooks', label: t('settings.tabs.webhooks'), children: <WebhooksTab />, show: can('webhooks:manage') },
     { key: 'mailbox', label: t('settings.tabs.mailbox'), children: <MailboxTab />, show: can('webhooks:manage') },
+    { key: 'notifications', label: t('settings.tabs.notifications'), children: <NotificationsTab />, show: can('shop:read') },
+    { key: 'sms-outbox', label: t('settings.tabs.smsOutbox'), children: <SmsOutboxTab />, show: can('webhooks:manage') },
   ].filter((x) => x.show);
   const active = tabs.some((x) => x.key === tab) ? tab! : tabs[0]?.key;
   return (

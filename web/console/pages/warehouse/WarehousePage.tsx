@@ -89,7 +89,9 @@ export function WarehousePage() {
   };
 
   const confirmInspect = async () => {
-    const v = await inspectForm.validateFields();
+    // A field left wrong (e.g. restocking grade C/D unconfirmed) is shown on the form itself.
+    const v = await inspectForm.validateFields().catch(() => null);
+    if (!v) return;
     const restock = restockSummary(c!, v);
     modal.confirm({
       title: t('warehouse.confirmInspect', { rma: c!.rmaNumber }),

@@ -48,6 +48,8 @@ export function ActionModal({ c, action, onClose }: { c: CaseDetail; action: Cas
         return { ...amount, ...text('note'), ...(typeof v.returnAddressId === 'string' ? { returnAddressId: v.returnAddressId } : {}) };
       case 'refund':
         return amount;
+      case 'fast_refund':
+        return text('reason');
       case 'offer_partial':
         return { ...amount, ...text('message') };
       case 'resolve':
@@ -61,10 +63,15 @@ export function ActionModal({ c, action, onClose }: { c: CaseDetail; action: Cas
         return text('reason');
       case 'revise':
       case 'intercepted':
+      case 'goods_not_returned':
         return text('note');
+      case 'close':
+        return text('reason');
       case 'buyer_shipped':
       case 'ship_replacement':
         return { carrier: String(v.carrier).trim(), trackingNumber: String(v.trackingNumber).trim() };
+      case 'confirm_payment':
+        return { amountMinor: toMinor(Number(v.paid), c.currency), reference: String(v.reference).trim(), ...text('note') };
       case 'receive':
         return receiveBody(c, v as unknown as ReceiveValues);
       case 'inspect':
@@ -75,7 +82,9 @@ export function ActionModal({ c, action, onClose }: { c: CaseDetail; action: Cas
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // Invalid fields say so on the form; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setError(null);
     try {
@@ -104,7 +113,7 @@ export function ActionModal({ c, action, onClose }: { c: CaseDetail; action: Cas
       open
       title={t('actions.confirmTitle', { action: t(`actions.name.${action}`), rma: c.rmaNumber })}
       okText={t('actions.confirm', { action: t(`actions.name.${action}`) })}
-      okButtonProps={{ danger: ['reject', 'cancel'].includes(action), loading: busy, 'data-testid': 'action-confirm' } as ButtonProps}
+      okButtonProps={{ danger: ['reject', 'cancel', 'close'].includes(action), loading: busy, 'data-testid': 'action-confirm' } as ButtonProps}
       cancelText={t('common.cancel')}
       onOk={() => void submit()}
       onCancel={onClose}
@@ -159,6 +168,19 @@ export function ActionModal({ c, action, onClose }: { c: CaseDetail; action: Cas
             </Form.Item>
           </>
         )}
+        {action === 'confirm_payment' && (
+          <>
+            <Form.Item name="paid" label={t('actions.form.topUpPaid')} rules={required} initialValue={toMajor(c.buyerOwesMinor, c.currency)} extra={t('actions.form.topUpDue', { amount: money(c.buyerOwesMinor, c.currency) })}>
+              <InputNumber min={step} max={toMajor(c.buyerOwesMinor, c.currency)} step={step} precision={currencyDigits(c.currency)} prefix={c.currency} style={{ width: 220 }} data-testid="payment-amount" />
+            </Form.Item>
+            <Form.Item name="reference" label={t('actions.form.paymentReference')} rules={required}>
+              <Input maxLength={200} data-testid="payment-reference" />
+            </Form.Item>
+            <Form.Item name="note" label={t('actions.form.note')}>
+              <Input.TextArea rows={2} maxLength={2000} />
+            </Form.Item>
+          </>
+        )}
         {action === 'approve' && c.returnMethod !== 'none' && <ReturnAddressSelect form={form} />}
         {action === 'approve' && (
           <Form.Item name="note" label={t('actions.form.note')}>
@@ -175,12 +197,17 @@ export function ActionModal({ c, action, onClose }: { c: CaseDetail; action: Cas
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
         )}
-        {(action === 'cancel' || action === 'decline_offer') && (
+        {action === 'fast_refund' && (
+          <Form.Item name="reason" label={t('actions.form.fastRefundReason')}>
+            <Input.TextArea rows={2} maxLength={2000} data-testid="fast-refund-reason" />
+          </Form.Item>
+        )}
+        {(action === 'cancel' || action === 'decline_offer' || action === 'close') && (
           <Form.Item name="reason" label={t('actions.form.reasonOptional')}>
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
         )}
-        {(action === 'revise' || action === 'intercepted') && (
+        {(action === 'revise' || action === 'intercepted' || action === 'goods_not_returned') && (
           <Form.Item name="note" label={t('actions.form.note')}>
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>

@@ -70,8 +70,14 @@ export function actionEffects(action: CaseAction, x: EffectContext): string[] {
         c.breakdown.buyerOwesMinor > 0 ? t('effects.buyerOwes', { amount: x.money(c.breakdown.buyerOwesMinor) }) : money('effects.exchangeRefund'),
         t('effects.stockReplacement'),
       ];
+    case 'confirm_payment':
+      return [t('effects.confirmPayment', { amount: x.money(c.buyerOwesMinor) }), t('effects.stockUnchanged')];
     case 'ship_replacement':
       return [t('effects.shipReplacement'), t('effects.noMoney')];
+    case 'goods_not_returned':
+      return [t('effects.goodsNotReturned'), t('effects.alreadyPaid')];
+    case 'close':
+      return [t('effects.closeNotReturned'), noStock];
     default:
       return [];
   }

@@ -1,0 +1,1 @@
+ALTER TABLE "return_cases" ADD COLUMN "buyer_paid_minor" bigint DEFAULT 0 NOT NULL;

@@ -1,0 +1,26 @@
+/**
+ * Which way a refund's money goes back. A shop routes each sales channel to a payment connection
+ * (Stripe, Alipay) or to a built-in provider; channels it does not route use its default
+ * provider. Marketplace orders were paid on the marketplace: their money goes back there, so
+ * they are never routed to the shop's own payment connections.
+ */
+export const MARKETPLACE_CHANNELS: ReadonlySet<string> = new Set(['taobao', 'tmall', 'pdd', 'jd', 'douyin', 'amazon']);
+
+export interface RefundRoute {
+  provider: string;
+  /** The payment connection, when the provider is one. */
+  connectionId: string | null;
+}
+
+export interface RefundRouting {
+  /** manual or simulated: where a channel without a route goes. */
+  defaultProvider: string;
+  byChannel: Readonly<Record<string, RefundRoute>>;
+}
+
+export function routeRefund(routing: RefundRouting, method: 'original' | 'store_credit', channel: string): RefundRoute {
+  if (method === 'store_credit') return { provider: 'store_credit', connectionId: null };
+  const route = routing.byChannel[channel];
+  if (route && !(route.connectionId && MARKETPLACE_CHANNELS.has(channel))) return route;
+  return { provider: routing.defaultProvider, connectionId: null };
+}

@@ -1,0 +1,44 @@
+import type { ConnectionKindName } from '../../api/types.js';
+
+/**
+ * The form of each kind of connection: its secret fields (sent as `credentials`, never shown
+ * again) and its plain ones (`settings`), as GET /connections/kinds describes them.
+ */
+export interface ConnectionField {
+  name: string;
+  part: 'credentials' | 'settings';
+  required: boolean;
+  secret?: boolean;
+  multiline?: boolean;
+}
+
+export const CONNECTION_FORMS: Record<ConnectionKindName, ConnectionField[]> = {
+  shopify: [
+    { name: 'shopDomain', part: 'settings', required: true },
+    { name: 'accessToken', part: 'credentials', required: true, secret: true },
+    { name: 'apiSecretKey', part: 'credentials', required: true, secret: true },
+    { name: 'baseUrl', part: 'settings', required: false },
+  ],
+  woocommerce: [
+    { name: 'url', part: 'settings', required: true },
+    { name: 'consumerKey', part: 'credentials', required: true, secret: true },
+    { name: 'consumerSecret', part: 'credentials', required: true, secret: true },
+    { name: 'webhookSecret', part: 'credentials', required: true, secret: true },
+  ],
+  stripe: [
+    { name: 'secretKey', part: 'credentials', required: true, secret: true },
+    { name: 'webhookSecret', part: 'credentials', required: true, secret: true },
+    { name: 'baseUrl', part: 'settings', required: false },
+  ],
+  alipay: [
+    { name: 'appId', part: 'credentials', required: true },
+    { name: 'privateKey', part: 'credentials', required: true, secret: true, multiline: true },
+    { name: 'alipayPublicKey', part: 'credentials', required: true, multiline: true },
+    { name: 'baseUrl', part: 'settings', required: false },
+  ],
+};
+
+export const CONNECTION_KIND_NAMES = Object.keys(CONNECTION_FORMS) as ConnectionKindName[];
+/** Kinds that pull orders in (they have "sync now" and a webhook address). */
+export const STOREFRONT_KINDS: ReadonlySet<string> = new Set(['shopify', 'woocommerce']);
+export const HOOK_KINDS: ReadonlySet<string> = new Set(['shopify', 'woocommerce', 'stripe']);
