@@ -61,7 +61,7 @@ interface Runtime {
 async function open(config: Config): Promise<Runtime> {
   const handle = await openDatabase(config);
   await migrate(handle.db);
-  return { config, handle, ctx: { db: handle.db, clock: systemClock, config } };
+  return { config, handle, ctx: { db: handle.db, ...(handle.reader ? { readDb: handle.reader.db } : {}), clock: systemClock, config } };
 }
 
 async function shopBySlug(ctx: ServiceContext, slug: string | undefined) {

@@ -10,6 +10,8 @@ export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   /** PostgreSQL connection string; undefined means the embedded PGlite database under dataDir. */
   databaseUrl: string | undefined;
+  /** A PostgreSQL replica the analytics reads go to; unset: they read the primary. */
+  databaseReadUrl: string | undefined;
   dbPoolSize: number;
   dataDir: string;
   host: string;
@@ -69,6 +71,7 @@ const NODE_ENVS = ['development', 'production', 'test'] as const;
 /** One row per variable: the README's configuration table is written from these. */
 export const CONFIG_VARIABLES = [
   ['DATABASE_URL', 'unset (embedded PGlite)', 'PostgreSQL URL (`postgres://user:pass@host:5432/db`). When unset, Retour runs on PGlite under `DATA_DIR/pglite`.'],
+  ['DATABASE_READ_URL', 'unset (analytics read the primary)', 'PostgreSQL URL of a read replica (or a read-only role on the primary) that the analytics reports and dashboards read; rollup writes, model training and everything else stay on `DATABASE_URL`. Needs `DATABASE_URL`. Replica lag shows in the reports as seconds of delay.'],
   ['DB_POOL_SIZE', '10', 'PostgreSQL connections per process.'],
   ['DATA_DIR', './data', 'Embedded database, generated secret, uploaded files.'],
   ['HOST', 'localhost', 'Interface to listen on (`0.0.0.0` in containers).'],
@@ -176,6 +179,7 @@ export function loadConfig(env: Env = process.env): Config {
   const config: Omit<Config, 'secretKey'> = {
     nodeEnv,
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseReadUrl: url('DATABASE_READ_URL', ['postgres:', 'postgresql:']),
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 500),
     dataDir,
     host: str('HOST') ?? 'localhost',
@@ -207,6 +211,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: str('METRICS_TOKEN'),
     metricsPort: str('METRICS_PORT') === undefined ? undefined : int('METRICS_PORT', 0, 0, 65535),
   };
+  if (config.databaseReadUrl && !config.databaseUrl) problems.push('DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replicas');
   if (config.metricsToken !== undefined && config.metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -26,6 +26,8 @@ export interface DatabaseHandle {
   location: string;
   /** What was sent to the database since the handle was opened (the statement budget test reads it). */
   traffic: DatabaseTraffic;
+  /** DATABASE_READ_URL's pool, opened read-only: the analytics reports read through it. */
+  reader?: { db: Database; traffic: DatabaseTraffic; location: string };
   close(): Promise<void>;
 }
 
@@ -93,8 +95,14 @@ pg.types.setTypeParser(20, (value: string) => {
   return n;
 });
 
-export async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'retour' });
+export async function openPostgres(url: string, poolSize: number, options: { readOnly?: boolean } = {}): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: options.readOnly ? 'retour-reader' : 'retour',
+    // A replica refuses writes anyway; a read-only role on the primary must too, so a report can never write.
+    ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+  });
   const traffic = new DatabaseTraffic();
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
@@ -207,8 +215,16 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function openDatabase(config: { databaseUrl: string | undefined; dbPoolSize: number; dataDir: string }) {
-  return config.databaseUrl
-    ? openPostgres(config.databaseUrl, config.dbPoolSize)
-    : openPglite({ dataDir: join(config.dataDir, 'pglite') });
+export async function openDatabase(config: { databaseUrl: string | undefined; databaseReadUrl?: string | undefined; dbPoolSize: number; dataDir: string }): Promise<DatabaseHandle> {
+  if (!config.databaseUrl) return openPglite({ dataDir: join(config.dataDir, 'pglite') });
+  const primary = await openPostgres(config.databaseUrl, config.dbPoolSize);
+  if (!config.databaseReadUrl) return primary;
+  const replica = await openPostgres(config.databaseReadUrl, config.dbPoolSize, { readOnly: true });
+  return {
+    ...primary,
+    reader: { db: replica.db, traffic: replica.traffic, location: replica.location },
+    close: async () => {
+      await Promise.all([primary.close(), replica.close()]);
+    },
+  };
 }

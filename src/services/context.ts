@@ -10,6 +10,13 @@ export const systemClock: Clock = { now: () => new Date() };
 /** What every service call gets: the database, the time, the settings. */
 export interface ServiceContext {
   db: Database;
+  /** DATABASE_READ_URL's read-only pool, when set: reports that tolerate seconds of lag read here. */
+  readDb?: Database;
   clock: Clock;
   config: Config;
+}
+
+/** Where analytics reports read: the replica when there is one, else the primary. Never for writes. */
+export function reportReader(ctx: ServiceContext): Database {
+  return ctx.readDb ?? ctx.db;
 }

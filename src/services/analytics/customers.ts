@@ -3,7 +3,7 @@ import { isDay, monthOf } from '../../domain/analytics/period.js';
 import { ratio } from '../../domain/analytics/rates.js';
 import { invalid } from '../../domain/errors.js';
 import { analyticsQueryRepo, type CustomerSort } from '../../db/repos/analytics-query-repo.js';
-import type { ServiceContext } from '../context.js';
+import { reportReader, type ServiceContext } from '../context.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { resolveQuery, type AnalyticsQuery } from './filters.js';
 
@@ -27,7 +27,7 @@ export async function topCustomers(ctx: ServiceContext, shopId: string, q: Analy
   }
   const months: [string, string] | undefined = allTime ? undefined : [monthOf(r.period.from), monthOf(r.period.to)];
   const limit = q.limit ?? 50;
-  const rows = await analyticsQueryRepo.customers(ctx.db, {
+  const rows = await analyticsQueryRepo.customers(reportReader(ctx), {
     shopId,
     months,
     channel: q.channel,
@@ -37,7 +37,7 @@ export async function topCustomers(ctx: ServiceContext, shopId: string, q: Analy
     offset,
   });
   const page = rows.slice(0, limit);
-  const labels = await analyticsQueryRepo.customerLabels(ctx.db, shopId, page.map((p) => p.customer_id));
+  const labels = await analyticsQueryRepo.customerLabels(reportReader(ctx), shopId, page.map((p) => p.customer_id));
   return {
     metric: 'customers',
     definition: DEFINITIONS.customers,

@@ -3,7 +3,7 @@ import { invalid, notFound, unprocessable } from '../../domain/errors.js';
 import { analyticsQueryRepo, GROUPS, isVariantLevel, type CubeFilter, type CubeGroup } from '../../db/repos/analytics-query-repo.js';
 import { analyticsRollupsRepo } from '../../db/repos/analytics-rollups-repo.js';
 import { shopsRepo } from '../../db/repos/shops-repo.js';
-import type { ServiceContext } from '../context.js';
+import { reportReader, type ServiceContext } from '../context.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { foldPendingFacts } from './fold.js';
 
@@ -53,7 +53,7 @@ export async function resolveQuery(ctx: ServiceContext, shopId: string, q: Analy
   if (!shop) throw notFound('shop.not_found', 'No such shop');
   // Every analytics endpoint resolves its query first: the shop's own writes are counted before it reads.
   await foldPendingFacts(ctx, shopId);
-  const state = await analyticsRollupsRepo.shopState(ctx.db, shopId);
+  const state = await analyticsRollupsRepo.shopState(reportReader(ctx), shopId);
   const timezone = state?.timezone ?? shop.timezone;
   const currency = state?.currency ?? shop.currency;
   for (const [name, value] of [['from', q.from], ['to', q.to]] as const) {
@@ -67,12 +67,12 @@ export async function resolveQuery(ctx: ServiceContext, shopId: string, q: Analy
   const filter: CubeFilter = { shopId, from, to };
   if (q.channel !== undefined) filter.channel = q.channel;
   if (q.reason !== undefined) {
-    const catalogue = await analyticsQueryRepo.reasonCatalogue(ctx.db, shopId);
+    const catalogue = await analyticsQueryRepo.reasonCatalogue(reportReader(ctx), shopId);
     if (!catalogue.has(q.reason)) throw unprocessable('analytics.reason_unknown', `"${q.reason}" is not a reason of the shop's policies`, { reasons: [...catalogue.keys()] });
     filter.reasons = [q.reason];
   }
   if (q.sku !== undefined || q.productId !== undefined || q.category !== undefined) {
-    const ids = await analyticsQueryRepo.variantIds(ctx.db, shopId, { sku: q.sku, productId: q.productId, category: q.category });
+    const ids = await analyticsQueryRepo.variantIds(reportReader(ctx), shopId, { sku: q.sku, productId: q.productId, category: q.category });
     if (ids.length === 0) {
       const what = q.sku !== undefined ? `SKU ${q.sku}` : q.productId !== undefined ? `product ${q.productId}` : `category ${q.category}`;
       throw notFound('analytics.filter_not_found', `The shop has no ${what}`);
@@ -131,13 +131,13 @@ export function nextCursor(r: ResolvedQuery, returned: number, total: number | n
 export async function labelsFor(ctx: ServiceContext, shopId: string, group: CubeGroup, keys: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
   const out = new Map<string, Record<string, unknown>>();
   if (group === 'sku') {
-    const labels = await analyticsQueryRepo.variantLabels(ctx.db, shopId, keys);
+    const labels = await analyticsQueryRepo.variantLabels(reportReader(ctx), shopId, keys);
     for (const [id, l] of labels) out.set(id, { variantId: id, sku: l.sku, title: l.title, productId: l.productId, category: l.category });
   } else if (group === 'product') {
-    const labels = await analyticsQueryRepo.productLabels(ctx.db, shopId, keys);
+    const labels = await analyticsQueryRepo.productLabels(reportReader(ctx), shopId, keys);
     for (const [id, l] of labels) out.set(id, { productId: id, title: l.title, category: l.category });
   } else if (group === 'reason') {
-    return reasonLabels(await analyticsQueryRepo.reasonCatalogue(ctx.db, shopId), keys);
+    return reasonLabels(await analyticsQueryRepo.reasonCatalogue(reportReader(ctx), shopId), keys);
   } else if (group === 'category') {
     for (const k of keys) out.set(k, { category: k === '' ? null : k });
   } else if (group === 'channel') {

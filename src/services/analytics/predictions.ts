@@ -6,7 +6,7 @@ import { notFound, unprocessable } from '../../domain/errors.js';
 import { analyticsModelsRepo as repo, type StoredModel } from '../../db/repos/analytics-models-repo.js';
 import { analyticsQueryRepo } from '../../db/repos/analytics-query-repo.js';
 import { shopsRepo } from '../../db/repos/shops-repo.js';
-import type { ServiceContext } from '../context.js';
+import { reportReader, type ServiceContext } from '../context.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { foldPendingFacts } from './fold.js';
 
@@ -131,11 +131,11 @@ export async function rankSkus(ctx: ServiceContext, shopId: string, q: { sku?: s
   const stored = await latestModel(ctx, shopId);
   const variantIds =
     q.sku !== undefined || q.productId !== undefined || q.category !== undefined
-      ? await analyticsQueryRepo.variantIds(ctx.db, shopId, { sku: q.sku, productId: q.productId, category: q.category })
+      ? await analyticsQueryRepo.variantIds(reportReader(ctx), shopId, { sku: q.sku, productId: q.productId, category: q.category })
       : undefined;
   const offset = q.cursor ? Number(decodeCursor<{ offset?: number }>(q.cursor).offset ?? 0) : 0;
   const limit = q.limit ?? 50;
-  const rows = await repo.skuRanking(ctx.db, shopId, stored.id, variantIds, q.minLines ?? 1, limit + 1, offset);
+  const rows = await repo.skuRanking(reportReader(ctx), shopId, stored.id, variantIds, q.minLines ?? 1, limit + 1, offset);
   return {
     metric: 'predictions',
     definition: DEFINITIONS.predictions,
@@ -154,5 +154,5 @@ export async function rankSkus(ctx: ServiceContext, shopId: string, q: { sku?: s
 }
 
 export async function listModels(ctx: ServiceContext, shopId: string) {
-  return (await repo.list(ctx.db, shopId)).map(modelSummary);
+  return (await repo.list(reportReader(ctx), shopId)).map(modelSummary);
 }

@@ -5,7 +5,7 @@ import { basisPoints, ratio } from '../../domain/analytics/rates.js';
 import { analyticsAlertsRepo } from '../../db/repos/analytics-alerts-repo.js';
 import { analyticsQueryRepo, isVariantLevel, type CubeFilter, type CubeRow } from '../../db/repos/analytics-query-repo.js';
 import type { Measure } from '../../db/schema/analytics.js';
-import type { ServiceContext } from '../context.js';
+import { reportReader, type ServiceContext } from '../context.js';
 import { currentPolicy } from '../policy/policies.js';
 import { isTimeGroup, nextCursor, resolveQuery, type AnalyticsQuery } from './filters.js';
 import { groupedCube, shapeGroups } from './return-rate.js';
@@ -17,7 +17,7 @@ const CASE_SIDE: Measure[] = ['quality_refunded_cases', 'refunded_cases'];
 /** The rolling-window rate for each day of [filter.from, filter.to], its trend and where it stands against the policy. */
 export async function qualityWindow(ctx: ServiceContext, filter: CubeFilter, thresholds: { windowDays: number; warnAtBp: number; limitBp: number }) {
   const start = addDays(filter.from, -(thresholds.windowDays - 1));
-  const rows = await analyticsQueryRepo.cube(ctx.db, { ...filter, from: start, group: 'day', orderSide: ORDER_SIDE, caseSide: CASE_SIDE });
+  const rows = await analyticsQueryRepo.cube(reportReader(ctx), { ...filter, from: start, group: 'day', orderSide: ORDER_SIDE, caseSide: CASE_SIDE });
   const daily = new Map<string, DailyQualityCounts>(rows.map((r) => [r.key, { qualityRefundedCases: r.quality_refunded_cases, paidOrders: r.paid_orders }]));
   const series = rollingWindow(daily, filter.from, filter.to, thresholds.windowDays);
   const current = series[series.length - 1]!;
@@ -48,7 +48,7 @@ export async function qualityRefundRate(ctx: ServiceContext, shopId: string, q: 
   let level;
   if (r.filter.variantIds !== undefined) {
     const from = monthOf(windowFrom);
-    const [row] = await analyticsQueryRepo.cube(ctx.db, { ...r.filter, from, to: lastDayOfMonth(to), group: 'none', orderSide: ORDER_SIDE, caseSide: CASE_SIDE });
+    const [row] = await analyticsQueryRepo.cube(reportReader(ctx), { ...r.filter, from, to: lastDayOfMonth(to), group: 'none', orderSide: ORDER_SIDE, caseSide: CASE_SIDE });
     current = { windowFrom: from, windowTo: lastDayOfMonth(to), ...plainCounts(row) };
     trend = { fittedDays: 0, slopeBpPerDay: null, horizonDays: HORIZON_DAYS, projectedBp: null, note: 'SKU, product and category figures are kept by month: no daily trend' };
     level = alertLevel(current.rateBp, null, policy);

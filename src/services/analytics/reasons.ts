@@ -2,7 +2,7 @@ import { DEFINITIONS } from '../../domain/analytics/definitions.js';
 import { ratio } from '../../domain/analytics/rates.js';
 import { analyticsQueryRepo, type CubeRow } from '../../db/repos/analytics-query-repo.js';
 import type { Measure } from '../../db/schema/analytics.js';
-import type { ServiceContext } from '../context.js';
+import { reportReader, type ServiceContext } from '../context.js';
 import { isTimeGroup, nextCursor, reasonLabels, resolveQuery, type AnalyticsQuery } from './filters.js';
 import { groupedCube, shapeGroups } from './return-rate.js';
 
@@ -26,13 +26,13 @@ export async function reasons(ctx: ServiceContext, shopId: string, q: AnalyticsQ
     groups = (await shapeGroups(ctx, r, rows, figures)).map((g) => ({ ...g, shareOfCases: ratio(g.casesRequested, allCases) }));
   } else {
     const keys = rows.map((row) => row.key);
-    const catalogue = await analyticsQueryRepo.reasonCatalogue(ctx.db, shopId);
+    const catalogue = await analyticsQueryRepo.reasonCatalogue(reportReader(ctx), shopId);
     // A few SKUs' reason rows: naming every reason the shop's policies have lets the index find them, instead of scanning every SKU's reason rows.
     const reasonCodes = r.filter.reasons ?? (r.group === 'sku' ? [...catalogue.keys()] : undefined);
     const perReason =
       keys.length === 0
         ? []
-        : await analyticsQueryRepo.cubeByReason(ctx.db, {
+        : await analyticsQueryRepo.cubeByReason(reportReader(ctx), {
             ...r.filter,
             reasons: reasonCodes,
             group: r.group,

@@ -2,7 +2,7 @@ import { DEFINITIONS } from '../../domain/analytics/definitions.js';
 import { ratio } from '../../domain/analytics/rates.js';
 import { analyticsQueryRepo, type CubeQuery, type CubeRow } from '../../db/repos/analytics-query-repo.js';
 import type { Measure } from '../../db/schema/analytics.js';
-import type { ServiceContext } from '../context.js';
+import { reportReader, type ServiceContext } from '../context.js';
 import { isTimeGroup, labelsFor, nextCursor, resolveQuery, timeKeys, type AnalyticsQuery, type ResolvedQuery } from './filters.js';
 
 export const RETURN_RATE_SORTS = ['returnedUnits', 'unitRate', 'valueRate', 'soldUnits', 'returnedValue'] as const;
@@ -36,7 +36,7 @@ function figures(row: Partial<Record<Measure, number>> | undefined) {
 /** Runs a cube query and, for a grouping by reason, adds the (reason-less) sold side from the totals. */
 export async function groupedCube(ctx: ServiceContext, r: ResolvedQuery, orderSide: Measure[], caseSide: Measure[], extra: Partial<CubeQuery> = {}) {
   const base = { ...r.filter, orderSide, caseSide };
-  const totalsRow = (await analyticsQueryRepo.cube(ctx.db, { ...base, group: 'none' }))[0];
+  const totalsRow = (await analyticsQueryRepo.cube(reportReader(ctx), { ...base, group: 'none' }))[0];
   if (r.group === 'none') return { totals: totalsRow, rows: [] as CubeRow[], total: 0 };
   const dimension = !isTimeGroup(r.group);
   let rows: CubeRow[];
@@ -44,11 +44,11 @@ export async function groupedCube(ctx: ServiceContext, r: ResolvedQuery, orderSi
     // The sold side is the same for every reason: rank reasons by a measure of their own.
     const s = extra.sort;
     const sort = s && caseSide.includes(s.by) ? { by: s.by, ...(s.per && caseSide.includes(s.per) ? { per: s.per } : {}) } : { by: caseSide[0]! };
-    rows = await analyticsQueryRepo.cube(ctx.db, { ...base, orderSide: [], group: 'reason', sort, limit: r.limit, offset: r.offset });
+    rows = await analyticsQueryRepo.cube(reportReader(ctx), { ...base, orderSide: [], group: 'reason', sort, limit: r.limit, offset: r.offset });
     const sold = Object.fromEntries(orderSide.map((m) => [m, totalsRow?.[m] ?? 0]));
     rows = rows.map((row) => ({ ...row, ...sold }));
   } else {
-    rows = await analyticsQueryRepo.cube(ctx.db, { ...base, group: r.group, ...extra, ...(dimension ? { limit: r.limit, offset: r.offset } : {}) });
+    rows = await analyticsQueryRepo.cube(reportReader(ctx), { ...base, group: r.group, ...extra, ...(dimension ? { limit: r.limit, offset: r.offset } : {}) });
   }
   return { totals: totalsRow, rows, total: dimension ? (rows[0]?.totalGroups ?? 0) : rows.length };
 }

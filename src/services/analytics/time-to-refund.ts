@@ -3,7 +3,7 @@ import { ratio } from '../../domain/analytics/rates.js';
 import { histogramPercentile, mergeHistogram, type HistogramBucket } from '../../domain/analytics/refund-times.js';
 import { analyticsQueryRepo } from '../../db/repos/analytics-query-repo.js';
 import type { Measure } from '../../db/schema/analytics.js';
-import type { ServiceContext } from '../context.js';
+import { reportReader, type ServiceContext } from '../context.js';
 import { isTimeGroup, nextCursor, resolveQuery, type AnalyticsQuery } from './filters.js';
 import { groupedCube, shapeGroups } from './return-rate.js';
 
@@ -35,10 +35,10 @@ function figures(row: Partial<Record<Measure, number>> | undefined, histogram: r
 export async function timeToRefund(ctx: ServiceContext, shopId: string, q: AnalyticsQuery) {
   const r = await resolveQuery(ctx, shopId, q, { defaultGroup: 'month' });
   const { totals, rows, total } = await groupedCube(ctx, r, [], CASE_SIDE, { sort: { by: 'refunded_cases' } });
-  const all = await analyticsQueryRepo.refundTimes(ctx.db, { ...r.filter, group: 'none' });
+  const all = await analyticsQueryRepo.refundTimes(reportReader(ctx), { ...r.filter, group: 'none' });
   const byGroup = new Map<string, HistogramBucket[]>();
   if (r.group !== 'none') {
-    for (const h of await analyticsQueryRepo.refundTimes(ctx.db, { ...r.filter, group: r.group })) {
+    for (const h of await analyticsQueryRepo.refundTimes(reportReader(ctx), { ...r.filter, group: r.group })) {
       const list = byGroup.get(h.key) ?? [];
       list.push({ seconds: h.seconds, count: h.cases });
       byGroup.set(h.key, list);
