@@ -26,6 +26,8 @@ export class FakeShopify {
   answerDelayMs = 0;
   /** Called once a refund is made, before it is answered (a crash test kills its worker here). */
   onRefund: ((refund: Json) => void) | null = null;
+  /** Awaited before the next refunds/calculate answer, once (a slow call that outlives its lease). */
+  onCalculate: (() => Promise<void>) | null = null;
   private server: Server | null = null;
   private seq = 9_000_000_000;
   url = '';
@@ -62,6 +64,7 @@ export class FakeShopify {
     const id = ++this.seq;
     const at = (options.at ?? new Date()).toISOString();
     const quantity = options.quantity ?? 2;
+    const fulfilled = options.fulfilled ?? true;
     const lineItems = Array.from({ length: options.lines ?? 2 }, (_, i) => ({
       id: id * 10 + i,
       variant_id: 700 + i,
@@ -88,10 +91,10 @@ export class FakeShopify {
       customer: { id: id + 1, email: `buyer${id}@example.com`, first_name: 'Gen', last_name: `Buyer ${id}` },
       line_items: lineItems,
       shipping_lines: [{ price: '5.00', discounted_price: '5.00', tax_lines: [] }],
-      fulfillments: (options.fulfilled ?? true) ? [
-        { id: id + 2, status: 'success', shipment_status: 'delivered', tracking_company: 'UPS', tracking_number: `1Z${id}`, created_at: at, updated_at: at, line_items: lineItems.map((l) => ({ id: l.id, quantity })) },
-      ] : [],
-      fulfillment_status: (options.fulfilled ?? true) ? 'fulfilled' : null,
+      fulfillments: fulfilled
+        ? [{ id: id + 2, status: 'success', shipment_status: 'delivered', tracking_company: 'UPS', tracking_number: `1Z${id}`, created_at: at, updated_at: at, line_items: lineItems.map((l) => ({ id: l.id, quantity })) }]
+        : [],
+      fulfillment_status: fulfilled ? 'fulfilled' : null,
       refunds: [],
     };
     this.orders.set(String(id), order);
@@ -161,6 +164,9 @@ export class FakeShopify {
       const { paid, refunded } = this.totals(m[1]!);
       const left = ((paid - refunded) / 100).toFixed(2);
       if (m[2]) {
+        const hold = this.onCalculate;
+        this.onCalculate = null;
+        if (hold) await hold();
         return this.send(res, 200, {
           refund: {
             currency: o.currency,

@@ -26,6 +26,12 @@ export class FakeWoo {
   answerDelayMs = 0;
   /** Called once a refund is made, before it is answered (a crash test kills its worker here). */
   onRefund: ((refund: Json) => void) | null = null;
+  /** Awaited before the next answer listing an order's refunds, once (a slow call that outlives its lease). */
+  onListRefunds: (() => Promise<void>) | null = null;
+  /** Answer the next refund creation with a 502 after making it (a lost answer). */
+  loseNextRefundAnswer = false;
+  /** At most this many refunds a page (WooCommerce: 100). */
+  maxPerPage = 100;
   private server: Server | null = null;
   private seq = 5000;
   url = '';
@@ -117,10 +123,15 @@ export class FakeWoo {
       const list = this.refunds.get(m[1]!) ?? [];
       if (req.method === 'GET') {
         // Newest first, `per_page` (default 10, at most 100) a page, as WooCommerce lists them.
-        const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 10), 100);
+        const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 10), this.maxPerPage);
         const page = Number(url.searchParams.get('page') ?? 1);
-        const newest = [...list].reverse();
-        return this.send(res, 200, newest.slice((page - 1) * perPage, page * perPage), { 'x-wp-total': String(list.length), 'x-wp-totalpages': String(Math.max(1, Math.ceil(list.length / perPage))) });
+        const newest = [...list].reverse().slice((page - 1) * perPage, page * perPage);
+        const headers = { 'x-wp-total': String(list.length), 'x-wp-totalpages': String(Math.max(1, Math.ceil(list.length / perPage))) };
+        // The list as it was when asked, answered after the hold.
+        const hold = this.onListRefunds;
+        this.onListRefunds = null;
+        if (hold) await hold();
+        return this.send(res, 200, structuredClone(newest), headers);
       }
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json;
       const { paid, refunded } = this.totals(m[1]!);
@@ -142,6 +153,10 @@ export class FakeWoo {
       this.onRefund?.(refund);
       if (this.answerDelayMs > 0) await new Promise((r) => setTimeout(r, this.answerDelayMs));
       if (res.destroyed) return;
+      if (this.loseNextRefundAnswer) {
+        this.loseNextRefundAnswer = false;
+        return this.send(res, 502, { code: 'bad_gateway' });
+      }
       return this.send(res, 201, refund);
     }
     return this.send(res, 404, { code: 'rest_no_route' });
