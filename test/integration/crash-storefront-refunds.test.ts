@@ -141,7 +141,7 @@ describe.skipIf(!onPostgres())('a worker killed between a storefront’s refund 
     const written = () => count(sql`select count(*)::int as n from refunds where shop_id in ${shops()}`);
     const done = async () => (await written()) === 2 * CASES && (await unsettled()) === 0;
 
-    const deadline = Date.now() + 240_000;
+    const deadline = Date.now() + 270_000;
     let starts = 0;
     while (Date.now() < deadline) {
       worker = startWorker();
@@ -197,5 +197,5 @@ describe.skipIf(!onPostgres())('a worker killed between a storefront’s refund 
     expect([...woo.refundsByMark.values()].reduce((a, n) => a + n, 0)).toBe(CASES);
     const statuses = await queryRows<{ status: string; n: number }>(t.ctx.db, sql`select status, count(*)::int as n from return_cases where shop_id in ${shops()} group by status`);
     expect(statuses).toEqual([{ status: 'completed', n: 2 * CASES }]);
-  }, 270_000);
+  }, 300_000);
 });
