@@ -22,6 +22,12 @@ export class FakeShopify {
   readonly requests: string[] = [];
   /** Answer the next refund creation with a 502 after making it (a lost answer). */
   loseNextRefundAnswer = false;
+  /** Milliseconds to hold each refund creation's answer after the refund was made (a crash window). */
+  answerDelayMs = 0;
+  /** Called once a refund is made, before it is answered (a crash test kills its worker here). */
+  onRefund: ((refund: Json) => void) | null = null;
+  /** Awaited before the next refunds/calculate answer, once (a slow call that outlives its lease). */
+  onCalculate: (() => Promise<void>) | null = null;
   private server: Server | null = null;
   private seq = 9_000_000_000;
   url = '';
@@ -50,11 +56,15 @@ export class FakeShopify {
     await new Promise((r) => this.server?.close(r));
   }
 
-  /** A paid, delivered USD order, tax-exclusive: `lines` of `quantity` × 10.00 less 1.00 discount, 6% tax, 5.00 shipping. */
-  generate(options: { lines?: number; quantity?: number; at?: Date } = {}): Json {
+  /**
+   * A paid, delivered USD order, tax-exclusive: `lines` of `quantity` × 10.00 less 1.00 discount, 6% tax, 5.00 shipping.
+   * `fulfilled: false`: paid but not shipped yet (no fulfilment).
+   */
+  generate(options: { lines?: number; quantity?: number; at?: Date; fulfilled?: boolean } = {}): Json {
     const id = ++this.seq;
     const at = (options.at ?? new Date()).toISOString();
     const quantity = options.quantity ?? 2;
+    const fulfilled = options.fulfilled ?? true;
     const lineItems = Array.from({ length: options.lines ?? 2 }, (_, i) => ({
       id: id * 10 + i,
       variant_id: 700 + i,
@@ -81,9 +91,10 @@ export class FakeShopify {
       customer: { id: id + 1, email: `buyer${id}@example.com`, first_name: 'Gen', last_name: `Buyer ${id}` },
       line_items: lineItems,
       shipping_lines: [{ price: '5.00', discounted_price: '5.00', tax_lines: [] }],
-      fulfillments: [
-        { id: id + 2, status: 'success', shipment_status: 'delivered', tracking_company: 'UPS', tracking_number: `1Z${id}`, created_at: at, updated_at: at, line_items: lineItems.map((l) => ({ id: l.id, quantity })) },
-      ],
+      fulfillments: fulfilled
+        ? [{ id: id + 2, status: 'success', shipment_status: 'delivered', tracking_company: 'UPS', tracking_number: `1Z${id}`, created_at: at, updated_at: at, line_items: lineItems.map((l) => ({ id: l.id, quantity })) }]
+        : [],
+      fulfillment_status: fulfilled ? 'fulfilled' : null,
       refunds: [],
     };
     this.orders.set(String(id), order);
@@ -153,6 +164,9 @@ export class FakeShopify {
       const { paid, refunded } = this.totals(m[1]!);
       const left = ((paid - refunded) / 100).toFixed(2);
       if (m[2]) {
+        const hold = this.onCalculate;
+        this.onCalculate = null;
+        if (hold) await hold();
         return this.send(res, 200, {
           refund: {
             currency: o.currency,
@@ -168,6 +182,9 @@ export class FakeShopify {
       o.refunds.push(refund);
       const mark = /retour:[0-9a-f-]+/.exec(String(body.note))?.[0] ?? '';
       this.refundsByMark.set(mark, (this.refundsByMark.get(mark) ?? 0) + 1);
+      this.onRefund?.(refund);
+      if (this.answerDelayMs > 0) await new Promise((r) => setTimeout(r, this.answerDelayMs));
+      if (res.destroyed) return;
       if (this.loseNextRefundAnswer) {
         this.loseNextRefundAnswer = false;
         return this.send(res, 502, { errors: 'Bad Gateway' });

@@ -20,6 +20,18 @@ export class FakeWoo {
   readonly faults: { status: number; retryAfter?: string }[] = [];
   readonly requests: string[] = [];
   readonly created: Json[] = [];
+  /** Refunds created per Retour mark (must never exceed 1 per ledger row). */
+  readonly refundsByMark = new Map<string, number>();
+  /** Milliseconds to hold each refund creation's answer after the refund was made (a crash window). */
+  answerDelayMs = 0;
+  /** Called once a refund is made, before it is answered (a crash test kills its worker here). */
+  onRefund: ((refund: Json) => void) | null = null;
+  /** Awaited before the next answer listing an order's refunds, once (a slow call that outlives its lease). */
+  onListRefunds: (() => Promise<void>) | null = null;
+  /** Answer the next refund creation with a 502 after making it (a lost answer). */
+  loseNextRefundAnswer = false;
+  /** At most this many refunds a page (WooCommerce: 100). */
+  maxPerPage = 100;
   private server: Server | null = null;
   private seq = 5000;
   url = '';
@@ -70,6 +82,15 @@ export class FakeWoo {
     return order;
   }
 
+  /** Money the order took and has been refunded through the API, in cents. */
+  totals(orderId: string) {
+    const o = this.orders.get(orderId)!;
+    const cents = (v: unknown) => Math.round(Number(v ?? 0) * 100);
+    const paid = (o.line_items as Json[]).reduce((a, l) => a + cents(l.total) + cents(l.total_tax), 0) + cents(o.shipping_total) + cents(o.shipping_tax);
+    const refunded = (this.refunds.get(orderId) ?? []).reduce((a, r) => a + cents(r.amount), 0);
+    return { paid, refunded };
+  }
+
   webhook(topic: string, payload: unknown, secret = this.webhookSecret) {
     const body = JSON.stringify(payload);
     return { body, headers: { 'content-type': 'application/json', 'x-wc-webhook-topic': topic, 'x-wc-webhook-signature': signBase64HmacSha256(secret, body) } };
@@ -100,12 +121,42 @@ export class FakeWoo {
     if ((m = path.match(/^orders\/(\d+)\/refunds$/))) {
       if (!this.orders.has(m[1]!)) return this.send(res, 404, { code: 'woocommerce_rest_shop_order_invalid_id' });
       const list = this.refunds.get(m[1]!) ?? [];
-      if (req.method === 'GET') return this.send(res, 200, list);
+      if (req.method === 'GET') {
+        // Newest first, `per_page` (default 10, at most 100) a page, as WooCommerce lists them.
+        const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 10), this.maxPerPage);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const newest = [...list].reverse().slice((page - 1) * perPage, page * perPage);
+        const headers = { 'x-wp-total': String(list.length), 'x-wp-totalpages': String(Math.max(1, Math.ceil(list.length / perPage))) };
+        // The list as it was when asked, answered after the hold.
+        const hold = this.onListRefunds;
+        this.onListRefunds = null;
+        if (hold) await hold();
+        return this.send(res, 200, structuredClone(newest), headers);
+      }
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json;
-      const refund = { id: ++this.seq, amount: body.amount, reason: body.reason, refunded_payment: body.api_refund === true, line_items: body.line_items };
+      const { paid, refunded } = this.totals(m[1]!);
+      const cents = Math.round(Number(body.amount) * 100);
+      if (!(cents > 0) || cents > paid - refunded) return this.send(res, 400, { code: 'woocommerce_rest_cannot_create_order_refund', message: 'Invalid refund amount.', data: { status: 400 } });
+      const refund = {
+        id: ++this.seq,
+        amount: body.amount,
+        reason: body.reason,
+        refunded_payment: body.api_refund === true,
+        line_items: body.line_items,
+        meta_data: ((body.meta_data ?? []) as Json[]).map((d) => ({ id: ++this.seq, key: d.key, value: d.value })),
+      };
       list.push(refund);
       this.refunds.set(m[1]!, list);
       this.created.push({ orderId: m[1], ...body });
+      const mark = /retour:[0-9a-f-]+/.exec(String(body.reason))?.[0] ?? '';
+      this.refundsByMark.set(mark, (this.refundsByMark.get(mark) ?? 0) + 1);
+      this.onRefund?.(refund);
+      if (this.answerDelayMs > 0) await new Promise((r) => setTimeout(r, this.answerDelayMs));
+      if (res.destroyed) return;
+      if (this.loseNextRefundAnswer) {
+        this.loseNextRefundAnswer = false;
+        return this.send(res, 502, { code: 'bad_gateway' });
+      }
       return this.send(res, 201, refund);
     }
     return this.send(res, 404, { code: 'rest_no_route' });

@@ -160,4 +160,39 @@ describe('Shopify connector', () => {
     const view = await api('GET', `/api/v1/returns/${created.body.id}`, { key: shop.keys.agent });
     expect(view.body.status).toBe('completed');
   });
+  it('a call that outlives its lease does not pay: the worker that took the refund over pays it once', async () => {
+    const order = shopify.generate({ lines: 2, quantity: 1 });
+    expect((await hook('orders/create', order)).status).toBe(200);
+    const mine = await orderByExternal(String(order.id));
+    const line = mine.lines[0];
+    const created = await api('POST', '/api/v1/returns', { key: shop.keys.agent, body: { orderId: mine.id, type: 'refund_only', items: [{ lineId: line.id, quantity: 1, reasonCode: 'no_longer_needed' }] } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    // The approving request's call finds no refund on the order, then is held at refunds/calculate…
+    let release!: () => void;
+    let reached!: () => void;
+    const atHold = new Promise<void>((r) => (reached = r));
+    shopify.onCalculate = () => {
+      reached();
+      return new Promise<void>((r) => (release = r));
+    };
+    const approving = act(api, shop.keys.agent, created.body.id, 'approve');
+    await atHold;
+    // …past its lease: the worker claims the refund, finds nothing either, and pays it.
+    t.clock.advance(t.config.refundCallLeaseMs + 1000);
+    expect(await retryDueRefunds(t.ctx)).toBeGreaterThanOrEqual(1);
+    const [paid] = await queryRows<{ id: string; status: string; provider_ref: string; amount_minor: number }>(
+      t.ctx.db,
+      sql`select id, status, provider_ref, amount_minor::int as amount_minor from refunds where case_id = ${created.body.id}`,
+    );
+    expect(paid).toMatchObject({ status: 'succeeded', amount_minor: line.paidMinor });
+    // The first call, let go at last, must not make a second refund.
+    release();
+    const approved = await approving;
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(shopify.refundsByMark.get(`retour:${paid!.id}`)).toBe(1);
+    const refunds = shopify.orders.get(String(order.id))!.refunds as any[];
+    expect(refunds.map((r) => String(r.id))).toEqual([paid!.provider_ref]);
+    expect(shopify.totals(String(order.id)).refunded).toBe(line.paidMinor);
+    expect((await api('GET', `/api/v1/returns/${created.body.id}`, { key: shop.keys.agent })).body.status).toBe('completed');
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../client.js';
 import { batchOf } from '../write-batch.js';
@@ -101,6 +101,19 @@ export const refundsRepo = {
         .where(and(eq(refunds.shopId, shopId), eq(refunds.id, id), eq(refunds.status, 'pending')))
         .returning()
     )[0];
+  },
+
+  /**
+   * Renews a provider call's lease, only if the row is still pending and its next attempt is still
+   * the one this call saw (no other process has claimed it since): true when renewed.
+   */
+  async renewCallLease(db: Executor, shopId: string, id: string, seen: Date | null, lease: Date): Promise<boolean> {
+    const rows = await db
+      .update(refunds)
+      .set({ nextAttemptAt: lease, updatedAt: new Date() })
+      .where(and(eq(refunds.shopId, shopId), eq(refunds.id, id), eq(refunds.status, 'pending'), seen ? eq(refunds.nextAttemptAt, seen) : isNull(refunds.nextAttemptAt)))
+      .returning({ id: refunds.id });
+    return rows.length === 1;
   },
 
   /** Pending refunds whose next attempt is due, oldest first, claimed so two workers never take the same one. */

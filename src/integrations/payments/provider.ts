@@ -18,6 +18,13 @@ export interface RefundRequest {
   providerRef: string | null;
   /** The order's payment at the provider (Stripe pi_/ch_, Alipay trade_no) and the order's number. */
   payment: { ref: string | null; orderNumber: string };
+  /**
+   * For rails that take no idempotency key (Shopify, WooCommerce): called right before the request
+   * that pays, it renews this call's lease on the ledger row, so no other process asks while that
+   * request is out. False: the lease had run out and another process took the refund over (it
+   * looks for this refund before making one); the provider must not pay and answers `superseded`.
+   */
+  claimCall?: () => Promise<boolean>;
 }
 
 /** What a payment rail can report about a refund it was asked for. */
@@ -32,6 +39,8 @@ export type RefundOutcome =
   | { status: 'awaiting_confirmation' }
   /** The provider accepted the refund and will finish it later: a webhook or a later query settles it. */
   | { status: 'processing'; providerRef: string }
+  /** Another process took this refund over before the provider paid (see `claimCall`): nothing was done, nothing to record. */
+  | { status: 'superseded' }
   | { status: 'failed'; message: string; retryable: boolean };
 
 export interface RefundProvider {

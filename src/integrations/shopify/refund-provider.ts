@@ -4,13 +4,28 @@ import type { ServiceContext } from '../../services/context.js';
 import type { OpenConnection } from '../../services/connections/connection-kind.js';
 import type { RefundOutcome, RefundProvider } from '../payments/provider.js';
 import { markedRefundId, minorOf, retourRefundMark } from '../storefront/mapped-order.js';
-import { shopifyRest, ShopifyRefusal } from './client.js';
+import { shopifyRest, ShopifyRefusal, type ShopifyPage } from './client.js';
 
 interface CalculatedRefund {
   refund: {
     refund_line_items?: { line_item_id: string | number; location_id?: string | number | null }[];
     transactions?: { parent_id: string | number; gateway?: string; amount: string; maximum_refundable?: string; kind?: string }[];
   };
+}
+
+/**
+ * The id of the refund on the order that carries Retour's mark for `refundId`, if Shopify made it:
+ * every page of the order's refunds (at most 250 a page, the next by the Link header).
+ */
+async function findMarkedRefund(rest: ReturnType<typeof shopifyRest>, path: string, refundId: string): Promise<string | null> {
+  let page: { path: string; query: Record<string, string | number> } | null = { path, query: { limit: 250 } };
+  while (page) {
+    const res: ShopifyPage<{ refunds?: { id: string | number; note?: string | null }[] }> = await rest.get(page.path, page.query);
+    const found = res.body.refunds?.find((r) => markedRefundId(r.note) === refundId);
+    if (found) return String(found.id);
+    page = res.next;
+  }
+  return null;
 }
 
 /** Inspection dispositions as Shopify restock types: restocked goods go back to a location, the rest do not. */
@@ -21,7 +36,9 @@ export const restockTypeOf = (disposition: string | null) => (disposition === 'r
  * (what Shopify would refund, and the payment to refund it from), then `refunds` with Retour's
  * amount, restock per line from the inspection, and the case's shipping refund. Shopify's REST
  * refunds take no idempotency key, so every attempt first looks for a refund it made already
- * (marked with the ledger row's id in its note): a lost answer is never paid a second time.
+ * (marked with the ledger row's id in its note): a lost answer is never paid a second time; and
+ * it pays only while it still holds the refund's call lease (renewed just before), so a call that
+ * outlived its lease cannot pay alongside the process that took the refund over.
  */
 export function shopifyRefundProvider(connection: OpenConnection, ctx: ServiceContext): RefundProvider {
   return {
@@ -34,8 +51,8 @@ export function shopifyRefundProvider(connection: OpenConnection, ctx: ServiceCo
         const rest = shopifyRest(connection);
         const path = `orders/${facts.orderExternalId}/refunds`;
         const mark = retourRefundMark(request.refundId);
-        const earlier = (await rest.get<{ refunds?: { id: string | number; note?: string | null }[] }>(path)).body.refunds?.find((r) => markedRefundId(r.note) === request.refundId);
-        if (earlier) return { status: 'succeeded', providerRef: String(earlier.id) };
+        const earlier = await findMarkedRefund(rest, path, request.refundId);
+        if (earlier) return { status: 'succeeded', providerRef: earlier };
 
         const currency = request.currency;
         const lineItems = facts.lines
@@ -49,6 +66,8 @@ export function shopifyRefundProvider(connection: OpenConnection, ctx: ServiceCo
         if (request.amountMinor > maximum) {
           return { status: 'failed', message: `Shopify can refund at most ${formatMinor(maximum, currency)} ${currency} on order ${facts.orderNumber}; Retour owes ${formatMinor(request.amountMinor, currency)}`, retryable: false };
         }
+        // The request that pays cannot be repeated safely: it goes out only while this call still holds the refund.
+        if (request.claimCall && !(await request.claimCall())) return { status: 'superseded' };
         const locations = new Map((calculated.refund.refund_line_items ?? []).map((l) => [String(l.line_item_id), l.location_id]));
         const created = await rest.post<{ refund: { id: string | number } }>(
           path,

@@ -30,6 +30,14 @@ export async function executeRefund(ctx: ServiceContext, shopId: string, refundI
   // Payment rails refund the order's payment at the provider; built-in providers need nothing of the order.
   const order = refund.connectionId ? await ordersRepo.findById(ctx.db, shopId, refund.orderId) : undefined;
   let outcome: RefundOutcome;
+  // The lease this call holds is the next attempt time it read; renewed only while it is still its own.
+  let held = refund.nextAttemptAt;
+  const claimCall = async () => {
+    const lease = new Date(ctx.clock.now().getTime() + ctx.config.refundCallLeaseMs);
+    const renewed = await refundsRepo.renewCallLease(ctx.db, shopId, refundId, held, lease);
+    if (renewed) held = lease;
+    return renewed;
+  };
   try {
     const provider = await providerFor(ctx, shop, refund);
     outcome = await provider.refund({
@@ -43,10 +51,13 @@ export async function executeRefund(ctx: ServiceContext, shopId: string, refundI
       attempt: refund.attempts,
       providerRef: refund.providerRef,
       payment: { ref: order?.paymentRef ?? null, orderNumber: order?.number ?? '' },
+      claimCall,
     });
   } catch (err) {
     outcome = { status: 'failed', message: (err as Error).message, retryable: true };
   }
+  // Another process owns the refund now (this call outlived its lease before paying): it settles it.
+  if (outcome.status === 'superseded') return (await refundsRepo.findById(ctx.db, shopId, refundId)) ?? refund;
   if (outcome.status === 'awaiting_confirmation') {
     return (await refundsRepo.settle(ctx.db, shopId, refundId, { status: 'pending', nextAttemptAt: null, attempts: refund.attempts + 1 })) ?? refund;
   }
@@ -78,7 +89,7 @@ export async function settleRefund(
   ctx: ServiceContext,
   shopId: string,
   refundId: string,
-  outcome: Exclude<RefundOutcome, { status: 'awaiting_confirmation' | 'processing' }>,
+  outcome: Exclude<RefundOutcome, { status: 'awaiting_confirmation' | 'processing' | 'superseded' }>,
 ): Promise<RefundRow | undefined> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
