@@ -195,12 +195,13 @@ export function decisionFamily(s: Scope, where: SQL, sign: number): Family {
 export function refundFamily(s: Scope, where: SQL, sign: number): Family[] {
   const value = sql`r.currency = ${s.currency}`;
   const header: Family = {
-    measures: ['refunds', 'refunded_minor', 'shipping_reimbursed_minor', 'store_credit_bonus_minor'],
+    measures: ['refunds', 'refunded_minor', 'shipping_reimbursed_minor', 'store_credit_bonus_minor', 'insured_refunds'],
     sql: sql`select ${localDay(sql`r.settled_at`, s)} as day, o.channel, c.customer_id, -1 as seconds, 0::smallint as level, ${ALL} as variant_id, ''::text as reason,
         ${sign}::bigint as refunds,
         (case when ${value} then r.amount_minor else 0 end) * ${sign} as refunded_minor,
         (case when ${value} then r.compensation_minor else 0 end) * ${sign} as shipping_reimbursed_minor,
-        (case when ${value} then r.bonus_minor else 0 end) * ${sign} as store_credit_bonus_minor
+        (case when ${value} then r.bonus_minor else 0 end) * ${sign} as store_credit_bonus_minor,
+        (case when c.return_shipping_payer = 'insurer' then 1 else 0 end) * ${sign}::bigint as insured_refunds
       from refunds r
       join return_cases c on c.shop_id = r.shop_id and c.id = r.case_id
       join orders o on o.shop_id = r.shop_id and o.id = r.order_id

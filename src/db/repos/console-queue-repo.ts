@@ -31,6 +31,8 @@ export interface QueueFilter {
   awaitingPayout?: boolean;
   /** Only cases whose next deadline has passed. */
   overdue?: boolean;
+  /** Only cases whose returned parcel the carrier delivered to the shop (issue 17), or none of them. */
+  receiptReady?: boolean;
   /** Only cases whose next deadline falls between now and now + this many hours. */
   dueWithinHours?: number;
   /** RMA number, order number, e-mail, phone (already normalised by the caller) or return tracking number. */
@@ -64,6 +66,7 @@ export interface QueueRow {
   due_at: Date | string | null;
   due_kind: string | null;
   due_source: 'scheduled' | 'policy' | null;
+  receipt_ready_at: Date | string | null;
   total: number;
 }
 
@@ -93,6 +96,10 @@ const DUE_KIND = sql`coalesce(dl.kind, case c.status
     when 'inspected' then 'refund_after_receipt'
   end)`;
 
+/** When a carrier delivered the case's returned parcel to the shop while the case still waits for its receipt (issue 17). */
+const RECEIPT_READY = sql`(select max(s.receipt_ready_at) from return_shipments s
+    where s.shop_id = c.shop_id and s.case_id = c.id and s.direction = 'return' and c.status in ('approved', 'in_transit'))`;
+
 const ESTIMATED_STATES = sql`('requested', 'approved', 'rejected', 'in_transit', 'received', 'inspected')`;
 
 function conditions(shopId: string, f: QueueFilter): SQL[] {
@@ -104,6 +111,7 @@ function conditions(shopId: string, f: QueueFilter): SQL[] {
   if (f.riskMin !== undefined) c.push(sql`c.risk_score >= ${f.riskMin}`);
   if (f.riskMax !== undefined) c.push(sql`c.risk_score <= ${f.riskMax}`);
   if (f.needsReview !== undefined) c.push(sql`c.needs_review = ${f.needsReview}`);
+  if (f.receiptReady !== undefined) c.push(f.receiptReady ? sql`${RECEIPT_READY} is not null` : sql`${RECEIPT_READY} is null`);
   if (f.awaitingPayout !== undefined) {
     const unpaid = sql`exists (select 1 from refunds r where r.shop_id = c.shop_id and r.case_id = c.id and r.provider = 'manual' and r.status = 'pending')`;
     c.push(f.awaitingPayout ? unpaid : sql`not ${unpaid}`);
@@ -149,7 +157,7 @@ function queueRelation(shopId: string, f: QueueFilter): SQL {
     select c.id, c.rma_number, c.order_id, c.customer_id, c.type, c.refund_only_kind, c.status, c.currency, c.refund_method,
            c.risk_score, c.needs_review, c.breakdown, c.refunded_minor, c.amount_override_minor, c.version, c.created_at, c.updated_at,
            o.number as order_number, o.channel, cu.name as customer_name,
-           ${DUE_AT} as due_at, ${DUE_KIND} as due_kind,
+           ${DUE_AT} as due_at, ${DUE_KIND} as due_kind, ${RECEIPT_READY} as receipt_ready_at,
            case when dl.due_at is not null then 'scheduled' when ev.since is not null then 'policy' end as due_source
     from return_cases c
     join orders o on o.shop_id = c.shop_id and o.id = c.order_id

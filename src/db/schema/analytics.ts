@@ -46,6 +46,8 @@ export const MEASURES = [
   'decisions_system',
   'decisions_staff',
   'decisions_platform',
+  /** Refunds of cases whose return shipping the insurer paid (运费险, issue 17): the insured share of the cost. */
+  'insured_refunds',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 

@@ -183,6 +183,13 @@ export const evidence = pgTable(
   ],
 );
 
+export interface ParcelPickup {
+  windowStart: string;
+  windowEnd: string;
+  address: { name: string; phone: string; line: string; city?: string; province?: string; postalCode?: string; country?: string };
+  confirmation: string | null;
+}
+
 /** Parcels of a case: the return on its way back, or a replacement going out. */
 export const returnShipments = pgTable(
   'return_shipments',
@@ -190,13 +197,32 @@ export const returnShipments = pgTable(
     shopId: shopId(),
     id: id(),
     caseId: uuid('case_id').notNull(),
-    direction: text('direction').$type<'return' | 'replacement'>().notNull(),
+    /** `outbound`: the order's own parcel, followed while the carrier intercepts it (issue 17). */
+    direction: text('direction').$type<'return' | 'replacement' | 'outbound'>().notNull(),
     carrier: text('carrier').notNull(),
     trackingNumber: text('tracking_number').notNull(),
     status: text('status').$type<'in_transit' | 'delivered' | 'lost'>().notNull(),
     shippedAt: at('shipped_at'),
     deliveredAt: at('delivered_at'),
     createdAt: createdAt(),
+    // Issue 17 (carriers): the carrier connection that books and tracks the parcel, and what it gave back.
+    connectionId: uuid('connection_id'),
+    /** The carrier's code for it (Kuaidi100 `com`, EasyPost carrier). */
+    carrierCode: text('carrier_code'),
+    /** The carrier's own ids: EasyPost shipment and tracker, Kuaidi100 pickup order (taskId). */
+    externalRefs: jsonb('external_refs').$type<Record<string, string>>(),
+    labelUrl: text('label_url'),
+    /** A code the drop-off station scans instead of a printed label (EasyPost QR). */
+    dropOffCode: text('drop_off_code'),
+    /** A booked courier pickup: the window and the address the courier comes to. */
+    pickup: jsonb('pickup').$type<ParcelPickup>(),
+    /** Outbound parcels: `requested` through the carrier's API, `manual` (asked by phone), then `succeeded` or `failed`. */
+    interception: text('interception').$type<'requested' | 'manual' | 'succeeded' | 'failed'>(),
+    /** The last carrier-neutral tracking status (domain/carriers/tracking.ts) and when it was scanned. */
+    trackingStatus: text('tracking_status'),
+    trackingAt: at('tracking_at'),
+    /** Delivered to the shop's return address by the carrier: the warehouse queue shows it ready to receive. */
+    receiptReadyAt: at('receipt_ready_at'),
   },
   (t) => [
     primaryKey({ columns: [t.shopId, t.id] }),

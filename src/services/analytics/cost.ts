@@ -15,6 +15,7 @@ const CASE_SIDE: Measure[] = [
   'written_off_units',
   'written_off_value_minor',
   'completed_cases',
+  'insured_refunds',
 ];
 
 function figures(row: Partial<Record<Measure, number>> | undefined) {
@@ -29,6 +30,9 @@ function figures(row: Partial<Record<Measure, number>> | undefined) {
     writtenOffUnits: m('written_off_units'),
     writtenOffValueMinor: m('written_off_value_minor'),
     completedCases: m('completed_cases'),
+    // 运费险: refunds whose return shipping the insurer paid, and their share of all refunds (the seller paid none of it).
+    insuredRefunds: m('insured_refunds'),
+    insuredShare: m('refunds') > 0 ? Math.round((m('insured_refunds') / m('refunds')) * 10_000) / 10_000 : 0,
     totalMinor: m('refunded_minor') + m('shipping_reimbursed_minor') + m('store_credit_bonus_minor') + m('written_off_value_minor') - m('restocking_fees_minor'),
   };
 }

@@ -1,6 +1,7 @@
 import type { TObject } from 'typebox';
 import type { RefundProvider } from '../../integrations/payments/provider.js';
 import type { SmsProvider } from '../../integrations/sms/provider.js';
+import type { Carrier } from '../../integrations/carriers/carrier.js';
 import type { ConnectionRow } from '../../db/repos/connections-repo.js';
 import type { ServiceContext } from '../context.js';
 
@@ -46,4 +47,6 @@ export interface ConnectionKind {
   refundProvider?: (connection: OpenConnection, ctx: ServiceContext) => RefundProvider;
   /** SMS providers: send a buyer's text messages and read their delivery reports (issue 20). */
   sms?: (connection: OpenConnection) => SmsProvider;
+  /** Carriers: tracking, pickups, labels and interception (issue 17). */
+  carrier?: (connection: OpenConnection) => Carrier;
 }

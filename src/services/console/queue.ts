@@ -22,6 +22,7 @@ export interface QueueQuery {
   createdFrom?: string;
   overdue?: boolean;
   dueWithinHours?: number;
+  receiptReady?: boolean;
   q?: string;
   sort?: QueueSort;
   order?: 'asc' | 'desc';
@@ -56,6 +57,7 @@ function rowView(r: QueueRow, items: { sku: string; title: string; quantity: num
     updatedAt: iso(r.updated_at)!,
     awaitingPayout: payout ? { since: iso(payout.since)!, amountMinor: Number(payout.amount_minor) } : null,
     deadline: r.due_at === null ? null : { dueAt: iso(r.due_at)!, kind: r.due_kind, source: r.due_source ?? 'policy' },
+    receiptReadyAt: iso(r.receipt_ready_at ?? null),
     items,
   };
 }
@@ -78,6 +80,7 @@ export async function workQueue(ctx: ServiceContext, shopId: string, query: Queu
     channel: query.channel,
     customerId: query.customerId,
     riskMin: query.riskMin,
+    receiptReady: query.receiptReady,
     riskMax: query.riskMax,
     needsReview: query.needsReview,
     awaitingPayout: query.awaitingPayout,

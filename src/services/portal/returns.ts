@@ -6,6 +6,7 @@ import { StringEnum } from '../../domain/typebox.js';
 import { LINE_RESOLUTIONS } from '../../domain/refunds/compute.js';
 import { casesRepo, type CaseRow } from '../../db/repos/cases-repo.js';
 import { deadlinesRepo } from '../../db/repos/deadlines-repo.js';
+import { followTypedParcel } from '../carriers/bookings.js';
 import type { ServiceContext } from '../context.js';
 import { uploadEvidence, type UploadedFile } from '../evidence/evidence.js';
 import { policyById } from '../policy/policies.js';
@@ -115,7 +116,7 @@ export async function createPortalReturn(ctx: ServiceContext, scope: PortalScope
 }
 
 /** A case of the token's order; any other id is not found. */
-async function scopedCase(ctx: ServiceContext, scope: PortalScope, caseId: string): Promise<CaseRow> {
+export async function scopedCase(ctx: ServiceContext, scope: PortalScope, caseId: string): Promise<CaseRow> {
   const c = await casesRepo.findById(ctx.db, scope.shopId, caseId);
   if (!c || c.orderId !== scope.orderId) throw new AppError('not_found', 'portal.return_not_found', 'No such return for this order');
   return c;
@@ -208,6 +209,8 @@ export async function answerOffer(ctx: ServiceContext, scope: PortalScope, caseI
 export async function markShipped(ctx: ServiceContext, scope: PortalScope, caseId: string, parcel: { carrier: string; trackingNumber: string }) {
   await scopedCase(ctx, scope, caseId);
   const updated = await performAction(ctx, scope.shopId, caseId, 'buyer_shipped', BUYER, { carrier: parcel.carrier.trim(), trackingNumber: parcel.trackingNumber.trim() });
+  // Issue 17: a connected carrier network covering this carrier reports the parcel's scans from now on.
+  await followTypedParcel(ctx, scope.shopId, caseId);
   return portalCaseView(ctx, scope, updated);
 }
 

@@ -74,6 +74,8 @@ const CostFigures = Type.Object(
     writtenOffUnits: Int(),
     writtenOffValueMinor: Int(),
     completedCases: Int(),
+    insuredRefunds: Int('Refunds of cases whose return shipping the insurer paid (运费险): not in shippingReimbursedMinor'),
+    insuredShare: Rate('insuredRefunds / refunds'),
     totalMinor: Int('refunded + shipping reimbursed + bonuses + written off − restocking fees'),
   },
   open,

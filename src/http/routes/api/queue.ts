@@ -40,6 +40,8 @@ const QueueItemSchema = Type.Object({
       source: StringEnum(['scheduled', 'policy'] as const, { description: "scheduled: the worker's deadline; policy: estimated from the case's policy" }),
     }),
   ),
+  /** The carrier delivered the returned parcel to the shop: ready to receive (issue 17). */
+  receiptReadyAt: Nullable(DateTime),
   items: Type.Array(Type.Object({ sku: Type.String(), title: Type.String(), quantity: Type.Integer(), reasonCode: Type.String() })),
 });
 
@@ -67,6 +69,7 @@ export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
             riskMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
             riskMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
             needsReview: Type.Optional(Type.Boolean()),
+            receiptReady: Type.Optional(Type.Boolean({ description: 'true: only cases whose returned parcel a carrier delivered to the shop, waiting to be received' })),
             awaitingPayout: Type.Optional(Type.Boolean({ description: 'true: only cases with a manual refund not yet confirmed paid, whatever their state; false: none of them' })),
             createdFrom: Type.Optional(DateTime),
             overdue: Type.Optional(Type.Boolean({ description: 'true: only cases past their deadline; false: none of them' })),

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { receiveStripeWebhook } from '../../../services/payments/stripe-webhook.js';
 import { receiveStorefrontWebhook } from '../../../services/connections/storefront-webhooks.js';
 import { receiveSmsReceipts } from '../../../services/notifications/sms-receipts.js';
+import { receiveCarrierWebhook } from '../../../services/carriers/tracking.js';
 import { errorResponses, Uuid } from '../../schemas/common.js';
 
 const StorefrontReceived = Type.Object({ received: Type.Boolean(), topic: Type.String(), ordersWritten: Type.Integer() });
@@ -97,4 +98,28 @@ export const hookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.code(200).type(answer.contentType).send(answer.body);
     },
   );
+
+  // Carriers (issue 17): Kuaidi100 subscription callbacks (form param + sign = MD5(param + salt)) and
+  // EasyPost tracker events (X-Hmac-Signature), answered as each carrier expects.
+  for (const kind of ['kuaidi100', 'easypost'] as const) {
+    app.post(
+      `/${kind}/:connectionId`,
+      {
+        config: { public: true },
+        schema: {
+          tags: ['hooks'],
+          summary:
+            kind === 'kuaidi100'
+              ? 'Kuaidi100 tracking callbacks (form: param, sign = MD5(param + salt) upper case) for a Kuaidi100 connection'
+              : 'EasyPost tracker.updated events for an EasyPost connection, verified with X-Hmac-Signature',
+          params: Type.Object({ connectionId: Uuid }),
+          response: errorResponses,
+        },
+      },
+      async (req, reply) => {
+        const answer = await receiveCarrierWebhook(app.ctx, { kind, connectionId: req.params.connectionId, rawBody: (req.body as Buffer | undefined) ?? Buffer.alloc(0), headers: req.headers });
+        return reply.code(200).type(answer.contentType).send(answer.body);
+      },
+    );
+  }
 };

@@ -17,6 +17,9 @@ import {
 import { readEvidenceUpload } from '../../evidence-upload.js';
 import { errorResponses, IdParams } from '../../schemas/common.js';
 import { scopeOf } from './auth.js';
+import { portalBook, portalCarrier } from '../../../services/portal/carrier.js';
+import { PortalBookingBody } from '../../schemas/carriers.js';
+import { Nullable } from '../../schemas/common.js';
 
 const open = { additionalProperties: true } as const;
 const strict = { additionalProperties: false } as const;
@@ -97,6 +100,39 @@ export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => markShipped(app.ctx, scopeOf(req), req.params.id, req.body),
+  );
+
+  // Issue 17: what the shop's carriers can do for this return, and booking a pickup or a drop-off code.
+  const PortalParcel = Type.Object(
+    {
+      carrier: Type.String(),
+      trackingNumber: Type.String(),
+      trackingStatus: Nullable(Type.String()),
+      trackingAt: Nullable(Type.String()),
+      labelUrl: Nullable(Type.String()),
+      dropOffCode: Nullable(Type.String()),
+      pickup: Nullable(Type.Object({}, open)),
+    },
+    strict,
+  );
+  const PortalCarrier = Type.Object({ pickup: Type.Boolean(), dropOff: Type.Boolean(), parcels: Type.Array(PortalParcel) }, strict);
+  app.get(
+    '/returns/:id/carrier',
+    { schema: { tags: ['portal'], summary: 'Whether the shop’s carriers can collect the parcel or give a drop-off code, and the parcels with their last scan', params: IdParams, response: { 200: PortalCarrier, ...errorResponses } } },
+    async (req) => portalCarrier(app.ctx, scopeOf(req), req.params.id),
+  );
+  app.post(
+    '/returns/:id/carrier/booking',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: 'Book a courier pickup (window and address) or get a drop-off code, where the shop’s carrier offers it',
+        params: IdParams,
+        body: PortalBookingBody,
+        response: { 200: PortalCarrier, ...errorResponses },
+      },
+    },
+    async (req) => portalBook(app.ctx, scopeOf(req), req.params.id, req.body),
   );
 
   app.post(

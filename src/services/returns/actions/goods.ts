@@ -10,22 +10,34 @@ import { payFastRefund } from './money.js';
 import { refundAndMove } from './shared.js';
 import { policyById } from '../../policy/policies.js';
 import { defaultDisposition, restockNeedsConfirmation } from '../../../domain/cases/disposition.js';
+import { checkTrackingNumber } from '../../../domain/carriers/tracking-numbers.js';
 
 export const buyerShipped: ActionHandler<'buyer_shipped'> = async (a) => {
   plannedMove(a);
-  const shipment = await casesRepo.insertReturnShipment(a.tx, {
-    shopId: a.c.shopId,
-    caseId: a.c.id,
-    direction: 'return',
-    carrier: a.input.carrier,
-    trackingNumber: a.input.trackingNumber,
-    status: 'in_transit',
-    shippedAt: a.now,
-    createdAt: a.now,
-  });
+  // A carrier's first scan of a parcel Retour booked and follows: the parcel is already recorded, its number the carrier's own.
+  const followed = a.actor.kind === 'system' && a.actor.rule === 'carrier.tracking';
+  // Issue 17: a number typed for a carrier Retour knows must fit that carrier's format (stored normalised).
+  const typed = followed ? { ok: true as const, trackingNumber: a.input.trackingNumber, carrier: null } : checkTrackingNumber(a.input.carrier, a.input.trackingNumber);
+  if (!typed.ok) {
+    throw unprocessable('tracking.invalid_number', `This is not a ${typed.carrier.names[0]} tracking number (for example ${typed.example})`, { carrier: typed.carrier.code, example: typed.example });
+  }
+  const trackingNumber = typed.trackingNumber;
+  const shipment = followed
+    ? null
+    : await casesRepo.insertReturnShipment(a.tx, {
+        shopId: a.c.shopId,
+        caseId: a.c.id,
+        direction: 'return',
+        carrier: a.input.carrier,
+        carrierCode: typed.carrier?.code ?? null,
+        trackingNumber,
+        status: 'in_transit',
+        shippedAt: a.now,
+        createdAt: a.now,
+      });
   const shipped = await applyCaseTransition(a.tx, a.c, 'buyer_shipped', a.actor, a.now, {
     patch: { returnMethod: a.c.returnMethod === 'none' ? 'self_ship' : a.c.returnMethod },
-    payload: { carrier: a.input.carrier, trackingNumber: a.input.trackingNumber, shipmentId: shipment.id },
+    payload: { carrier: a.input.carrier, trackingNumber, ...(shipment ? { shipmentId: shipment.id } : {}) },
   });
   // 极速退款 at the first carrier scan, for buyers the policy trusted when they asked.
   const { fastRefund: rule } = (await policyById(a.tx, a.c.shopId, a.c.policyId)).automation;

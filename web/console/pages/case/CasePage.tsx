@@ -15,6 +15,7 @@ import { useShopTime } from '../../lib/shop-time.js';
 import { ActionBar } from './ActionBar.js';
 import { BuyerCard } from './BuyerCard.js';
 import { CaseTimeline } from './CaseTimeline.js';
+import { CarrierCard } from './CarrierCard.js';
 import { Conversation } from './Conversation.js';
 import { EvidenceGallery } from './EvidenceGallery.js';
 import { ItemsCard } from './ItemsCard.js';
@@ -133,6 +134,7 @@ export function CasePage() {
             <RefundCard c={c} />
             <BuyerCard c={c} profile={profile.data} history={history.data?.data} />
             <OrderCard c={c} order={order.data} />
+            <CarrierCard c={c} />
             {c.replacements.length > 0 && (
               <Card title={t('case.replacements')}>
                 {c.replacements.map((r) => (

@@ -191,7 +191,7 @@ export function ConnectionsTab() {
               data-testid="connection-kind"
               value={kind}
               onChange={(k) => setKind(k)}
-              options={CONNECTION_KIND_NAMES.map((k) => ({ value: k, label: t(`settings.connections.kinds.${k}`) }))}
+              options={CONNECTION_KIND_NAMES.map((k) => ({ value: k, label: t(`settings.connections.kinds.${k}`, { defaultValue: t(`carriers.kinds.${k}`, { defaultValue: k }) }) }))}
             />
           </Form.Item>
           <Form.Item name="name" label={t('settings.connections.name')} rules={[{ required: true, whitespace: true, message: t('actions.form.required') }]}>
@@ -201,7 +201,7 @@ export function ConnectionsTab() {
             <Form.Item
               key={`${kind}-${f.name}`}
               name={f.name}
-              label={t(`settings.connections.fields.${f.name}`)}
+              label={t(`settings.connections.fields.${f.name}`, { defaultValue: t(`carriers.fields.${f.name}`, { defaultValue: f.name }) })}
               extra={t(`settings.connections.hints.${kind}.${f.name}`, { defaultValue: '' }) || undefined}
               rules={f.required ? [{ required: true, whitespace: true, message: t('actions.form.required') }] : []}
             >

@@ -36,9 +36,24 @@ export const CONNECTION_FORMS: Record<ConnectionKindName, ConnectionField[]> = {
     { name: 'alipayPublicKey', part: 'credentials', required: true, multiline: true },
     { name: 'baseUrl', part: 'settings', required: false },
   ],
+  // Carriers (issue 17)
+  kuaidi100: [
+    { name: 'key', part: 'credentials', required: true, secret: true },
+    { name: 'customer', part: 'credentials', required: true },
+    { name: 'secret', part: 'credentials', required: false, secret: true },
+    { name: 'salt', part: 'credentials', required: true, secret: true },
+    { name: 'defaultCarrier', part: 'settings', required: false },
+    { name: 'baseUrl', part: 'settings', required: false },
+  ],
+  easypost: [
+    { name: 'apiKey', part: 'credentials', required: true, secret: true },
+    { name: 'webhookSecret', part: 'credentials', required: true, secret: true },
+    { name: 'pickupCarrier', part: 'settings', required: false },
+    { name: 'baseUrl', part: 'settings', required: false },
+  ],
 };
 
 export const CONNECTION_KIND_NAMES = Object.keys(CONNECTION_FORMS) as ConnectionKindName[];
 /** Kinds that pull orders in (they have "sync now" and a webhook address). */
 export const STOREFRONT_KINDS: ReadonlySet<string> = new Set(['shopify', 'woocommerce']);
-export const HOOK_KINDS: ReadonlySet<string> = new Set(['shopify', 'woocommerce', 'stripe']);
+export const HOOK_KINDS: ReadonlySet<string> = new Set(['shopify', 'woocommerce', 'stripe', 'kuaidi100', 'easypost']);
