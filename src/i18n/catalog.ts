@@ -155,7 +155,7 @@ export const ERROR_MESSAGES: Record<string, Text> = {
   'webhook.secret_invalid': { en: 'A signing secret is whsec_ followed by 24 to 64 random bytes in base64', 'zh-CN': '签名密钥格式应为 whsec_ 加 24–64 字节随机数的 base64' },
   'webhook.signature_invalid': { en: 'The webhook signature does not match', 'zh-CN': 'Webhook 签名不匹配' },
   'webhook.signature_missing': { en: 'The webhook signature header is missing', 'zh-CN': '缺少 Webhook 签名头' },
-  'webhook.url_not_allowed': { en: 'This URL is not allowed', 'zh-CN': '不允许使用该 URL' },
+  'webhook.url_not_allowed': { en: 'The URL $t(urlProblem.{{problem}})', 'zh-CN': '不能使用该 URL：$t(urlProblem.{{problem}})' },
   'webhook_delivery.not_found': { en: 'No such webhook delivery in this shop', 'zh-CN': '本店没有该 Webhook 推送记录' },
 };
 
@@ -250,4 +250,9 @@ export const VOCABULARY: Record<string, Text> = {
   'action.note': { en: 'note', 'zh-CN': '备注' },
   'action.message': { en: 'message', 'zh-CN': '留言' },
   'action.confirm_payment': { en: 'confirm top-up paid', 'zh-CN': '确认已补差价' },
+  'urlProblem.not_a_url': { en: 'is not a URL', 'zh-CN': '不是有效的网址' },
+  'urlProblem.scheme': { en: 'must use https (or http)', 'zh-CN': '必须使用 https（或 http）' },
+  'urlProblem.credentials': { en: 'must not carry a user name or password', 'zh-CN': '不能包含用户名或密码' },
+  'urlProblem.private_address': { en: 'points to a private, loopback or link-local address', 'zh-CN': '指向内网、本机或链路本地地址' },
+  'urlProblem.self': { en: 'points at Retour’s own API', 'zh-CN': '指向了 Retour 自身的接口' },
 };
