@@ -147,7 +147,7 @@ export interface CaseView {
   refunds: { amountMinor: number; method: string; status: string; createdAt: string; settledAt: string | null }[];
   evidence: { id: string; mime: string; sizeBytes: number; purpose: string; uploadedBy: string; createdAt: string }[];
   messages: { id: string; author: string; body: string; createdAt: string }[];
-  timeline: { id: string; type: string; action: string | null; from: string | null; to: string | null; actor: string; at: string }[];
+  timeline: { id: string; type: string; action: string | null; from: string | null; to: string | null; actor: string; explanation: string | null; at: string }[];
   nextDeadline: { kind: string; dueAt: string; outcome: string } | null;
   allowedActions: string[];
   label: { available: boolean };

@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+
 /** The error shape of every Retour API (DESIGN §9). */
 export interface ApiErrorBody {
   error: { code: string; message: string; details: Record<string, unknown> };
@@ -23,7 +25,8 @@ export interface RequestOptions {
 
 /** JSON in, JSON out; a non-2xx answer becomes an ApiError carrying the stable error code. */
 export async function requestJson<T>(url: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  // The server answers errors in the UI's language (not the browser's, which may differ).
+  const headers: Record<string, string> = { accept: 'application/json', ...(i18next.language ? { 'accept-language': i18next.language } : {}), ...options.headers };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {

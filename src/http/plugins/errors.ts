@@ -1,8 +1,10 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { AppError, type ErrorKind } from '../../domain/errors.js';
 import { isUniqueViolation } from '../../services/database-errors.js';
 import { describeIssues } from '../../services/schema.js';
+import { errorMessage, languageFromHeaders, type Language } from '../../i18n/messages.js';
+import { orderLanguage } from '../../services/i18n/language.js';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -34,14 +36,14 @@ function validationDetails(issues: ErrorObject[], part: string | undefined) {
 }
 
 /** Maps every error to the one error shape of DESIGN §9. Stack traces stay in the log. */
-export function toErrorReply(err: FastifyError | AppError | Error): { status: number; body: ErrorBody } {
+export function toErrorReply(err: FastifyError | AppError | Error): { status: number; body: ErrorBody; params?: Record<string, unknown> } {
   if (err instanceof AppError) return { status: STATUS[err.kind], body: body(err.code, err.message, err.details) };
   const e = err as FastifyError & { validation?: ErrorObject[]; validationContext?: string };
   if (e.validation) {
     const errors = validationDetails(e.validation, e.validationContext);
     const first = errors[0];
     const summary = first ? `${first.in}${first.path || ''} ${first.message}` : 'is invalid';
-    return { status: 400, body: body('request.invalid', `The request ${summary}`, { errors }) };
+    return { status: 400, body: body('request.invalid', `The request ${summary}`, { errors }), params: { field: first ? `${first.in}${first.path || ''}` : 'body' } };
   }
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -74,14 +76,39 @@ export function toErrorReply(err: FastifyError | AppError | Error): { status: nu
   return { status: 500, body: body('internal.error', 'Something went wrong on our side; the request id in the x-request-id header helps us find it') };
 }
 
+/**
+ * The reader's language: on the portal, the language of the order the buyer's token opens (then
+ * Accept-Language); elsewhere Accept-Language (the console sends its UI language). Without either,
+ * null: the message stays the English one API clients have always had (the `code` never changes).
+ */
+async function readerLanguage(app: FastifyInstance, req: FastifyRequest): Promise<Language | null> {
+  const scope = req.portalScope;
+  if (scope) {
+    try {
+      const ordered = await orderLanguage(app.ctx, scope.shopId, scope.orderId);
+      if (ordered) return ordered;
+    } catch (err) {
+      req.log.warn({ err }, 'order language unknown'); // the database may be why the request failed
+    }
+  }
+  return languageFromHeaders(req.headers);
+}
+
+/** The error body with its message in the reader's language (the catalog of src/i18n; English for codes it lacks). */
+export async function localised(app: FastifyInstance, req: FastifyRequest, payload: ErrorBody, params: Record<string, unknown> = {}): Promise<ErrorBody> {
+  const lng = await readerLanguage(app, req);
+  const { code, message, details } = payload.error;
+  return { error: { code, message: errorMessage(lng, code, message, { ...details, ...params }), details } };
+}
+
+export const routeNotFound = (req: FastifyRequest) => body('route.not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
+
 export function registerErrorHandling(app: FastifyInstance) {
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    const { status, body: payload } = toErrorReply(err);
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
+    const { status, body: payload, params } = toErrorReply(err);
     if (status >= 500) req.log.error({ err }, 'request failed');
     else req.log.info({ code: payload.error.code, status }, 'request refused');
-    return reply.code(status).send(payload);
+    return reply.code(status).send(await localised(app, req, payload, params));
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send(body('route.not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
-  });
+  app.setNotFoundHandler(async (req, reply) => reply.code(404).send(await localised(app, req, routeNotFound(req))));
 }

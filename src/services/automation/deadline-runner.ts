@@ -44,7 +44,7 @@ export async function applyDeadline(ctx: ServiceContext, d: DeadlineRow) {
       if (!c || !current) return;
       if (c.status !== d.forStatus) return deadlinesRepo.finish(tx, d, 'cancelled', now);
       await deadlinesRepo.finish(tx, d, 'applied', now);
-      await casesRepo.insertEvent(tx, { shopId: d.shopId, caseId: d.caseId, type: 'deadline.overdue', actorKind: 'system', rule: d.rule, payload: { deadlineId: d.id, kind: d.kind, dueAt: d.dueAt.toISOString() }, createdAt: now });
+      await casesRepo.insertEvent(tx, { shopId: d.shopId, caseId: d.caseId, type: 'deadline.overdue', actorKind: 'system', rule: d.rule, payload: { deadlineId: d.id, kind: d.kind, dueAt: d.dueAt.toISOString(), explanation: { key: 'deadline.overdue', params: { kind: d.kind } } }, createdAt: now });
       await publish(tx, d.shopId, 'deadline.overdue', d.caseId, { case: caseSnapshot(c), deadline: { id: d.id, kind: d.kind, rule: d.rule, dueAt: d.dueAt.toISOString() } }, now);
     });
     return;

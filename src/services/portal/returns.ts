@@ -176,7 +176,7 @@ export async function portalCaseView(ctx: ServiceContext, scope: PortalScope, c:
     evidence: detail.evidence.map((e) => ({ id: e.id, mime: e.mime, sizeBytes: e.sizeBytes, purpose: e.purpose, uploadedBy: e.uploadedBy, createdAt: e.createdAt })),
     messages: detail.messages.map((m) => ({ id: m.id, author: m.author, body: m.body, createdAt: m.createdAt })),
     // Notifications are the shop's delivery log, not steps of the buyer's case.
-    timeline: detail.timeline.filter((e) => e.type !== 'case.message' && !e.type.startsWith('notification.')).map((e) => ({ id: e.id, type: e.type, action: e.action, from: e.from, to: e.to, actor: e.actor.kind, at: e.at })),
+    timeline: detail.timeline.filter((e) => e.type !== 'case.message' && !e.type.startsWith('notification.')).map((e) => ({ id: e.id, type: e.type, action: e.action, from: e.from, to: e.to, actor: e.actor.kind, explanation: e.explanation, at: e.at })),
     nextDeadline: next ? { kind: next.kind, dueAt: next.dueAt.toISOString(), outcome: next.outcome } : null,
     allowedActions: detail.allowedActions,
     label: labelAvailable(c) ? { available: true } : { available: false },

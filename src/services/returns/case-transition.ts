@@ -65,7 +65,8 @@ export async function applyCaseTransition(
     fromStatus: moved.from,
     toStatus: moved.to,
     ...actorColumns(actor),
-    payload: options.payload ?? {},
+    // A move made by a deadline says why in words the reader's language can render (src/i18n).
+    payload: actor.kind === 'system' && actor.deadlineId ? { ...options.payload, explanation: { key: `deadline.${action}` } } : (options.payload ?? {}),
     createdAt: now,
   });
   await appendFacts(tx, caseTransitionFacts(c, updated, action, event.id));

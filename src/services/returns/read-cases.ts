@@ -13,6 +13,8 @@ import { INTERNAL_ACTIONS } from './action-inputs.js';
 import { snapshotOf } from './case-transition.js';
 import { defaultDispositions } from '../../domain/cases/disposition.js';
 import { policyById } from '../policy/policies.js';
+import { findShop } from '../shops/shops.js';
+import { explain, toLanguage, type Explanation, type Language } from '../../i18n/messages.js';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -49,8 +51,25 @@ export function caseSummaryView(c: CaseRow) {
   };
 }
 
-/** Everything about one case a person needs to decide it, for the given caller. */
-export async function caseDetail(db: Executor, shopId: string, c: CaseRow, viewer: Actor) {
+/**
+ * An event's automatic explanation in the reader's language: the key it stores (or, for rows
+ * written before keys, its known English text), else its stored text. Rendered here by the API,
+ * not by the console from the key, so that the console, the portal and API clients all read the
+ * same words from one catalog (src/i18n), and webhooks keep the English text they always had.
+ */
+function explanationOf(e: { actorKind: string; payload: Record<string, unknown> }, lng: Language): string | null {
+  const p = e.payload;
+  const stored = typeof p.note === 'string' ? p.note : typeof p.reason === 'string' ? p.reason : null;
+  if (p.explanation && typeof p.explanation === 'object') return explain(lng, p.explanation as Explanation, stored);
+  return e.actorKind === 'system' ? explain(lng, null, stored) : null;
+}
+
+/**
+ * Everything about one case a person needs to decide it, for the given caller. Texts Retour writes
+ * itself (event explanations) come in `lng` (the caller's Accept-Language); for a buyer in the
+ * language of their order; otherwise in the shop's default language.
+ */
+export async function caseDetail(db: Executor, shopId: string, c: CaseRow, viewer: Actor, lng: Language | null = null) {
   const staff = viewer.kind !== 'buyer';
   const { items, events: allEvents, messages, evidence: evidenceRows, shipments, replacements, refunds, order, lines, deadlines: clocks, customer } = await caseDetailRows(
     db,
@@ -61,6 +80,7 @@ export async function caseDetail(db: Executor, shopId: string, c: CaseRow, viewe
     staff,
   );
   const events = staff ? allEvents : allEvents.filter((x) => x.type !== 'case.note');
+  const language = (!staff ? toLanguage(order?.locale) : null) ?? lng ?? toLanguage((await findShop({ db }, shopId))?.defaultLocale) ?? 'en';
   // The inspection form proposes each item's disposition from its grade and claim (cached policy version: no query).
   const reasons = staff ? (await policyById(db, shopId, c.policyId)).reasons : [];
   const defectClaim = (code: string) => reasons.find((r) => r.code === code)?.quality === true;
@@ -126,6 +146,7 @@ export async function caseDetail(db: Executor, shopId: string, c: CaseRow, viewe
       actor: { kind: e.actorKind, id: staff ? e.actorId : null, role: staff ? e.actorRole : null },
       rule: e.rule,
       payload: staff ? e.payload : publicPayload(e.payload),
+      explanation: explanationOf(e, language),
       at: e.createdAt.toISOString(),
     })),
     // The clocks on the case: the pending one is the next step's deadline (who must act by when).
@@ -149,10 +170,10 @@ function publicPayload(payload: Record<string, unknown>) {
   return rest;
 }
 
-export async function getCase(ctx: ServiceContext, shopId: string, id: string, viewer: Actor) {
+export async function getCase(ctx: ServiceContext, shopId: string, id: string, viewer: Actor, lng: Language | null = null) {
   const c = await casesRepo.findById(ctx.db, shopId, id);
   if (!c) throw notFound('case.not_found', 'No such case');
-  return caseDetail(ctx.db, shopId, c, viewer);
+  return caseDetail(ctx.db, shopId, c, viewer, lng);
 }
 
 export interface ListCasesQuery {

@@ -240,6 +240,8 @@ export interface TimelineEvent {
   actor: { kind: string; id: string | null; role: string | null };
   rule: string | null;
   payload: Record<string, unknown>;
+  /** Why Retour itself made this move (a deadline, …), in the UI's language (the server renders it). */
+  explanation: string | null;
   at: string;
 }
 

@@ -322,6 +322,7 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
               <span className="dot" aria-hidden="true" />
               <div>
                 <strong>{t(`event.${e.type}`, { defaultValue: e.to ? t(`status.${e.to}.title`) : t('event.updated') })}</strong>
+                {e.explanation && <div className="small">{e.explanation}</div>}
                 <div className="muted small">
                   <time dateTime={e.at}>{moment(e.at, lang, shop.timezone)}</time>
                 </div>

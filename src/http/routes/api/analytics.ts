@@ -12,6 +12,8 @@ import { reasons } from '../../../services/analytics/reasons.js';
 import { returnRate, RETURN_RATE_SORTS } from '../../../services/analytics/return-rate.js';
 import { timeToRefund } from '../../../services/analytics/time-to-refund.js';
 import { errorResponses, Nullable, Uuid } from '../../schemas/common.js';
+import { languageFromHeaders, withCategoryNames } from '../../../i18n/messages.js';
+import { shopLanguage } from '../../../services/i18n/language.js';
 
 const open = { additionalProperties: true } as const;
 const Day = (description: string) => Type.String({ format: 'date', description });
@@ -99,6 +101,11 @@ const tags = ['analytics'];
 const config = { permission: 'analytics:read' } as const;
 
 export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // Category names in the reader's language (Accept-Language, else the shop's): see withCategoryNames.
+  app.addHook('preSerialization', async (req, reply, payload) => {
+    if (reply.statusCode >= 400 || !req.principal) return payload;
+    return withCategoryNames(payload, languageFromHeaders(req.headers) ?? (await shopLanguage(app.ctx, req.principal.shopId)));
+  });
   app.get(
     '/analytics/return-rate',
     {

@@ -9,6 +9,7 @@ import { createCase } from '../../../services/returns/create-case.js';
 import { performAction } from '../../../services/returns/perform-action.js';
 import { previewReturn } from '../../../services/returns/preview.js';
 import { caseDetail, getCase, listCases } from '../../../services/returns/read-cases.js';
+import { languageFromHeaders } from '../../../i18n/messages.js';
 import { readEvidence, uploadEvidence } from '../../../services/evidence/evidence.js';
 import { actorOf, assertMayEverTake, assertPlatformMayPay } from '../../actor.js';
 import { replyRecorder } from '../../idempotent-reply.js';
@@ -151,7 +152,7 @@ export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'cases:read' },
       schema: { tags: ['returns'], summary: 'A case with its order, items, money, timeline, messages and allowed actions', params: IdParams, response: { 200: CaseDetailSchema, ...errorResponses } },
     },
-    async (req) => getCase(app.ctx, req.principal!.shopId, req.params.id, actorOf(req)),
+    async (req) => getCase(app.ctx, req.principal!.shopId, req.params.id, actorOf(req), languageFromHeaders(req.headers)),
   );
 
   for (const action of CASE_ACTIONS.filter((a) => !INTERNAL_ACTIONS.has(a))) {
@@ -177,7 +178,7 @@ export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const shopId = req.principal!.shopId;
         const recorder = replyRecorder(req, 200, actor);
         const updated = await performAction(app.ctx, shopId, req.params.id, action as CaseAction, actor, req.body as never, { reply: recorder });
-        return recorder?.body ?? caseDetail(app.ctx.db, shopId, updated, actor);
+        return recorder?.body ?? caseDetail(app.ctx.db, shopId, updated, actor, languageFromHeaders(req.headers));
       },
     );
   }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { localised, routeNotFound } from '../../plugins/errors.js';
 import { registerPortalAuth } from './auth.js';
 import { portalReturnRoutes } from './returns.js';
 import { portalSessionRoutes } from './sessions.js';
@@ -11,7 +12,5 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
   await app.register(portalReturnRoutes);
   await app.register(portalNotificationRoutes);
   // Without this, unknown /portal/v1 paths would fall to the web app's /portal/* page.
-  app.all('/*', { config: { portalPublic: true }, schema: { hide: true } }, async (req, reply) =>
-    reply.code(404).send({ error: { code: 'route.not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, details: {} } }),
-  );
+  app.all('/*', { config: { portalPublic: true }, schema: { hide: true } }, async (req, reply) => reply.code(404).send(await localised(app, req, routeNotFound(req))));
 };

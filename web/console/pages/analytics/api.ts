@@ -38,6 +38,8 @@ export interface GroupLabels {
   sku?: string;
   title?: string;
   category?: string | null;
+  /** The category in the UI language (the server names well-known categories; others as written). */
+  categoryName?: string | null;
   channel?: string;
   reason?: string;
   label?: Bilingual;

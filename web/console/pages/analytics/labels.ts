@@ -12,7 +12,7 @@ export function useGroupLabel() {
       case 'product':
         return g.title ?? g.key;
       case 'category':
-        return g.category ?? (g.key === '' ? t('analytics.noCategory') : g.key);
+        return g.categoryName ?? g.category ?? (g.key === '' ? t('analytics.noCategory') : g.key);
       case 'channel':
         return t(`channel.${g.key}`, { defaultValue: g.key });
       case 'reason':

@@ -18,6 +18,7 @@ export function CaseTimeline({ c, staffNames }: { c: CaseDetail; staffNames: Map
     if (e.type.startsWith('notification.')) {
       return [t(`settings.notifications.steps.${String(p.step)}`, { defaultValue: String(p.step) }), String(p.to ?? ''), String(p.transport ?? ''), p.error ? String(p.error) : null].filter(Boolean).join(' · ');
     }
+    if (e.explanation) return e.explanation;
     if (typeof p.trackingNumber === 'string') return `${String(p.carrier ?? '')} ${p.trackingNumber}`;
     if (typeof p.reason === 'string') return p.reason;
     if (typeof p.note === 'string' && p.note) return p.note;
