@@ -460,7 +460,7 @@ export interface CursorPage<T> {
 }
 
 /** GET /connections (credentials are never returned). */
-export type ConnectionKindName = 'shopify' | 'woocommerce' | 'stripe' | 'alipay';
+export type ConnectionKindName = 'shopify' | 'woocommerce' | 'stripe' | 'alipay' | 'taobao' | 'pinduoduo';
 export type ConnectionStatus = 'active' | 'paused' | 'error';
 
 export interface Connection {
