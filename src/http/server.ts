@@ -27,6 +27,7 @@ import { notificationRoutes } from './routes/api/notifications.js';
 import { returnAddressRoutes } from './routes/api/return-addresses.js';
 import { connectionRoutes } from './routes/api/connections.js';
 import { carrierRoutes } from './routes/api/carriers.js';
+import { marketplaceRoutes } from './routes/api/marketplaces.js';
 import { variantRoutes } from './routes/api/variants.js';
 import { orderRoutes } from './routes/api/orders.js';
 import { policyRoutes } from './routes/api/policy.js';
@@ -124,6 +125,7 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
       await api.register(returnAddressRoutes);
       await api.register(connectionRoutes);
       await api.register(carrierRoutes);
+      await api.register(marketplaceRoutes);
       await api.register(importRoutes);
       await api.register(returnRoutes);
       await api.register(policyRoutes);

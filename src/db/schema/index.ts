@@ -16,3 +16,4 @@ export * from './connections.js';
 export * from './platform-refunds.js';
 export * from './notifications.js';
 export * from './carriers.js';
+export * from './marketplaces.js';

@@ -6,6 +6,13 @@
  */
 export const MARKETPLACE_CHANNELS: ReadonlySet<string> = new Set(['taobao', 'tmall', 'pdd', 'jd', 'douyin', 'amazon']);
 
+/**
+ * Issue 17: the marketplace connection kinds and the channels whose orders they refund. A refund
+ * routed to one is the platform's own "agree to refund", so the money does go back there.
+ */
+export const MARKETPLACE_KIND_CHANNELS: Readonly<Record<string, readonly string[]>> = { taobao: ['taobao', 'tmall'], pinduoduo: ['pdd'], jd: ['jd'], douyin: ['douyin'] };
+export const refundsOnItsMarketplace = (route: Pick<RefundRoute, 'provider'>, channel: string) => MARKETPLACE_KIND_CHANNELS[route.provider]?.includes(channel) === true;
+
 export interface RefundRoute {
   provider: string;
   /** The payment connection, when the provider is one. */
@@ -21,6 +28,6 @@ export interface RefundRouting {
 export function routeRefund(routing: RefundRouting, method: 'original' | 'store_credit', channel: string): RefundRoute {
   if (method === 'store_credit') return { provider: 'store_credit', connectionId: null };
   const route = routing.byChannel[channel];
-  if (route && !(route.connectionId && MARKETPLACE_CHANNELS.has(channel))) return route;
+  if (route && !(route.connectionId && MARKETPLACE_CHANNELS.has(channel) && !refundsOnItsMarketplace(route, channel))) return route;
   return { provider: routing.defaultProvider, connectionId: null };
 }

@@ -90,6 +90,14 @@ export const chinaMarketplacePreset: Policy = {
     reviseOrEscalateHours: 7 * DAY,
     refundAfterReceiptHours: 7 * DAY,
   },
+  // Issue 17: each platform's clocks where its record gives no per-case deadline (marketplace-rules.md §1).
+  // Taobao 24 h / 36 h / 5 d are M (a translated rule table); the 48 h / 7 d / 10 d fallbacks are U.
+  // PDD 48 h is L (blog); JD 24 h is H for disputes; Douyin always gives `status_deadline`.
+  marketplaceDeadlines: {
+    taobao: { unshippedRefundHours: 24 * HOUR, shippedNotReceivedRefundHours: 36 * HOUR, sellerResponseHours: 48 * HOUR, buyerShipHours: 7 * DAY, sellerReceiptHours: 10 * DAY, buyerReviseHours: 5 * DAY },
+    pinduoduo: { sellerResponseHours: 48 * HOUR },
+    jd: { sellerResponseHours: 24 * HOUR },
+  },
   // 品质退款率 over 30 days. The platforms do not publish their thresholds (they vary by category):
   // these are placeholders with an early-warning margin, for the shop to set from its own backend.
   qualityRefundRate: { windowDays: 30, warnAtBp: 100, limitBp: 150 },

@@ -13,6 +13,19 @@ const BasisPoints = (description: string) => Type.Integer({ minimum: 0, maximum:
 const Days = (description: string) => Type.Integer({ minimum: 0, maximum: 3650, description });
 const Hours = (description: string) => Type.Integer({ minimum: 1, maximum: 24 * 365, description });
 
+/** One marketplace's default clocks (issue 17): each used only when the platform gives no per-case deadline. */
+const PlatformClocks = Type.Object(
+  {
+    unshippedRefundHours: Type.Optional(Hours('Refund-only, order not shipped: the seller answers in (Taobao 24 h)')),
+    shippedNotReceivedRefundHours: Type.Optional(Hours('Refund-only, shipped but not received: the seller answers in (Taobao 36 h)')),
+    sellerResponseHours: Type.Optional(Hours('Any other request: the seller answers in')),
+    buyerShipHours: Type.Optional(Hours('The buyer ships the return in')),
+    sellerReceiptHours: Type.Optional(Hours('The seller confirms receipt in')),
+    buyerReviseHours: Type.Optional(Hours('The buyer revises or escalates a refusal in')),
+  },
+  { additionalProperties: false },
+);
+
 export const LocalizedText = Type.Object({ 'zh-CN': Type.String({ minLength: 1, maxLength: 200 }), en: Type.String({ minLength: 1, maxLength: 200 }) }, strict);
 
 export const FAULTS = ['seller', 'buyer', 'carrier'] as const;
@@ -179,6 +192,18 @@ export const PolicySchema = Type.Object(
         refundAfterReceiptHours: Hours('Seller refunds after receipt (PRC: 7 days); else an overdue alert'),
       },
       strict,
+    ),
+
+    /**
+     * Marketplace clocks per platform (issue 17), used only when a platform's record carries no
+     * per-case deadline of its own (domain/marketplaces/deadlines.ts). Optional: absent, Retour's
+     * `deadlines` apply to marketplace cases too.
+     */
+    marketplaceDeadlines: Type.Optional(
+      Type.Object(
+        { taobao: Type.Optional(PlatformClocks), pinduoduo: Type.Optional(PlatformClocks), jd: Type.Optional(PlatformClocks), douyin: Type.Optional(PlatformClocks) },
+        strict,
+      ),
     ),
 
     /** 品质退款率: quality refunds ÷ paid orders over a rolling window, with warning thresholds. */

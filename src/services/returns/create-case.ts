@@ -7,7 +7,7 @@ import type { Tx } from '../../db/client.js';
 import { uuidv7 } from 'uuidv7';
 import { casesRepo, type CaseRow, type ItemRow } from '../../db/repos/cases-repo.js';
 import { returnItems } from '../../db/schema/index.js';
-import { batchedTransaction } from '../../db/write-batch.js';
+import { batchedTransaction, type WriteBatch } from '../../db/write-batch.js';
 import { ensureRmaSequence, formatRma } from '../../db/repos/rma-repo.js';
 import { catalogRepo } from '../../db/repos/catalog-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
@@ -120,10 +120,17 @@ export async function assessRequest(tx: Tx, ctx: ServiceContext, shop: ShopRow, 
  * cannot be claimed again — the order row is locked, so two requests racing for the last unit
  * cannot both win.
  */
-export async function createCase(ctx: ServiceContext, shopId: string, input: CreateCaseInput, actor: Actor, options: { reply?: ReplyRecorder } = {}) {
+export async function createCase(
+  ctx: ServiceContext,
+  shopId: string,
+  input: CreateCaseInput,
+  actor: Actor,
+  options: { reply?: ReplyRecorder; /** Rows a connector writes with the case, in its transaction (issue 17: the marketplace record's link). */ within?: (batch: WriteBatch, created: CaseRow) => void } = {},
+) {
   const shop = await findShop(ctx, shopId);
   if (!shop) throw notFound('shop.not_found', 'No such shop');
-  if (input.overridePolicy && !(actor.kind === 'staff' && can(actor.role, 'cases:decide'))) {
+  // A marketplace's own after-sales record is a fact, not a request Retour may refuse (issue 17).
+  if (input.overridePolicy && actor.kind !== 'platform' && !(actor.kind === 'staff' && can(actor.role, 'cases:decide'))) {
     throw forbidden('case.override_forbidden', 'Only staff who decide cases may open one the policy refuses');
   }
   const rmaSequence = await ensureRmaSequence(ctx.db, shop.id);
@@ -243,6 +250,7 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
     await publish(tx, shop.id, 'return.created', created.id, { case: caseSnapshot(created), items: items.map((i) => ({ id: i.id, lineId: i.orderLineId, quantity: i.quantity, reasonCode: i.reasonCode })), actor: { kind: actor.kind } }, a.now);
     await requestEvidence(tx, created, actor, a.verdict.automation.decisionRuling, a.policyRow.document, input, a.orderCtx.order.locale, a.now);
     const decided = await decideAutomatically({ tx, ctx, shop, c: created, actor, now: a.now, refundIds, batch }, a.verdict.automation, a.policyRow.document);
+    options.within?.(batch, decided);
     if (options.reply) batch.then((flushed) => recordCaseReply(flushed, options.reply!, decided));
     return decided;
   });
@@ -270,7 +278,8 @@ async function requestEvidence(tx: Tx, c: CaseRow, actor: Actor, decision: Rulin
  */
 async function decideAutomatically(a: Omit<ActionContext, 'action' | 'input'>, automation: RequestVerdict['automation'], policy: Policy): Promise<CaseRow> {
   let c = a.c;
-  if (automation.decision !== 'approve') return c;
+  // A marketplace decides its own cases' first step: Retour follows its state and pushes staff decisions.
+  if (automation.decision !== 'approve' || a.actor.kind === 'platform') return c;
   c = await runAction({ ...a, c, action: 'approve', actor: { kind: 'system', rule: 'automation.auto_approve' }, input: { note: automation.decisionRuling.explanation.en } });
   if (automation.fastRefund && c.status === 'approved' && policy.automation.fastRefund.trigger === 'approval') {
     c = await runAction({ ...a, c, action: 'fast_refund', actor: { kind: 'system', rule: 'automation.fast_refund' }, input: {} });

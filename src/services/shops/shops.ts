@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context.js';
 import { TtlCache } from '../ttl-cache.js';
 import type { RefundProviderName } from '../../integrations/payments/provider.js';
 import type { SimulatedProviderSettings } from '../../integrations/payments/simulated.js';
-import { MARKETPLACE_CHANNELS, type RefundRoute } from '../../domain/payments/refund-routing.js';
+import { MARKETPLACE_CHANNELS, refundsOnItsMarketplace, type RefundRoute } from '../../domain/payments/refund-routing.js';
 import { connectionsRepo } from '../../db/repos/connections-repo.js';
 import { connectionKind } from '../connections/kinds.js';
 
@@ -101,10 +101,10 @@ async function refundRoutes(ctx: ServiceContext, shopId: string, wanted: Record<
       routes[channel] = { provider: target, connectionId: null };
       continue;
     }
-    if (MARKETPLACE_CHANNELS.has(channel)) {
-      throw unprocessable('shop.refund_route_marketplace', `Orders on ${channel} are refunded on the marketplace: route them to manual`, { channel });
-    }
     const connection = await connectionsRepo.byId(ctx.db, shopId, target);
+    if (MARKETPLACE_CHANNELS.has(channel) && !(connection && refundsOnItsMarketplace({ provider: connection.kind }, channel))) {
+      throw unprocessable('shop.refund_route_marketplace', `Orders on ${channel} are refunded on the marketplace: route them to manual or to that marketplace's connection`, { channel });
+    }
     if (!connection || !connectionKind(connection.kind)?.refundProvider) {
       throw unprocessable('shop.refund_route_unknown', `"${target}" is neither manual, simulated nor a payment connection of this shop`, { channel, target });
     }

@@ -462,7 +462,7 @@ export interface CursorPage<T> {
 }
 
 /** GET /connections (credentials are never returned). */
-export type ConnectionKindName = 'shopify' | 'woocommerce' | 'stripe' | 'alipay' | 'kuaidi100' | 'easypost';
+export type ConnectionKindName = 'shopify' | 'woocommerce' | 'stripe' | 'alipay' | 'kuaidi100' | 'easypost' | 'taobao' | 'pinduoduo';
 export type ConnectionStatus = 'active' | 'paused' | 'error';
 
 export interface Connection {

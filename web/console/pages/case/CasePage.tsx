@@ -22,6 +22,7 @@ import { ItemsCard } from './ItemsCard.js';
 import { OrderCard } from './OrderCard.js';
 import { PendingPayout, pendingPayouts } from './PendingPayout.js';
 import { RefundCard } from './RefundCard.js';
+import { MarketplaceTag } from './MarketplaceTag.js';
 
 /** One case with everything needed to decide it, and only the actions allowed now. */
 export function CasePage() {
@@ -91,6 +92,7 @@ export function CasePage() {
             </Tag>
           )}
           <RiskTag score={c.riskScore} />
+          <MarketplaceTag caseId={c.id} />
           {deadline.data && (
             <span className="case-deadline">
               {t('case.deadline')} <Countdown deadline={deadline.data} />

@@ -7,7 +7,7 @@ import { api } from '../../api/client.js';
 import type { Connection, ConnectionKindName, ConnectionRun, ConnectionSyncResult, CursorPage } from '../../api/types.js';
 import { ErrorAlert, useErrorText } from '../../components/ErrorAlert.js';
 import { useShopTime } from '../../lib/shop-time.js';
-import { CONNECTION_FORMS, CONNECTION_KIND_NAMES, HOOK_KINDS, STOREFRONT_KINDS } from './connection-fields.js';
+import { CONNECTION_FORMS, CONNECTION_KIND_NAMES, HOOK_KINDS, MARKETPLACE_KINDS, STOREFRONT_KINDS } from './connection-fields.js';
 
 const STATUS_COLORS: Record<string, string> = { active: 'green', paused: 'default', error: 'red' };
 const RUN_COLORS: Record<string, string> = { succeeded: 'green', partial: 'gold', failed: 'red', running: 'blue' };
@@ -108,7 +108,7 @@ export function ConnectionsTab() {
             render: (_, c) => (
               <Space direction="vertical" size={0}>
                 <Typography.Text strong>{c.name}</Typography.Text>
-                <Tag>{t(`settings.connections.kinds.${c.kind}`, { defaultValue: c.kind })}</Tag>
+                <Tag>{t([`settings.connections.kinds.${c.kind}`, `market.kinds.${c.kind}`], { defaultValue: c.kind })}</Tag>
               </Space>
             ),
           },
@@ -145,7 +145,7 @@ export function ConnectionsTab() {
             align: 'right',
             render: (_, c) => (
               <Space wrap>
-                {STOREFRONT_KINDS.has(c.kind) ? (
+                {STOREFRONT_KINDS.has(c.kind) || MARKETPLACE_KINDS.has(c.kind) ? (
                   <Button size="small" icon={<SyncOutlined spin={syncing === c.id} />} loading={syncing === c.id} onClick={() => void syncNow(c)} data-testid={`connection-sync-${c.id}`}>
                     {t('settings.connections.syncNow')}
                   </Button>
@@ -191,7 +191,7 @@ export function ConnectionsTab() {
               data-testid="connection-kind"
               value={kind}
               onChange={(k) => setKind(k)}
-              options={CONNECTION_KIND_NAMES.map((k) => ({ value: k, label: t(`settings.connections.kinds.${k}`, { defaultValue: t(`carriers.kinds.${k}`, { defaultValue: k }) }) }))}
+              options={CONNECTION_KIND_NAMES.map((k) => ({ value: k, label: t([`settings.connections.kinds.${k}`, `market.kinds.${k}`, `carriers.kinds.${k}`], { defaultValue: k }) }))}
             />
           </Form.Item>
           <Form.Item name="name" label={t('settings.connections.name')} rules={[{ required: true, whitespace: true, message: t('actions.form.required') }]}>
@@ -201,8 +201,8 @@ export function ConnectionsTab() {
             <Form.Item
               key={`${kind}-${f.name}`}
               name={f.name}
-              label={t(`settings.connections.fields.${f.name}`, { defaultValue: t(`carriers.fields.${f.name}`, { defaultValue: f.name }) })}
-              extra={t(`settings.connections.hints.${kind}.${f.name}`, { defaultValue: '' }) || undefined}
+              label={t([`market.fields.${kind}.${f.name}`, `settings.connections.fields.${f.name}`, `carriers.fields.${f.name}`], { defaultValue: f.name })}
+              extra={t([`settings.connections.hints.${kind}.${f.name}`, `market.hints.${kind}.${f.name}`], { defaultValue: '' }) || undefined}
               rules={f.required ? [{ required: true, whitespace: true, message: t('actions.form.required') }] : []}
             >
               {f.multiline ? <Input.TextArea rows={3} className="mono" /> : f.secret ? <Input.Password autoComplete="off" className="mono" /> : <Input className="mono" />}

@@ -51,9 +51,24 @@ export const CONNECTION_FORMS: Record<ConnectionKindName, ConnectionField[]> = {
     { name: 'pickupCarrier', part: 'settings', required: false },
     { name: 'baseUrl', part: 'settings', required: false },
   ],
+  // Issue 17: marketplaces (labels under the `market` locale key).
+  taobao: [
+    { name: 'appKey', part: 'credentials', required: true },
+    { name: 'appSecret', part: 'credentials', required: true, secret: true },
+    { name: 'sessionKey', part: 'credentials', required: true, secret: true },
+    { name: 'baseUrl', part: 'settings', required: false },
+  ],
+  pinduoduo: [
+    { name: 'clientId', part: 'credentials', required: true },
+    { name: 'clientSecret', part: 'credentials', required: true, secret: true },
+    { name: 'accessToken', part: 'credentials', required: true, secret: true },
+    { name: 'baseUrl', part: 'settings', required: false },
+  ],
 };
 
 export const CONNECTION_KIND_NAMES = Object.keys(CONNECTION_FORMS) as ConnectionKindName[];
 /** Kinds that pull orders in (they have "sync now" and a webhook address). */
 export const STOREFRONT_KINDS: ReadonlySet<string> = new Set(['shopify', 'woocommerce']);
 export const HOOK_KINDS: ReadonlySet<string> = new Set(['shopify', 'woocommerce', 'stripe', 'kuaidi100', 'easypost']);
+/** Marketplaces (issue 17): they pull after-sales records, so they have "sync now" too. */
+export const MARKETPLACE_KINDS: ReadonlySet<string> = new Set(['taobao', 'pinduoduo']);
