@@ -9,6 +9,7 @@ import type { Tx } from '../../db/client.js';
 import { careRepo, type CareTaskRow } from '../../db/repos/care-repo.js';
 import { casesRepo, type CaseRow } from '../../db/repos/cases-repo.js';
 import type { OutboxRow } from '../../db/repos/outbox-repo.js';
+import { policiesRepo } from '../../db/repos/policies-repo.js';
 import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
 import { carePolicyOf, ruleGrantOnApproval } from './compensation.js';
@@ -38,7 +39,7 @@ export async function runCareRules(tx: Tx, rows: OutboxRow[], now: Date): Promis
       plans.push(p);
       shopOf.set(p, c.shopId);
     }
-    if (r.eventType === 'return.created' && c.createdByKind === 'buyer' && exchangeFirstOffer(care, policy).enabled) {
+    if (r.eventType === 'return.created' && c.createdByKind === 'buyer' && (await offeredAt(tx, c))) {
       // The buyer asked in the portal while it offered exchange-first: record what they chose and what it kept.
       await careRepo.insertExchangeFirst(tx, { shopId: c.shopId, caseId: c.id, choice: choiceOf(c), currency: c.currency, ...keptRevenue(c.breakdown), createdAt: c.createdAt });
     }
@@ -53,6 +54,13 @@ export async function runCareRules(tx: Tx, rows: OutboxRow[], now: Date): Promis
     tx,
     plans.map((p) => ({ shopId: shopOf.get(p)!, id: uuidv7(), kind: p.kind, caseId: p.caseId, sku: p.sku, role: p.role, status: 'open' as const, dueAt: p.dueAt, rule: p.rule, dedupKey: p.dedupKey, details: {}, createdAt: now, updatedAt: now })),
   );
+}
+
+/** Whether the portal offered exchange-first when the case was asked for (the policy in force then). */
+async function offeredAt(tx: Tx, c: CaseRow): Promise<boolean> {
+  const row = await policiesRepo.inForceAt(tx, c.shopId, c.createdAt);
+  const policy = row!.document as Policy;
+  return exchangeFirstOffer(careOf(policy), policy).enabled;
 }
 
 async function defectChecks(tx: Tx, c: CaseRow, policy: Policy, care: Care, now: Date): Promise<TaskPlan[]> {
