@@ -21,6 +21,7 @@ import { ItemsCard } from './ItemsCard.js';
 import { OrderCard } from './OrderCard.js';
 import { PendingPayout, pendingPayouts } from './PendingPayout.js';
 import { RefundCard } from './RefundCard.js';
+import { CompensationCard } from '../care/CompensationCard.js';
 
 /** One case with everything needed to decide it, and only the actions allowed now. */
 export function CasePage() {
@@ -131,6 +132,7 @@ export function CasePage() {
         <Col xs={24} xl={9}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <RefundCard c={c} />
+            <CompensationCard c={c} canGrant={can('cases:decide')} />
             <BuyerCard c={c} profile={profile.data} history={history.data?.data} />
             <OrderCard c={c} order={order.data} />
             {c.replacements.length > 0 && (
