@@ -66,6 +66,25 @@ const NOTES: Record<string, string> = {
   'automation.fastRefund.minCompletedOrders': 'Only buyers with at least this many completed orders',
   'automation.fastRefund.trigger': 'Pay at approval, or at the return parcel\'s first carrier scan',
   'qualityRefundRate.windowDays': 'Rolling window of the rate, in days',
+  care: 'After-sales care (see "After-sales care" below); optional, defaults apply',
+  'care.compensation.couponValidDays': 'Days a generated coupon stays valid when no expiry is given (default 90)',
+  'care.compensation.rules': 'Compensation granted by itself when a case is approved; the first matching rule wins',
+  'care.compensation.rules[].name': 'Names the rule in the case event (`care.compensation.rules.<name>`)',
+  'care.compensation.rules[].faults': 'Cases with a reason of one of these faults; any when absent',
+  'care.compensation.rules[].reasonCodes': 'Cases with one of these reasons; any when absent',
+  'care.compensation.rules[].kind': 'What the rule grants (a coupon is generated)',
+  'care.followUps.exchangeCallback.enabled': 'Call the buyer back after the replacement of an exchange ships',
+  'care.followUps.exchangeCallback.afterDays': 'Days after the replacement ships (default 3)',
+  'care.followUps.exchangeCallback.role': 'Role the task is for',
+  'care.followUps.reviewRequest.enabled': 'Ask the buyer for a review after a refund',
+  'care.followUps.reviewRequest.afterDays': 'Days after the refund (default 1)',
+  'care.followUps.reviewRequest.role': 'Role the task is for',
+  'care.followUps.repeatedDefect.enabled': 'Check a SKU when quality cases about it pile up',
+  'care.followUps.repeatedDefect.threshold': 'Quality cases about one SKU within the window that create a check (default 3)',
+  'care.followUps.repeatedDefect.windowDays': 'The window, in days (default 7)',
+  'care.followUps.repeatedDefect.dueInDays': 'Days until the check is due (default 1)',
+  'care.followUps.repeatedDefect.role': 'Role the task is for',
+  'care.exchangeFirst.enabled': 'The portal offers an exchange or store credit (with `refunds.storeCreditBonusBp`) before money back',
 };
 
 const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -256,6 +275,38 @@ are the starting points: **china_marketplace** (Taobao/Tmall, Pinduoduo, JD and 
 ## Settings
 
 ${settingsTable()}
+
+## After-sales care
+
+The optional \`care\` block (issue 19) holds the shop's after-sales care. Care follows the policy **in force now** (the
+shop's budget and rules today), not the version a case's refund is judged under. When \`care\` or any part of it is
+absent the defaults apply: caps of 10,000 minor units per case and 500,000 per month, 1,000 points per case and
+50,000 per month, coupons valid 90 days, no automatic compensation, all three follow-up rules on, exchange-first off.
+
+- **Compensation** (补偿): staff (console or \`POST /api/v1/returns/{id}/compensations\`, role with \`cases:decide\`) or a
+  rule grant a coupon, store credit or points. Coupons come from the shop's pool (\`POST /api/v1/coupon-codes\`: a list or
+  CSV; each code is handed out once, claimed with \`FOR UPDATE SKIP LOCKED\`) or are generated (\`RT-XXXX-XXXX\`, value,
+  currency and expiry). Coupon and store-credit value counts against \`maxPerCaseMinor\` and \`maxPerMonthMinor\` (calendar
+  month in UTC, per currency), points against \`maxPointsPerCase\` and \`maxPointsPerMonth\`; grants of one shop are
+  serialised so the caps hold under concurrent grants (\`422 compensation.case_cap\` / \`compensation.month_cap\` say how
+  much is left). Each grant writes a \`compensation.granted\` case event, a row on the buyer (customer), a
+  \`store_credit_ledger\` credit for store credit, and the \`return.compensation_granted\` event, which mails the buyer
+  (template \`compensation_granted\`, zh-CN and en). The portal shows it on the return's page; the cost of returns adds it
+  (\`compensationMinor\`, \`totalWithCompensationMinor\`), and \`GET /api/v1/analytics/care\` totals it by kind.
+- **Rules** (\`care.compensation.rules\`) are applied when a case is approved, by the outbox dispatcher, at most once per
+  case and rule. A rule that would pass a cap grants nothing. Saving a policy refuses a rule worth more than the cap
+  per case, and a cap per case above the cap per month.
+- **Follow-up tasks** (回访) are created by the outbox dispatcher, each with a key that makes a second creation impossible:
+  \`exchange_callback\` when the replacement of an exchange ships, \`review_request\` after a refund, and
+  \`sku_defect_check\` when \`threshold\` cases with a quality reason about one SKU were created within \`windowDays\` (one
+  per SKU and window-long period). Each has a role and a due time; \`GET /api/v1/care/tasks\` lists them with counts
+  (overdue, due today in the shop's time zone, later, done and skipped today) and \`PATCH /api/v1/care/tasks/{id}\` marks
+  one done or skipped with a note. The console's Today page shows them.
+- **Exchange-first** (Loop-style): with \`care.exchangeFirst.enabled\`, the portal lists an exchange and store credit (with
+  its bonus) first and shows money back only when the buyer asks for it. Saving refuses it when the policy has neither
+  exchanges nor store credit. For each portal request made while it was on, the buyer's choice is recorded with the
+  revenue it kept (the paid value of exchanged items, plus a refund paid as store credit; the bonus is counted apart);
+  \`GET /api/v1/analytics/care\` shows offers, choices, acceptance and revenue kept.
 
 ## Reasons of the china_marketplace preset
 

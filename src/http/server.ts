@@ -25,6 +25,7 @@ import { dashboardRoutes } from './routes/api/dashboard.js';
 import { devMailboxRoutes } from './routes/api/dev-mailbox.js';
 import { notificationRoutes } from './routes/api/notifications.js';
 import { returnAddressRoutes } from './routes/api/return-addresses.js';
+import { careRoutes } from './routes/api/care.js';
 import { connectionRoutes } from './routes/api/connections.js';
 import { carrierRoutes } from './routes/api/carriers.js';
 import { marketplaceRoutes } from './routes/api/marketplaces.js';
@@ -136,6 +137,7 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
       await api.register(webhookRoutes);
       await api.register(devMailboxRoutes);
       await api.register(notificationRoutes);
+      await api.register(careRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -74,6 +74,8 @@ export interface OrderView {
   shop: ShopBrand;
   order: { number: string; currency: string; status: string; placedAt: string; deliveredAt: string | null; shippedAt: string | null; totalMinor: number };
   policy: { refundMethods: ('original' | 'store_credit')[]; storeCreditBonusBp: number; exchangesEnabled: boolean; exchangePriceIncrease: 'buyer_pays' | 'shop_absorbs' };
+  /** Loop-style: an exchange or store credit is offered before a refund (issue 19 §3). */
+  exchangeFirst?: { enabled: boolean; exchange: boolean; storeCredit: boolean; storeCreditBonusBp: number };
   uploadLimitBytes: number;
   reasons: Reason[];
   lines: OrderLine[];
@@ -152,5 +154,7 @@ export interface CaseView {
   allowedActions: string[];
   label: { available: boolean };
   dropOff: { code: string; qrSvg: string } | null;
+  /** Compensation the shop granted for the trouble (issue 19 §1). */
+  compensations?: { id: string; kind: 'coupon' | 'store_credit' | 'points'; amountMinor: number; points: number; currency: string; couponCode: string | null; expiresAt: string | null; createdAt: string }[];
   createdAt: string;
 }

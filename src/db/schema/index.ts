@@ -17,3 +17,4 @@ export * from './platform-refunds.js';
 export * from './notifications.js';
 export * from './carriers.js';
 export * from './marketplaces.js';
+export * from './care.js';

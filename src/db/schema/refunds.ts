@@ -89,7 +89,7 @@ export const storeCreditLedger = pgTable(
     amountMinor: minor('amount_minor').notNull(),
     refundId: uuid('refund_id'),
     caseId: uuid('case_id'),
-    reason: text('reason').$type<'refund' | 'bonus' | 'redemption' | 'adjustment'>().notNull(),
+    reason: text('reason').$type<'refund' | 'bonus' | 'redemption' | 'adjustment' | 'compensation'>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [

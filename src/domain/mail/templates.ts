@@ -13,6 +13,7 @@ export const MAIL_TEMPLATES = [
   'shop_message',
   'exchange_shipped',
   'closed_by_deadline',
+  'compensation_granted',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 export type MailLocale = 'zh-CN' | 'en';
@@ -40,6 +41,24 @@ export interface MailFacts {
   carrier?: string | null;
   trackingNumber?: string | null;
   timeZone: string;
+  /** Compensation granted for the trouble (issue 19 §1). */
+  compensation?: { kind: 'coupon' | 'store_credit' | 'points'; amountMinor: number; points: number; couponCode: string | null; expiresAt: Date | null } | null;
+}
+
+/** A compensation in words: "a coupon of ¥20.00 (code RT-…, valid until …)". */
+export function describeCompensation(f: MailFacts, locale: MailLocale): string {
+  const c = f.compensation;
+  if (!c) return '';
+  const value = price(c.amountMinor, f.currency, locale);
+  const until = c.expiresAt ? day(c.expiresAt, locale, f.timeZone) : null;
+  if (locale === 'zh-CN') {
+    if (c.kind === 'points') return `${c.points} 积分`;
+    if (c.kind === 'store_credit') return `${value} 店铺余额`;
+    return `${value} 优惠券（券码 ${c.couponCode ?? ''}${until ? `，有效期至 ${until}` : ''}）`;
+  }
+  if (c.kind === 'points') return `${c.points} points`;
+  if (c.kind === 'store_credit') return `${value} of store credit`;
+  return `a ${value} coupon (code ${c.couponCode ?? ''}${until ? `, valid until ${until}` : ''})`;
 }
 
 export interface RenderedMail {
@@ -150,6 +169,10 @@ function zh(t: MailTemplate, f: MailFacts): Body {
         { link: f.caseUrl, label: '查看物流' },
       ],
     }),
+    compensation_granted: () => ({
+      subject: `【${f.shopName}】给您的售后补偿（${f.rmaNumber}）`,
+      paragraphs: [`给您带来不便，非常抱歉。我们为服务单 ${f.rmaNumber} 向您发放了 ${describeCompensation(f, 'zh-CN')}。`, { link: f.caseUrl, label: '查看详情' }],
+    }),
     closed_by_deadline: () => ({
       subject: `【${f.shopName}】售后申请 ${f.rmaNumber} 已关闭`,
       paragraphs: [`由于未在规定时间内完成下一步，服务单 ${f.rmaNumber} 已自动关闭。`, '如仍需售后，可在有效期内重新申请。', { link: f.caseUrl, label: '查看详情' }],
@@ -225,6 +248,10 @@ function en(t: MailTemplate, f: MailFacts): Body {
       subject: `${f.shopName}: your exchange is on its way (${f.rmaNumber})`,
       paragraphs: [`The replacement for return ${f.rmaNumber} has shipped.`, ...(f.trackingNumber ? [`Tracking: ${f.carrier ?? ''} ${f.trackingNumber}`.trim()] : []), { link: f.caseUrl, label: 'Track it' }],
     }),
+    compensation_granted: () => ({
+      subject: `${f.shopName}: something for the trouble (${f.rmaNumber})`,
+      paragraphs: [`We are sorry for the trouble with return ${f.rmaNumber}. Please accept ${describeCompensation(f, 'en')}.`, { link: f.caseUrl, label: 'See the details' }],
+    }),
     closed_by_deadline: () => ({
       subject: `${f.shopName}: return ${f.rmaNumber} closed`,
       paragraphs: [`Return ${f.rmaNumber} closed by itself because its next step was not taken in time.`, 'You can open a new request while the item is still returnable.', { link: f.caseUrl, label: 'See the details' }],
@@ -249,6 +276,7 @@ export function templateValues(f: MailFacts, locale: MailLocale): Record<string,
     message: f.message,
     carrier: f.carrier,
     trackingNumber: f.trackingNumber,
+    compensation: f.compensation ? describeCompensation(f, locale) : null,
   };
   return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }

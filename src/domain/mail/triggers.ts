@@ -10,6 +10,7 @@ import type { MailTemplate } from './templates.js';
 export function mailTemplateFor(eventType: string, data: Record<string, unknown>): MailTemplate | null {
   if (eventType === 'return.created') return 'request_received';
   if (eventType === 'return.refunded') return 'refunded';
+  if (eventType === 'return.compensation_granted') return 'compensation_granted';
   // What the shop writes in the thread the buyer sees (issue 13.5); the buyer's own words are not echoed back.
   if (eventType === 'return.message') return (data.message as { author?: string } | undefined)?.author === 'buyer' ? null : 'shop_message';
   if (eventType !== 'return.status_changed') return null;

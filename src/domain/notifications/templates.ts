@@ -139,6 +139,11 @@ const ZH: Defaults = {
     email: '{customerName}，您好：\n\n由于未在规定时间内完成下一步，服务单 {rmaNumber} 已自动关闭。\n\n查看详情：{caseUrl}',
     sms: '【{shopName}】售后 {rmaNumber} 因超时已自动关闭。详情：{caseUrl}',
   },
+  compensation_granted: {
+    subject: '【{shopName}】给您的售后补偿（{rmaNumber}）',
+    email: '{customerName}，您好：\n\n给您带来不便，非常抱歉。我们为服务单 {rmaNumber} 向您发放了 {compensation}。\n\n查看详情：{caseUrl}',
+    sms: '【{shopName}】售后 {rmaNumber}：给您带来不便非常抱歉，已向您发放 {compensation}。详情：{caseUrl}',
+  },
 };
 
 const EN: Defaults = {
@@ -196,6 +201,11 @@ const EN: Defaults = {
     subject: '{shopName}: return {rmaNumber} closed',
     email: 'Hello {customerName},\n\nReturn {rmaNumber} closed by itself because its next step was not taken in time.\n\nSee the details: {caseUrl}',
     sms: '{shopName}: return {rmaNumber} closed because its next step was not taken in time. {caseUrl}',
+  },
+  compensation_granted: {
+    subject: '{shopName}: something for the trouble ({rmaNumber})',
+    email: 'Hello {customerName},\n\nWe are sorry for the trouble with return {rmaNumber}. Please accept {compensation}.\n\nSee the details: {caseUrl}',
+    sms: '{shopName}: sorry for the trouble with return {rmaNumber}. We sent you {compensation}. {caseUrl}',
   },
 };
 

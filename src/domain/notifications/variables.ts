@@ -23,6 +23,7 @@ const BY_STEP: Record<NotificationStep, readonly string[]> = {
   shop_message: ['message'],
   exchange_shipped: ['carrier', 'trackingNumber'],
   closed_by_deadline: [],
+  compensation_granted: ['compensation'],
 };
 
 export const variablesOf = (step: NotificationStep): string[] => [...COMMON, ...BY_STEP[step]];

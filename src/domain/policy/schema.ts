@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { CASE_TYPES } from '../cases/model.js';
 import { StringEnum } from '../typebox.js';
+import { CareSchema } from '../care/settings.js';
 
 /**
  * A shop's return policy (DESIGN §6): a versioned JSON document. Every number here is a setting,
@@ -215,6 +216,9 @@ export const PolicySchema = Type.Object(
       },
       strict,
     ),
+
+    /** After-sales care (issue 19): compensation caps and rules, follow-up tasks, exchange-first. Optional; `careOf` gives the defaults. */
+    care: Type.Optional(CareSchema),
   },
   strict,
 );

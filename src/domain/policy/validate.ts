@@ -1,5 +1,6 @@
 import { Compile } from 'typebox/compile';
 import { PolicySchema, type Policy } from './schema.js';
+import { careOf } from '../care/settings.js';
 
 /**
  * Checks a policy document: first against its schema, then for what a schema cannot say (a
@@ -101,9 +102,35 @@ function moneyIssues(policy: Policy): PolicyIssue[] {
   return issues;
 }
 
+function careIssues(policy: Policy): PolicyIssue[] {
+  if (!policy.care) return [];
+  const issues: PolicyIssue[] = [];
+  const care = careOf(policy);
+  const codes = new Set(policy.reasons.map((r) => r.code));
+  care.compensation.rules.forEach((rule, i) => {
+    const at = `/care/compensation/rules/${i}`;
+    if (rule.kind === 'points' ? !rule.points : !rule.amountMinor) {
+      issues.push({ path: `${at}/${rule.kind === 'points' ? 'points' : 'amountMinor'}`, message: `A ${rule.kind} rule must grant more than 0` });
+    }
+    const value = rule.kind === 'points' ? (rule.points ?? 0) : (rule.amountMinor ?? 0);
+    const cap = rule.kind === 'points' ? care.compensation.maxPointsPerCase : care.compensation.maxPerCaseMinor;
+    if (value > cap) issues.push({ path: at, message: `The rule grants ${value}, more than the cap per case (${cap}): it could never be granted` });
+    (rule.reasonCodes ?? []).forEach((code, j) => {
+      if (!codes.has(code)) issues.push({ path: `${at}/reasonCodes/${j}`, message: `"${code}" is not a reason of this policy` });
+    });
+  });
+  const c = care.compensation;
+  if (c.maxPerCaseMinor > c.maxPerMonthMinor) issues.push({ path: '/care/compensation/maxPerCaseMinor', message: 'The cap per case is above the cap per month' });
+  if (c.maxPointsPerCase > c.maxPointsPerMonth) issues.push({ path: '/care/compensation/maxPointsPerCase', message: 'The points cap per case is above the points cap per month' });
+  if (care.exchangeFirst.enabled && !policy.exchanges.enabled && !policy.refunds.methods.includes('store_credit')) {
+    issues.push({ path: '/care/exchangeFirst/enabled', message: 'Exchange-first needs exchanges enabled or store credit among the refund methods: there is nothing to offer before a refund' });
+  }
+  return issues;
+}
+
 export function validatePolicy(doc: unknown): PolicyValidation {
   if (!policyValidator.Check(doc)) return { ok: false, issues: schemaIssues(doc) };
   const policy = doc as Policy;
-  const issues = [...windowIssues(policy), ...reasonIssues(policy), ...automationIssues(policy), ...moneyIssues(policy)];
+  const issues = [...windowIssues(policy), ...reasonIssues(policy), ...automationIssues(policy), ...moneyIssues(policy), ...careIssues(policy)];
   return issues.length === 0 ? { ok: true, policy } : { ok: false, issues };
 }

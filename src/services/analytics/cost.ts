@@ -4,6 +4,7 @@ import type { Measure } from '../../db/schema/analytics.js';
 import type { ServiceContext } from '../context.js';
 import { isTimeGroup, nextCursor, resolveQuery, type AnalyticsQuery } from './filters.js';
 import { groupedCube, shapeGroups } from './return-rate.js';
+import { compensationCost } from '../care/analytics.js';
 
 const CASE_SIDE: Measure[] = [
   'refunded_minor',
@@ -42,6 +43,8 @@ export async function returnCost(ctx: ServiceContext, shopId: string, q: Analyti
   const r = await resolveQuery(ctx, shopId, q, { defaultGroup: 'month' });
   const { totals, rows, total } = await groupedCube(ctx, r, [], CASE_SIDE, { sort: { by: 'refunded_minor' } });
   const groups = await shapeGroups(ctx, r, rows, (row: CubeRow | undefined) => figures(row));
+  const compensationMinor = await compensationCost(ctx, shopId, r.period, r.currency);
+  const totalFigures = figures(totals);
   return {
     metric: 'cost',
     definition: DEFINITIONS.cost,
@@ -50,7 +53,10 @@ export async function returnCost(ctx: ServiceContext, shopId: string, q: Analyti
     groupBy: r.group,
     currency: r.currency,
     rebuildPending: r.rebuildPending,
-    totals: figures(totals),
+    totals: totalFigures,
+    /** Coupons and store credit granted as compensation in the period (issue 19 §1): shop-wide, narrowed by the period only. */
+    compensationMinor,
+    totalWithCompensationMinor: totalFigures.totalMinor + compensationMinor,
     groups,
     nextCursor: isTimeGroup(r.group) || r.group === 'none' ? null : nextCursor(r, rows.length, total),
   };

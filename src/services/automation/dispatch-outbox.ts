@@ -4,6 +4,7 @@ import { webhooksRepo } from '../../db/repos/webhooks-repo.js';
 import type { ServiceContext } from '../context.js';
 import { takesEvent } from '../webhooks/endpoints.js';
 import { queueBuyerNotifications } from '../notifications/queue.js';
+import { runCareRules } from '../care/tasks.js';
 
 /**
  * Fans recorded events out to what will carry them: one webhook delivery per subscribed
@@ -25,6 +26,7 @@ export async function dispatchOutbox(ctx: ServiceContext, batch = 200): Promise<
           .map((e) => ({ shopId: r.shopId, id: uuidv7(), endpointId: e.id, outboxId: r.id, eventType: r.eventType, payload: r.payload, status: 'pending' as const, nextAttemptAt: now, createdAt: now })),
       ),
     );
+    await runCareRules(tx, rows, now);
     await queueBuyerNotifications(ctx, tx, rows, now);
     await outboxRepo.markDispatched(tx, rows, now);
     return rows.length;

@@ -15,6 +15,7 @@ export const EVENT_TYPES = [
   'deadline.applied',
   'deadline.overdue',
   'analytics.quality_refund_rate',
+  'return.compensation_granted',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -22,6 +22,11 @@ export const caseLink = (publicUrl: string, c: { shopSlug: string; caseId: strin
 
 type RefundData = { amountMinor: number; compensationMinor: number; bonusMinor: number; method: string };
 
+function compensationOf(data: Record<string, unknown>): MailFacts['compensation'] {
+  const c = data.compensation as { kind: 'coupon' | 'store_credit' | 'points'; amountMinor: number; points: number; couponCode: string | null; expiresAt: string | null } | undefined;
+  return c ? { kind: c.kind, amountMinor: c.amountMinor, points: c.points, couponCode: c.couponCode, expiresAt: c.expiresAt ? new Date(c.expiresAt) : null } : null;
+}
+
 /** What one notification about a case says: the facts every channel's template fills in. */
 export function factsOf(publicUrl: string, c: CaseMailContext, data: Record<string, unknown>): MailFacts {
   const refund = data.refund as RefundData | undefined;
@@ -45,6 +50,7 @@ export function factsOf(publicUrl: string, c: CaseMailContext, data: Record<stri
     carrier: c.carrier,
     trackingNumber: c.trackingNumber,
     timeZone: c.timezone,
+    compensation: compensationOf(data),
   };
 }
 

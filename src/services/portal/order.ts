@@ -1,3 +1,6 @@
+import { exchangeFirstOffer } from '../../domain/care/exchange-first.js';
+import { careOf } from '../../domain/care/settings.js';
+import { carePolicyOf } from '../care/compensation.js';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { ordersRepo } from '../../db/repos/orders-repo.js';
 import { returnCases, variants } from '../../db/schema/index.js';
@@ -79,6 +82,8 @@ export async function portalOrder(ctx: ServiceContext, scope: Pick<PortalScope, 
       exchangesEnabled: policy.exchanges.enabled,
       exchangePriceIncrease: policy.exchanges.priceIncrease,
     },
+    /** Loop-style: offer an exchange or store credit (with its bonus) before a refund (issue 19 §3); the shop's care settings in force now. */
+    exchangeFirst: exchangeFirstOffer(careOf(await carePolicyOf(ctx.db, scope.shopId)), policy),
     reasons: policy.reasons.map((r) => ({ code: r.code, label: r.label, fault: r.fault, evidenceRequired: r.evidenceRequired, caseTypes: r.caseTypes ?? null })),
     lines: lines.map((line) => {
       const verdict = eligibility.lines.find((v) => v.lineId === line.id)!;

@@ -1,3 +1,5 @@
+import { careRepo } from '../../db/repos/care-repo.js';
+import { buyerCompensationView } from '../care/compensation.js';
 import { Type, type Static } from 'typebox';
 import type { Actor } from '../../domain/cases/model.js';
 import { AppError, unprocessable } from '../../domain/errors.js';
@@ -181,6 +183,8 @@ export async function portalCaseView(ctx: ServiceContext, scope: PortalScope, c:
     allowedActions: detail.allowedActions,
     label: labelAvailable(c) ? { available: true } : { available: false },
     dropOff: c.returnMethod === 'drop_off' && labelAvailable(c) ? { code, qrSvg: await qrSvg(code) } : null,
+    /** Compensation the shop granted for the trouble (issue 19 §1), without staff notes. */
+    compensations: (await careRepo.compensationsOfCase(ctx.db, scope.shopId, c.id)).map(buyerCompensationView),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

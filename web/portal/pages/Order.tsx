@@ -58,6 +58,8 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [created, setCreated] = useState<CaseView | null>(null);
+  // Exchange-first (issue 19 §3): money back is shown once the buyer asks for it.
+  const [refundAnyway, setRefundAnyway] = useState(false);
 
   const fail = (err: unknown) => {
     if (err instanceof ApiError && err.status === 401) onExpired();
@@ -97,6 +99,10 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
     ...(view.policy.refundMethods.includes('store_credit') ? (['store_credit'] as const) : []),
     ...(canExchange ? (['exchange'] as const) : []),
   ];
+  const offerFirst = !!view.exchangeFirst?.enabled;
+  const alternatives = resolutions.filter((r) => r !== 'refund').sort((a, b) => (a === 'exchange' ? -1 : b === 'exchange' ? 1 : 0));
+  const hideRefund = offerFirst && alternatives.length > 0 && !refundAnyway && resolution !== 'refund';
+  const shownResolutions: Resolution[] = offerFirst && alternatives.length > 0 ? [...alternatives, ...(hideRefund ? [] : resolutions.filter((r) => r === 'refund'))] : resolutions;
   // Every item exchanged item by item is an exchange; a mixed request asks how the refunded items are paid.
   const chosen = resolution && resolutions.includes(resolution) ? resolution : '';
   const effectiveResolution: Resolution | '' = exchanged.length > 0 && !mixed ? 'exchange' : mixed && chosen === 'exchange' ? '' : chosen;
@@ -451,7 +457,17 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
         </legend>
         {problem('resolution')}
         {mixed && <p className="hint">{t('resolution.mixed', { count: exchanged.length })}</p>}
-        {resolutions.filter((r) => !(mixed && r === 'exchange')).map((r) => (
+        {offerFirst && alternatives.length > 0 && (
+          <div className="exchange-first" data-testid="exchange-first-offer">
+            <strong>{t('care.exchangeFirst.title')}</strong>
+            <p className="small">
+              {view.exchangeFirst!.storeCredit && view.exchangeFirst!.storeCreditBonusBp > 0
+                ? t('care.exchangeFirst.bodyBonus', { percent: percent(view.exchangeFirst!.storeCreditBonusBp) })
+                : t('care.exchangeFirst.body')}
+            </p>
+          </div>
+        )}
+        {shownResolutions.filter((r) => !(mixed && r === 'exchange')).map((r) => (
           <label key={r} className={`option ${effectiveResolution === r ? 'option-on' : ''}`}>
             <input type="radio" name="resolution" value={r} checked={effectiveResolution === r} onChange={() => { setResolution(r); setPreview(null); }} />
             <span>
@@ -462,6 +478,11 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
           </label>
         ))}
         {!canExchange && exchanged.length === 0 && view.policy.exchangesEnabled && selected.length > 0 && <p className="hint">{t('resolution.noExchange')}</p>}
+        {hideRefund && resolutions.includes('refund') && (
+          <button type="button" className="link-button" onClick={() => setRefundAnyway(true)} data-testid="exchange-first-refund">
+            {t('care.exchangeFirst.refundAnyway')}
+          </button>
+        )}
       </fieldset>
 
       <fieldset className="section options" {...(problems.method ? { 'aria-describedby': 'method-error' } : {})}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api.js';
 import { portalApi } from '../api.js';
 import { Alert, Spinner, StatusPill, useErrorText } from '../components/ui.js';
-import { money, moment, pick } from '../format.js';
+import { day, money, moment, pick } from '../format.js';
 import { navigate } from '../router.js';
 import type { CaseView, Session, ShopBrand } from '../types.js';
 import { OfferCard } from './OfferCard.js';
@@ -314,6 +314,27 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
         </p>
       </section>
 
+      {(c.compensations ?? []).length > 0 && (
+        <section className="section card" aria-labelledby="care-h" data-testid="portal-compensation">
+          <h2 id="care-h">{t('care.compensation.title')}</h2>
+          <p className="muted small">{t('care.compensation.intro')}</p>
+          <ul className="plain-list">
+            {(c.compensations ?? []).map((x) => (
+              <li key={x.id}>
+                <strong>{x.kind === 'points' ? t('care.compensation.points', { points: x.points }) : t(`care.compensation.${x.kind}`, { amount: money(x.amountMinor, x.currency, lang) })}</strong>
+                {x.couponCode && (
+                  <>
+                    {' '}
+                    <span className="mono" data-testid="portal-coupon-code">{x.couponCode}</span>
+                  </>
+                )}
+                {x.expiresAt && <span className="muted small"> · {t('care.compensation.validUntil', { date: day(x.expiresAt, lang, shop.timezone) })}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section className="section card" aria-labelledby="timeline-h">
         <h2 id="timeline-h">{t('return.timeline')}</h2>
         <ol className="timeline">
@@ -321,7 +342,7 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
             <li key={e.id}>
               <span className="dot" aria-hidden="true" />
               <div>
-                <strong>{t(`event.${e.type}`, { defaultValue: e.to ? t(`status.${e.to}.title`) : t('event.updated') })}</strong>
+                <strong>{t([`event.${e.type}`, `care.event.${e.type}`], { defaultValue: e.to ? t(`status.${e.to}.title`) : t('event.updated') })}</strong>
                 {e.explanation && <div className="small">{e.explanation}</div>}
                 <div className="muted small">
                   <time dateTime={e.at}>{moment(e.at, lang, shop.timezone)}</time>

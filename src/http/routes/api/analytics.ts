@@ -165,7 +165,14 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Cost of returns: refunds, return shipping reimbursed, store-credit bonuses, written-off stock, less restocking fees',
         querystring: Query(),
-        response: { 200: Envelope('cost', CostFigures, Grouped(CostFigures), { currency: Type.String() }), ...errorResponses },
+        response: {
+          200: Envelope('cost', CostFigures, Grouped(CostFigures), {
+            currency: Type.String(),
+            compensationMinor: Int('Coupons and store credit granted as compensation in the period (whole shop: only the period narrows it)'),
+            totalWithCompensationMinor: Int('totalMinor + compensationMinor'),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (req) => returnCost(app.ctx, req.principal!.shopId, req.query),

@@ -23,6 +23,7 @@ import { OrderCard } from './OrderCard.js';
 import { PendingPayout, pendingPayouts } from './PendingPayout.js';
 import { RefundCard } from './RefundCard.js';
 import { MarketplaceTag } from './MarketplaceTag.js';
+import { CompensationCard } from '../care/CompensationCard.js';
 
 /** One case with everything needed to decide it, and only the actions allowed now. */
 export function CasePage() {
@@ -134,6 +135,7 @@ export function CasePage() {
         <Col xs={24} xl={9}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <RefundCard c={c} />
+            <CompensationCard c={c} canGrant={can('cases:decide')} />
             <BuyerCard c={c} profile={profile.data} history={history.data?.data} />
             <OrderCard c={c} order={order.data} />
             <CarrierCard c={c} />

@@ -44,7 +44,7 @@ export function CaseTimeline({ c, staffNames }: { c: CaseDetail; staffNames: Map
           content: (
             <div className="timeline-entry">
               <div>
-                <strong>{t(`timeline.event.${e.type.replace('.', '_')}`, { defaultValue: t(`carriers.events.${e.type.replace('.', '_')}`, { defaultValue: e.type }) })}</strong>
+                <strong>{t([`timeline.event.${e.type.replace('.', '_')}`, `carriers.events.${e.type.replace('.', '_')}`, `care.timelineEvent.${e.type.replace('.', '_')}`], { defaultValue: e.type })}</strong>
                 {e.from && e.to && e.from !== e.to && (
                   <span className="timeline-move">
                     <StatusTag status={e.from} />→<StatusTag status={e.to} />

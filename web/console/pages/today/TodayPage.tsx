@@ -13,6 +13,7 @@ import { formatDate } from '../../../shared/money.js';
 import { QualityRateCard } from './QualityRateCard.js';
 import { StatusBars } from './StatusBars.js';
 import { UrgentCases } from './UrgentCases.js';
+import { CareTasksCard } from '../care/CareTasksCard.js';
 
 /** Today: what needs doing now, what is late, what came in and went out today. */
 export function TodayPage() {
@@ -97,6 +98,7 @@ export function TodayPage() {
           <Card title={t('today.urgent')} extra={<Link to="/queue?sort=deadline">{t('today.openQueue')}</Link>} styles={{ body: { padding: 0 } }}>
             <UrgentCases page={urgent.data} loading={urgent.isPending} />
           </Card>
+          <CareTasksCard />
         </Space>
       )}
     </div>
