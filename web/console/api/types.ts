@@ -66,6 +66,7 @@ export type CaseAction =
   | 'provide_evidence';
 
 export const CHANNELS = ['web', 'taobao', 'tmall', 'pdd', 'jd', 'douyin', 'shopify', 'woocommerce', 'amazon', 'manual', 'other'] as const;
+export const EVIDENCE_KINDS = ['label_photo', 'unboxing_video', 'product_photo', 'defect_video', 'packaging_photo', 'receipt'] as const;
 export const REJECTION_CODES = ['outside_window', 'excluded_item', 'not_as_declared', 'used_or_damaged', 'missing_evidence', 'not_received_back', 'duplicate_request', 'other'] as const;
 export const GRADES = ['A', 'B', 'C', 'D'] as const;
 export const DISPOSITIONS = ['restock', 'refurbish', 'scrap', 'return_to_vendor'] as const;
