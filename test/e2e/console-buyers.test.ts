@@ -70,7 +70,7 @@ describe('console: buyer records', () => {
     const results = page.getByTestId('buyer-results');
     await expect.poll(() => results.innerText(), POLL).toContain('陈十一');
     await expect.poll(() => page.getByTestId('risk-simulation').innerText(), POLL).toContain('Would go to review');
-    await page.getByTestId('simulation-threshold').locator('input').fill('0');
+    await page.getByTestId('simulation-threshold').fill('0');
     await expect.poll(() => page.getByTestId('simulation-would-review').innerText(), POLL).toMatch(/1\s*\(100%\)/);
     await shot(page, 'buyers-search-en-1440');
     await results.getByRole('link', { name: '陈十一' }).click();
@@ -92,7 +92,7 @@ describe('console: buyer records', () => {
     const modal = page.getByTestId('action-modal');
     await modal.getByTestId('evidence-kinds').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Unboxing video' }).click();
-    await modal.getByTestId('evidence-hours').locator('input').fill('24');
+    await modal.getByTestId('evidence-hours').fill('24');
     await page.getByTestId('action-confirm').click();
     await expect.poll(async () => (await api('GET', `/api/v1/returns/${caseId}`, { key: shop.keys.viewer })).body.status, POLL).toBe('awaiting_evidence');
     expect((await api('GET', `/api/v1/returns/${caseId}`, { key: shop.keys.viewer })).body.evidenceRequest).toMatchObject({ kinds: ['unboxing_video'], hours: 24 });

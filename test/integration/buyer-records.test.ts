@@ -281,3 +281,44 @@ describe('evidence demands (19.7)', () => {
     t.clock.set('2026-11-01T08:00:00Z');
   });
 });
+
+describe('write paths stay within the action budget (DESIGN §7b)', () => {
+  async function measure<T>(fn: () => Promise<T>) {
+    const before = t.handle.traffic.snapshot();
+    const result = await fn();
+    const after = t.handle.traffic.snapshot();
+    return { result, roundTrips: after.roundTrips - before.roundTrips, statements: after.statements - before.statements };
+  }
+
+  it('asking for evidence, answering it, and adding a note each send a handful of statements', async () => {
+    const order = await portalOrder(t, api, shop);
+    const headers = bearer(await portalToken(api, shop.slug, order));
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) ids.push((await returnOf({ id: order.id, lines: order.lines }, { items: [{ lineId: order.lines[0]!.id, quantity: 1, reasonCode: 'no_longer_needed' }] })).id);
+    // Warm-up of the same shape (per-process caches), then the measured call; budgets as the approve action's.
+    await act(api, shop.keys.agent, ids[0]!, 'request_evidence', { kinds: ['receipt'] });
+    const asked = await measure(() => act(api, shop.keys.agent, ids[1]!, 'request_evidence', { kinds: ['receipt'] }));
+    expect(asked.result.status).toBe(200);
+    expect(asked.statements).toBeLessThanOrEqual(6);
+    expect(asked.roundTrips).toBeLessThanOrEqual(8);
+
+    const upload = async (id: string) => {
+      const form = new FormData();
+      form.append('purpose', 'message');
+      form.append('file', new Blob([new Uint8Array(Buffer.concat([JPEG, Buffer.from(id)]))]), 'r.jpg');
+      return (await api('POST', `/portal/v1/returns/${id}/evidence`, { headers, rawBody: form })).body.id as string;
+    };
+    const [e0, e1] = [await upload(ids[0]!), await upload(ids[1]!)];
+    await api('POST', `/portal/v1/returns/${ids[0]}/evidence-request/answer`, { headers, body: { evidenceIds: [e0] } });
+    const answered = await measure(() => act(api, shop.keys.agent, ids[1]!, 'provide_evidence', { evidenceIds: [e1] }));
+    expect(answered.result.status, JSON.stringify(answered.result.body)).toBe(200);
+    expect(answered.statements).toBeLessThanOrEqual(7);
+    expect(answered.roundTrips).toBeLessThanOrEqual(9);
+
+    const customerId = (await api('GET', `/api/v1/returns/${ids[1]}`, { key: shop.keys.agent })).body.customerId;
+    await api('POST', `/api/v1/customers/${customerId}/notes`, { key: shop.keys.agent, body: { body: 'warm-up' } });
+    const note = await measure(() => api('POST', `/api/v1/customers/${customerId}/notes`, { key: shop.keys.agent, body: { body: 'measured' } }));
+    expect(note.result.status).toBe(201);
+    expect(note.statements).toBeLessThanOrEqual(3);
+  });
+});
