@@ -220,6 +220,9 @@ const RULE_EXAMPLES: { [R in RuleId]: RuleParams<R> } = {
   'refund.method_not_offered': { method: 'store_credit' },
   'request.eligible': undefined,
   'automation.review_risk': { risk: 82, max: 70 },
+  'automation.review_blocklist': { kind: 'phone', value: '+8613800138000', reason: 'Serial returner' },
+  'automation.allowlisted': { kind: 'email', value: 'vip@example.com' },
+  'evidence.demanded': { kinds: [{ 'zh-CN': '快递面单照片', en: 'a photo of the shipping label' }], dueAt: '2026-11-05 18:00', note: null },
   'automation.not_eligible': undefined,
   'automation.evidence_required': { label: { 'zh-CN': '质量问题', en: 'Quality problem' } },
   'evidence.requested': { label: { 'zh-CN': '质量问题', en: 'Quality problem' } },
@@ -271,6 +274,44 @@ are the starting points: **china_marketplace** (Taobao/Tmall, Pinduoduo, JD and 
 - Saving a policy checks more than the types below: windows (the seller-fault window is never shorter than the
   no-reason one), unique reason codes, thresholds that can take effect, warning at or below the limit, reasons that
   exist, at least one buyer-fault reason when no-reason returns are open.
+
+## Buyer lists, risk signals and evidence
+
+The optional \`buyerRisk\` settings (issue 19; a policy without them uses the defaults below).
+
+- **Lists.** Staff keep a blocklist and an allowlist (console: Settings → Buyer lists, or the buyer page; API:
+  \`/api/v1/buyer-lists\`) by customer, e-mail, phone or address, each stored in one normal form: an e-mail
+  lower-case and trimmed; a phone in E.164 by libphonenumber-js (a number without a country code read as mainland
+  China); an address folded by Unicode NFKC (full-width letters, digits and blanks become ASCII), lower-cased, with
+  blanks and punctuation removed. A listed address matches an order whose shipping address (province, city,
+  district, street, postal code) contains it, so a street without its city matches; it must keep at least 6
+  characters. A request matches by the customer, the customer's and the order's e-mail and phones, and the shipping
+  address.
+- A **blocklisted** buyer's request always waits for a person (\`automation.review_blocklist\`, naming the entry and
+  its reason): no automatic approval, no fast refund. An **allowlisted** buyer is not held back by the risk score
+  (\`buyerRisk.allowlistSkipsRisk\`, default on): no review above \`automation.manualReviewAboveRisk\`, and automatic
+  approval and fast refunds ignore their risk limits (their amount, history and case-type limits still apply). A
+  buyer on both lists is blocked.
+- **Risk signals.** Beside return rate, frequency, inspection mismatches, lost disputes, goods not returned and
+  history, the score adds, each with its weight in \`buyerRisk.weights\` (0 switches a signal off; negative weights
+  lower the score):
+  \`request_velocity\` (default +15): \`velocityMinRequests\` (2) or more earlier requests within \`velocityDays\` (7);
+  \`reason_contradicted\` (+20 each, up to twice): a seller-fault claim whose every item inspection graded A or B with
+  nothing defective; \`wardrobing\` (+20 each, up to twice): a buyer-fault return asked for within
+  \`wardrobingDays\` (7) of delivery that came back used (grade C or D) — worn for the occasion, then returned;
+  \`shared_contact\` (+15): other accounts of the shop with the same phone or the same shipping address;
+  \`refund_only_delivered\` (+10): this request is a refund without return on delivered goods.
+- **Threshold simulation** (\`GET /api/v1/risk/simulation?threshold=N\`, console: Policy → Risk simulation): every
+  case opened in the last 90 days is scored again with today's signals and weights on its buyer's history as it was
+  when the case was opened (orders placed and cases opened before it; inspection results as known now, lists as
+  they are now), and counted as going to review when its score is above the threshold (or its buyer is
+  blocklisted). The reply also gives the curve for thresholds 0, 5, …, 100 and how often each factor fired.
+- **Evidence demands.** Staff ask for specific evidence (\`request_evidence\`: label photo, unboxing video, item
+  photos, defect video, packaging photo, receipt) with a deadline of \`dueInHours\` (default
+  \`buyerRisk.evidenceDeadlineHours\`, 72). The case waits in \`awaiting_evidence\`; the portal shows the request and
+  takes the upload (\`provide_evidence\` puts the case back to \`requested\`). When the deadline passes,
+  \`buyerRisk.evidenceDeadlineOutcome\` decides: \`close\` (default) closes the case, \`review\` puts it back to
+  \`requested\` flagged for review.
 
 ## Settings
 

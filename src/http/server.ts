@@ -21,6 +21,7 @@ import { analyticsRoutes } from './routes/api/analytics.js';
 import { authRoutes } from './routes/api/auth.js';
 import { importRoutes } from './routes/api/imports.js';
 import { customerRoutes } from './routes/api/customers.js';
+import { buyerRecordRoutes } from './routes/api/buyer-records.js';
 import { dashboardRoutes } from './routes/api/dashboard.js';
 import { devMailboxRoutes } from './routes/api/dev-mailbox.js';
 import { notificationRoutes } from './routes/api/notifications.js';
@@ -131,6 +132,7 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
       await api.register(returnRoutes);
       await api.register(policyRoutes);
       await api.register(customerRoutes);
+      await api.register(buyerRecordRoutes);
       await api.register(queueRoutes);
       await api.register(dashboardRoutes);
       await api.register(analyticsRoutes);

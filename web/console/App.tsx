@@ -13,6 +13,8 @@ const CasePage = lazy(() => import('./pages/case/CasePage.js').then((m) => ({ de
 const WarehousePage = lazy(() => import('./pages/warehouse/WarehousePage.js').then((m) => ({ default: m.WarehousePage })));
 const PolicyPage = lazy(() => import('./pages/policy/PolicyPage.js').then((m) => ({ default: m.PolicyPage })));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
+const BuyersPage = lazy(() => import('./pages/buyers/BuyersPage.js').then((m) => ({ default: m.BuyersPage })));
+const BuyerPage = lazy(() => import('./pages/buyers/BuyerPage.js').then((m) => ({ default: m.BuyerPage })));
 const AnalyticsPage = lazy(() => import('./pages/analytics/AnalyticsPage.js').then((m) => ({ default: m.AnalyticsPage })));
 
 const router = createBrowserRouter(
@@ -28,6 +30,8 @@ const router = createBrowserRouter(
         { path: 'settings', element: <SettingsPage /> },
         { path: 'settings/:tab', element: <SettingsPage /> },
         { path: 'analytics', element: <AnalyticsPage /> },
+        { path: 'buyers', element: <BuyersPage /> },
+        { path: 'buyers/:id', element: <BuyerPage /> },
         { path: '*', element: <Navigate to="/" replace /> },
       ],
     },

@@ -48,6 +48,7 @@ export function portalApi(token: string) {
     declineOffer: (id: string, reason: string) => post<CaseView>(`/returns/${id}/offer/decline`, reason ? { reason } : {}),
     shipped: (id: string, parcel: { carrier: string; trackingNumber: string }) => post<CaseView>(`/returns/${id}/shipped`, parcel),
     message: (id: string, body: string) => post<CaseView>(`/returns/${id}/messages`, { body }),
+    answerEvidence: (id: string, evidenceIds: string[], note: string) => post<CaseView>(`/returns/${id}/evidence-request/answer`, note ? { evidenceIds, note } : { evidenceIds }),
     /** How the buyer hears about their returns, and one click to stop (or resume) a channel. */
     notifications: () => get<{ data: NotificationPreference[] }>('/notifications'),
     setOptOut: (channel: NotificationPreference['channel'], optedOut: boolean) =>

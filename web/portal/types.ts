@@ -141,6 +141,8 @@ export interface CaseView {
   /** The shop's open partial-refund offer (status offer_pending); not agreed until the buyer accepts. */
   offerAmountMinor: number | null;
   rejection: { code: string; reason: string | null; label: Localized | null } | null;
+  /** Evidence the shop asked for (issue 19.7): what, by when, and whether it was answered. */
+  evidenceRequest: { kinds: string[]; note: string | null; dueAt: string; answeredAt: string | null; outcome: 'provided' | 'expired' | null } | null;
   /** Where the goods go back: the address the case was approved with (issue 13). */
   returnAddress: { name: string; phone: string; addressZh: string | null; addressLatin: string | null; postalCode: string | null } | null;
   items: { id: string; lineId: string; sku: string | null; title: string | null; quantity: number; reasonCode: string; reasonLabel: Localized | null }[];

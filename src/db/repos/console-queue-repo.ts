@@ -8,6 +8,7 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
   'approved',
   'rejected',
   'offer_pending',
+  'awaiting_evidence',
   'in_transit',
   'received',
   'inspected',

@@ -1,66 +1,164 @@
-import { sql } from 'drizzle-orm';
-import type { BuyerProfile } from '../../domain/risk/score.js';
+import { sql, type SQL } from 'drizzle-orm';
+import type { BuyerProfile, RiskSignalSettings } from '../../domain/risk/score.js';
+import type { ListKind, ListName } from '../../domain/risk/normalise.js';
 import { queryRows, type Executor } from '../client.js';
 
-/** A buyer's history in one statement (every sub-query is an index range on the customer). */
-export async function buyerProfile(db: Executor, shopId: string, customerId: string, now: Date): Promise<BuyerProfile> {
-  return (await buyerHistory(db, shopId, customerId, now)).profile;
+/** A list entry a request matched (issue 19.5). */
+export interface ListHit {
+  list: ListName;
+  kind: ListKind;
+  value: string;
+  reason: string | null;
 }
 
-/** The buyer's history and tier (what the policy's customer rules read), in one statement. */
-export async function buyerHistory(db: Executor, shopId: string, customerId: string, now: Date): Promise<{ profile: BuyerProfile; tier: string | null }> {
-  const since = new Date(now.getTime() - 30 * 86_400_000);
-  const [row] = await queryRows<Record<keyof BuyerProfile, number | string> & { tier: string | null }>(
-    db,
-    sql`select
-      (select c.tier from customers c where c.shop_id = ${shopId} and c.id = ${customerId}) as "tier",
-      (select count(*) from orders o where o.shop_id = ${shopId} and o.customer_id = ${customerId} and o.cancelled_at is null) as "orders",
-      (select count(*) from orders o where o.shop_id = ${shopId} and o.customer_id = ${customerId} and o.cancelled_at is null and o.delivered_at is not null) as "completedOrders",
+/** What identifies the buyer of a request beyond the customer row: the order's own contacts and address key. */
+export interface RequestContacts {
+  emails: string[];
+  /** Phones in their stored form (digits; mainland China without 86). */
+  phones: string[];
+  addressKey: string | null;
+}
+
+type SignalWindows = Pick<RiskSignalSettings, 'velocityDays' | 'wardrobingDays'>;
+const DEFAULT_WINDOWS: SignalWindows = { velocityDays: 7, wardrobingDays: 7 };
+
+/** An order's shipping address as one comparable key in SQL (blanks, punctuation and case removed; full width folded by NFKC). */
+export const addressKeySql = (o: string) =>
+  sql.raw(
+    `nullif(regexp_replace(lower(normalize(coalesce(${o}.shipping_address->>'province','')||coalesce(${o}.shipping_address->>'city','')||coalesce(${o}.shipping_address->>'district','')||coalesce(${o}.shipping_address->>'line1','')||coalesce(${o}.shipping_address->>'line2','')||coalesce(${o}.shipping_address->>'postalCode',''), NFKC)), '[[:space:][:punct:]]', '', 'g'), '')`,
+  );
+
+/**
+ * The history columns of one buyer as SQL: `customer` is the customer id expression, `asOf` the
+ * moment the history is read at; `past` says which cases (alias c) and orders (alias o) count (all,
+ * live; those before the case, in a simulation, which reads each past case's buyer as they were then). Every sub-query is an index range on the customer.
+ */
+function profileColumns(shopId: string, customer: SQL, asOf: SQL, w: SignalWindows, past: { cases: SQL; orders: SQL }): SQL {
+  const before = past.cases;
+  const placed = past.orders;
+  return sql`
+      (select count(*) from orders o where o.shop_id = ${shopId} and o.customer_id = ${customer} and o.cancelled_at is null and ${placed}) as "orders",
+      (select count(*) from orders o where o.shop_id = ${shopId} and o.customer_id = ${customer} and o.cancelled_at is null and o.delivered_at is not null and ${placed}) as "completedOrders",
       (select coalesce(sum(l.quantity), 0) from orders o join order_lines l on l.shop_id = o.shop_id and l.order_id = o.id
-         where o.shop_id = ${shopId} and o.customer_id = ${customerId} and o.cancelled_at is null) as "unitsBought",
-      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customerId}) as "cases",
-      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customerId} and c.created_at >= ${since}) as "casesLast30Days",
+         where o.shop_id = ${shopId} and o.customer_id = ${customer} and o.cancelled_at is null and ${placed}) as "unitsBought",
+      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customer} and ${before}) as "cases",
+      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customer} and ${before} and c.created_at >= ${asOf} - interval '30 days') as "casesLast30Days",
       (select coalesce(sum(coalesce(i.accepted_quantity, i.quantity)), 0) from return_cases c join return_items i on i.shop_id = c.shop_id and i.case_id = c.id
-         where c.shop_id = ${shopId} and c.customer_id = ${customerId} and c.status not in ('cancelled', 'closed')
+         where c.shop_id = ${shopId} and c.customer_id = ${customer} and ${before} and c.status not in ('cancelled', 'closed')
            and c.type in ('return_refund', 'exchange', 'refused_delivery')) as "unitsReturned",
       (select coalesce(sum(r.amount_minor), 0) from refunds r join return_cases c on c.shop_id = r.shop_id and c.id = r.case_id
-         where c.shop_id = ${shopId} and c.customer_id = ${customerId} and r.status = 'succeeded') as "refundedMinor",
+         where c.shop_id = ${shopId} and c.customer_id = ${customer} and ${before} and r.status = 'succeeded') as "refundedMinor",
       (select count(*) from return_cases c join return_items i on i.shop_id = c.shop_id and i.case_id = c.id
-         where c.shop_id = ${shopId} and c.customer_id = ${customerId} and i.accepted_quantity is not null and i.accepted_quantity < i.quantity) as "inspectionMismatches",
-      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customerId} and c.resolution = 'reject') as "disputesLost",
-      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customerId} and c.status not in ('cancelled', 'closed')
+         where c.shop_id = ${shopId} and c.customer_id = ${customer} and ${before} and i.accepted_quantity is not null and i.accepted_quantity < i.quantity) as "inspectionMismatches",
+      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customer} and ${before} and c.resolution = 'reject') as "disputesLost",
+      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customer} and ${before} and c.status not in ('cancelled', 'closed')
          and (c.type = 'partial_refund' or c.refund_only_kind = 'delivered_keep')) as "keptGoodsClaims",
-      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customerId} and c.refunded_early
+      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customer} and ${before} and c.refunded_early
          and exists (select 1 from case_events e where e.shop_id = c.shop_id and e.case_id = c.id and e.action = 'goods_not_returned')
-         and not exists (select 1 from return_items i where i.shop_id = c.shop_id and i.case_id = c.id and i.received_quantity > 0)) as "goodsNotReturned"`,
-  );
-  const n = (k: keyof BuyerProfile) => Number(row?.[k] ?? 0);
-  const profile: BuyerProfile = {
-    orders: n('orders'),
-    completedOrders: n('completedOrders'),
-    unitsBought: n('unitsBought'),
-    cases: n('cases'),
-    casesLast30Days: n('casesLast30Days'),
-    unitsReturned: n('unitsReturned'),
-    refundedMinor: n('refundedMinor'),
-    inspectionMismatches: n('inspectionMismatches'),
-    disputesLost: n('disputesLost'),
-    keptGoodsClaims: n('keptGoodsClaims'),
-    goodsNotReturned: n('goodsNotReturned'),
-  };
-  return { profile, tier: row?.tier ?? null };
+         and not exists (select 1 from return_items i where i.shop_id = c.shop_id and i.case_id = c.id and i.received_quantity > 0)) as "goodsNotReturned",
+      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customer} and ${before}
+         and c.created_at >= ${asOf} - make_interval(days => ${w.velocityDays})) as "recentRequests",
+      (select count(*) from return_cases c where c.shop_id = ${shopId} and c.customer_id = ${customer} and ${before} and c.fault = 'seller'
+         and exists (select 1 from return_items i where i.shop_id = c.shop_id and i.case_id = c.id and i.grade is not null)
+         and not exists (select 1 from return_items i where i.shop_id = c.shop_id and i.case_id = c.id
+           and (i.grade is null or i.grade in ('C', 'D') or coalesce(i.defective_quantity, 0) > 0))) as "contradictedReasons",
+      (select count(*) from return_cases c join orders o on o.shop_id = c.shop_id and o.id = c.order_id
+         where c.shop_id = ${shopId} and c.customer_id = ${customer} and ${before} and c.fault = 'buyer' and c.type in ('return_refund', 'exchange')
+           and o.delivered_at is not null and c.created_at <= o.delivered_at + make_interval(days => ${w.wardrobingDays})
+           and exists (select 1 from return_items i where i.shop_id = c.shop_id and i.case_id = c.id and i.grade in ('C', 'D'))) as "wardrobingReturns",
+      (select count(*) from (
+         select x.id from customers me join customers x on x.shop_id = me.shop_id and x.phone = me.phone and x.id <> me.id
+           where me.shop_id = ${shopId} and me.id = ${customer} and me.phone is not null
+         union
+         select o2.customer_id from orders o1 join orders o2 on o2.shop_id = o1.shop_id and o2.customer_id <> o1.customer_id and ${addressKeySql('o2')} = ${addressKeySql('o1')}
+           where o1.shop_id = ${shopId} and o1.customer_id = ${customer} and o1.shipping_address is not null and o2.customer_id is not null
+       ) shared) as "sharedContactAccounts"`;
 }
 
-export const EMPTY_PROFILE: BuyerProfile = {
-  orders: 0,
-  completedOrders: 0,
-  unitsBought: 0,
-  cases: 0,
-  casesLast30Days: 0,
-  unitsReturned: 0,
-  refundedMinor: 0,
-  inspectionMismatches: 0,
-  disputesLost: 0,
-  keptGoodsClaims: 0,
-  goodsNotReturned: 0,
-};
+const PROFILE_KEYS: (keyof BuyerProfile)[] = [
+  'orders',
+  'completedOrders',
+  'unitsBought',
+  'cases',
+  'casesLast30Days',
+  'unitsReturned',
+  'refundedMinor',
+  'inspectionMismatches',
+  'disputesLost',
+  'keptGoodsClaims',
+  'goodsNotReturned',
+  'recentRequests',
+  'contradictedReasons',
+  'wardrobingReturns',
+  'sharedContactAccounts',
+];
+
+const toProfile = (row: Record<string, unknown> | undefined): BuyerProfile => Object.fromEntries(PROFILE_KEYS.map((k) => [k, Number(row?.[k] ?? 0)])) as unknown as BuyerProfile;
+
+/** The list entries that match a buyer: by customer id, the customer's and the order's e-mail and phone, and the shipping address. */
+function listHitsSql(shopId: string, customer: SQL, contacts: RequestContacts): SQL {
+  const emails = contacts.emails.length ? sql`or l.match_key in (${sql.join(contacts.emails.map((e) => sql`${e}`), sql`, `)})` : sql``;
+  const phones = contacts.phones.length ? sql`or l.match_key in (${sql.join(contacts.phones.map((e) => sql`${e}`), sql`, `)})` : sql``;
+  return sql`(select coalesce(json_agg(json_build_object('list', l.list, 'kind', l.kind, 'value', l.value, 'reason', l.reason) order by l.list, l.kind), '[]'::json)
+      from buyer_list_entries l where l.shop_id = ${shopId} and (
+        (l.kind = 'customer' and l.match_key = ${customer}::text)
+        or (l.kind = 'email' and (l.match_key = (select lower(trim(cu.email)) from customers cu where cu.shop_id = ${shopId} and cu.id = ${customer}) ${emails}))
+        or (l.kind = 'phone' and (l.match_key = (select cu.phone from customers cu where cu.shop_id = ${shopId} and cu.id = ${customer}) ${phones}))
+        or (l.kind = 'address' and position(l.match_key in ${contacts.addressKey ?? ''}) > 0)))`;
+}
+
+/** A buyer's history in one statement (every sub-query is an index range on the customer). */
+export async function buyerProfile(db: Executor, shopId: string, customerId: string, now: Date, windows: SignalWindows = DEFAULT_WINDOWS): Promise<BuyerProfile> {
+  return (await buyerHistory(db, shopId, customerId, now, { windows })).profile;
+}
+
+/** The buyer's history, tier and list entries (what the policy's customer rules read), in one statement. */
+export async function buyerHistory(
+  db: Executor,
+  shopId: string,
+  customerId: string | null,
+  now: Date,
+  options: { windows?: SignalWindows; contacts?: RequestContacts } = {},
+): Promise<{ profile: BuyerProfile; tier: string | null; lists: ListHit[] }> {
+  const contacts = options.contacts ?? { emails: [], phones: [], addressKey: null };
+  if (!customerId) {
+    if (!contacts.emails.length && !contacts.phones.length && !contacts.addressKey) return { profile: EMPTY_PROFILE, tier: null, lists: [] };
+    const [row] = await queryRows<{ lists: ListHit[] | string }>(db, sql`select ${listHitsSql(shopId, sql`null::uuid`, contacts)} as "lists"`);
+    return { profile: EMPTY_PROFILE, tier: null, lists: parseJson(row?.lists) };
+  }
+  const customer = sql`${customerId}::uuid`;
+  const [row] = await queryRows<Record<string, unknown> & { tier: string | null; lists: ListHit[] | string }>(
+    db,
+    sql`select
+      (select c.tier from customers c where c.shop_id = ${shopId} and c.id = ${customer}) as "tier",
+      ${listHitsSql(shopId, customer, contacts)} as "lists",
+      ${profileColumns(shopId, customer, sql`${now}::timestamptz`, options.windows ?? DEFAULT_WINDOWS, { cases: sql`true`, orders: sql`true` })}`,
+  );
+  return { profile: toProfile(row), tier: row?.tier ?? null, lists: parseJson(row?.lists) };
+}
+
+const parseJson = <T>(v: T[] | string | null | undefined): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : (v ?? []));
+
+/** Each case opened since `from`, with its buyer's history as it was when it was opened (for the review-threshold simulation). */
+export async function pastRequestProfiles(db: Executor, shopId: string, from: Date, to: Date, windows: SignalWindows) {
+  const rows = await queryRows<Record<string, unknown> & { id: string; type: string; refund_only_kind: string | null; needs_review: boolean; delivered: boolean; lists: ListHit[] | string }>(
+    db,
+    sql`select c0.id, c0.type, c0.refund_only_kind, c0.needs_review, (o0.delivered_at is not null and o0.delivered_at <= c0.created_at) as delivered,
+      ${listHitsSql(shopId, sql`c0.customer_id`, { emails: [], phones: [], addressKey: null })} as "lists",
+      ${profileColumns(shopId, sql`c0.customer_id`, sql`c0.created_at`, windows, { cases: sql`(c.created_at, c.id) < (c0.created_at, c0.id)`, orders: sql`o.placed_at <= c0.created_at` })}
+      from return_cases c0 join orders o0 on o0.shop_id = c0.shop_id and o0.id = c0.order_id
+      where c0.shop_id = ${shopId} and c0.created_at >= ${from} and c0.created_at <= ${to}
+      order by c0.created_at`,
+  );
+  return rows.map((r) => ({
+    caseId: r.id,
+    type: r.type,
+    refundOnlyKind: r.refund_only_kind,
+    needsReview: r.needs_review,
+    delivered: r.delivered,
+    lists: parseJson(r.lists),
+    profile: toProfile(r),
+  }));
+}
+
+export const EMPTY_PROFILE: BuyerProfile = Object.fromEntries(PROFILE_KEYS.map((k) => [k, 0])) as unknown as BuyerProfile;

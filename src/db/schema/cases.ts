@@ -18,6 +18,18 @@ export interface RiskReason {
 }
 
 /** An after-sales case (售后单): one request about one order, with one or more items. */
+/** What staff asked the buyer to show (photo of the label, video of the unboxing…) and by when. */
+export interface EvidenceRequest {
+  kinds: string[];
+  note: string | null;
+  requestedAt: string;
+  dueAt: string;
+  hours: number;
+  /** Set when the buyer answered (or the deadline passed). */
+  answeredAt: string | null;
+  outcome: 'provided' | 'expired' | null;
+}
+
 export const returnCases = pgTable(
   'return_cases',
   {
@@ -56,6 +68,8 @@ export const returnCases = pgTable(
     refundFailure: text('refund_failure'),
     rejectionReason: text('rejection_reason'),
     rejectionCode: text('rejection_code'),
+    /** Evidence staff asked the buyer for (issue 19.7): what, why, and by when; kept after it is answered. */
+    evidenceRequest: jsonb('evidence_request').$type<EvidenceRequest>(),
     buyerNote: text('buyer_note'),
     /** Where the goods go back: a copy of the shop's return address taken at approval. */
     returnAddress: jsonb('return_address').$type<ReturnAddressSnapshot>(),

@@ -18,3 +18,4 @@ export * from './notifications.js';
 export * from './carriers.js';
 export * from './marketplaces.js';
 export * from './care.js';
+export * from './buyers.js';

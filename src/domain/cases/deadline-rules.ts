@@ -1,7 +1,8 @@
 import type { Policy } from '../policy/schema.js';
+import { buyerRiskSettings } from '../risk/settings.js';
 import type { CaseAction, CaseStatus, CaseType, RefundOnlyKind, Resolution } from './model.js';
 
-export type DeadlineKind = 'merchant_response' | 'buyer_ship' | 'merchant_receipt' | 'revise_or_escalate' | 'refund_after_receipt';
+export type DeadlineKind = 'merchant_response' | 'buyer_ship' | 'merchant_receipt' | 'revise_or_escalate' | 'refund_after_receipt' | 'buyer_evidence';
 
 export interface DeadlinePlan {
   kind: DeadlineKind;
@@ -25,10 +26,21 @@ const FAST_REFUND_TYPES: readonly CaseType[] = ['return_refund', 'refused_delive
  * the case goes to not_returned, for a person to review.
  */
 export function deadlineFor(
-  c: { status: CaseStatus; type: CaseType; refundOnlyKind: RefundOnlyKind | null; resolution: Resolution | null; refundedEarly: boolean },
+  c: { status: CaseStatus; type: CaseType; refundOnlyKind: RefundOnlyKind | null; resolution: Resolution | null; refundedEarly: boolean; evidenceRequest?: { hours: number } | null },
   hours: Policy['deadlines'],
+  policy?: Pick<Policy, 'buyerRisk'>,
 ): DeadlinePlan | null {
   switch (c.status) {
+    case 'awaiting_evidence': {
+      // Issue 19.7: the buyer has the hours staff gave (else the policy's); what then is the policy's.
+      const settings = buyerRiskSettings(policy ?? {});
+      return {
+        kind: 'buyer_evidence',
+        hours: c.evidenceRequest?.hours ?? settings.evidenceDeadlineHours,
+        outcome: settings.evidenceDeadlineOutcome === 'review' ? 'evidence_overdue' : 'close',
+        rule: 'deadline.buyer_evidence',
+      };
+    }
     case 'requested':
       return c.type === 'refund_only' && c.refundOnlyKind === 'not_shipped'
         ? { kind: 'merchant_response', hours: hours.merchantResponseNotShippedHours, outcome: 'approve', rule: 'deadline.merchant_response_not_shipped' }

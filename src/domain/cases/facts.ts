@@ -60,6 +60,14 @@ export interface CustomerFacts {
   /** 0–100, from the risk model (higher is riskier). */
   riskScore: number;
   completedOrders: number;
+  /** Blocklist and allowlist entries the buyer matched (issue 19.5); absent when none. */
+  lists?: { blocked: ListEntryFact | null; allowed: ListEntryFact | null; allowlistSkipsRisk: boolean };
+}
+
+export interface ListEntryFact {
+  kind: string;
+  value: string;
+  reason: string | null;
 }
 
 export interface RequestedItem {

@@ -13,6 +13,8 @@ export const CASE_STATUSES = [
   'approved',
   'rejected',
   'offer_pending',
+  /** Staff asked the buyer for specific evidence by a deadline (issue 19.7). */
+  'awaiting_evidence',
   'in_transit',
   /** After a fast refund the goods did not come back in time: flagged for review, counted against the buyer. */
   'not_returned',
@@ -54,6 +56,9 @@ export const CASE_ACTIONS = [
   'close',
   'note',
   'message',
+  'request_evidence',
+  'provide_evidence',
+  'evidence_overdue',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

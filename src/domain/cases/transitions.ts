@@ -28,6 +28,7 @@ const OPEN: readonly CaseStatus[] = [
   'approved',
   'rejected',
   'offer_pending',
+  'awaiting_evidence',
   'in_transit',
   'not_returned',
   'received',
@@ -47,11 +48,11 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   { action: 'approve', from: ['requested'], to: 'approved', types: RETURN_TYPES, who: decider, means: 'send return instructions; wait for the buyer to ship' },
   { action: 'approve', from: ['requested'], to: 'in_transit', types: ['refused_delivery'], who: decider, means: 'the carrier brings the refused parcel back' },
   { action: 'approve', from: ['requested'], to: 'exchange_pending', types: ['reship'], who: decider, means: 'send the missing or broken part again' },
-  { action: 'reject', from: ['requested'], to: 'rejected', who: { staff: 'cases:decide', platform: true }, means: 'refuse, with a reason the buyer sees' },
+  { action: 'reject', from: ['requested', 'awaiting_evidence'], to: 'rejected', who: { staff: 'cases:decide', platform: true }, means: 'refuse, with a reason the buyer sees' },
   { action: 'reject', from: ['inspected'], to: 'rejected', who: { staff: 'cases:decide', platform: true }, means: 'inspection found the goods not as declared (with evidence)' },
   { action: 'revise', from: ['rejected'], to: 'requested', who: { buyer: true, staff: 'cases:create' }, means: 'the buyer changes the request after a refusal' },
-  { action: 'cancel', from: ['requested', 'approved', 'rejected', 'offer_pending'], to: 'cancelled', refundedEarly: false, who: { buyer: true, staff: 'cases:decide' }, means: 'the buyer withdraws the request' },
-  { action: 'close', from: ['requested', 'approved', 'rejected', 'offer_pending'], to: 'closed', who: { system: true, platform: true }, means: 'ended without refund (deadline passed, or closed by the platform)' },
+  { action: 'cancel', from: ['requested', 'approved', 'rejected', 'offer_pending', 'awaiting_evidence'], to: 'cancelled', refundedEarly: false, who: { buyer: true, staff: 'cases:decide' }, means: 'the buyer withdraws the request' },
+  { action: 'close', from: ['requested', 'approved', 'rejected', 'offer_pending', 'awaiting_evidence'], to: 'closed', who: { system: true, platform: true }, means: 'ended without refund (deadline passed, or closed by the platform)' },
   { action: 'close', from: ['not_returned'], to: 'closed', who: { staff: 'cases:decide', platform: true }, means: 'write the goods off after review: the fast refund stands, the case ends' },
 
   // Negotiation and disputes
@@ -64,6 +65,11 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   { action: 'resolve', from: ['escalated'], to: 'completed', resolution: 'refund', refundedEarly: true, who: { staff: 'cases:decide', platform: true }, means: 'the arbiter lets the buyer keep the fast refund' },
   { action: 'resolve', from: ['escalated'], to: 'approved', resolution: 'return', types: [...RETURN_TYPES, 'refund_only', 'partial_refund', 'refused_delivery', 'reship'], who: { staff: 'cases:decide', platform: true }, means: 'the arbiter orders the goods returned first' },
   { action: 'resolve', from: ['escalated'], to: 'closed', resolution: 'reject', who: { staff: 'cases:decide', platform: true }, means: 'the arbiter sides with the seller' },
+
+  // Evidence demands (issue 19.7)
+  { action: 'request_evidence', from: ['requested'], to: 'awaiting_evidence', who: { staff: 'cases:decide' }, means: 'ask the buyer for specific evidence (photo of the label, video of the unboxing) by a deadline' },
+  { action: 'provide_evidence', from: ['awaiting_evidence'], to: 'requested', who: { buyer: true, staff: 'cases:create' }, means: 'the buyer sent the evidence; the request is back with the seller' },
+  { action: 'evidence_overdue', from: ['awaiting_evidence'], to: 'requested', who: { system: true }, means: 'no evidence by the deadline (policy: review): back with the seller, flagged for review' },
 
   // Goods coming back
   { action: 'buyer_shipped', from: ['approved'], to: 'in_transit', types: RETURN_TYPES, who: { buyer: true, staff: 'cases:create', system: true }, means: 'the buyer handed the parcel to a carrier' },

@@ -8,10 +8,16 @@ type Context = ItemContext & { order: OrderFacts; customer: CustomerFacts };
 
 /** Manual review of risky buyers comes first: it overrides automatic approval and fast refunds alike. */
 function reviewRuling(ctx: Context): Ruling | null {
+  const blocked = ctx.customer.lists?.blocked;
+  if (blocked) return ruling('automation.review_blocklist', blocked);
+  if (riskWaived(ctx)) return null;
   const { riskScore } = ctx.customer;
   const limit = ctx.policy.automation.manualReviewAboveRisk;
   return riskScore > limit ? ruling('automation.review_risk', { risk: riskScore, max: limit }) : null;
 }
+
+/** An allowlisted buyer is not held back by their score when the policy says so (issue 19.5). */
+const riskWaived = (ctx: Context) => !!ctx.customer.lists?.allowed && ctx.customer.lists.allowlistSkipsRisk;
 
 function autoApproveRefusal(ctx: Context, refund: RefundBreakdown): Ruling | null {
   const { autoApprove } = ctx.policy.automation;
@@ -20,7 +26,7 @@ function autoApproveRefusal(ctx: Context, refund: RefundBreakdown): Ruling | nul
   if (refund.refundMinor > autoApprove.maxRefundMinor) {
     return ruling('automation.refund_above_limit', { amountMinor: refund.refundMinor, maxMinor: autoApprove.maxRefundMinor, currency: refund.currency });
   }
-  if (riskScore > autoApprove.maxRiskScore) return ruling('automation.risk_above_limit', { risk: riskScore, max: autoApprove.maxRiskScore });
+  if (!riskWaived(ctx) && riskScore > autoApprove.maxRiskScore) return ruling('automation.risk_above_limit', { risk: riskScore, max: autoApprove.maxRiskScore });
   const listed = ctx.index.autoApproveReasons;
   const unlisted = listed && ctx.request.items.find((i) => !listed.has(i.reasonCode));
   if (unlisted) {
@@ -39,7 +45,7 @@ function fastRefundRefusal(ctx: Context, refund: RefundBreakdown): Ruling | null
   if (refund.refundMinor > fastRefund.maxRefundMinor) {
     return ruling('automation.fast_refund_above_limit', { amountMinor: refund.refundMinor, maxMinor: fastRefund.maxRefundMinor, currency: refund.currency });
   }
-  if (riskScore > fastRefund.maxRiskScore) return ruling('automation.fast_refund_risk', { risk: riskScore, max: fastRefund.maxRiskScore });
+  if (!riskWaived(ctx) && riskScore > fastRefund.maxRiskScore) return ruling('automation.fast_refund_risk', { risk: riskScore, max: fastRefund.maxRiskScore });
   if (completedOrders < fastRefund.minCompletedOrders) return ruling('automation.fast_refund_history', { completed: completedOrders, min: fastRefund.minCompletedOrders });
   return null;
 }

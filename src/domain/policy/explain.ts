@@ -27,6 +27,14 @@ export function formatDay(day: number): string {
   return text;
 }
 
+/** The kinds of list entry (issue 19.5). */
+const LIST_KIND_NAMES: Record<string, Explanation> = {
+  customer: { 'zh-CN': '客户', en: 'customer' },
+  email: { 'zh-CN': '邮箱', en: 'e-mail' },
+  phone: { 'zh-CN': '电话', en: 'phone' },
+  address: { 'zh-CN': '地址', en: 'address' },
+};
+
 /** Case types as people name them; the English names carry their article. */
 const CASE_TYPE_NAMES: Record<CaseType, Explanation> = {
   refund_only: { 'zh-CN': '仅退款', en: 'a refund without return' },
@@ -207,6 +215,18 @@ const SENTENCES = {
   'automation.review_risk': (p: Risk) => ({
     'zh-CN': `买家风险分 ${p.risk} 高于 ${p.max}，须人工审核`,
     en: `The buyer's risk score ${p.risk} is above ${p.max}: a person reviews the case`,
+  }),
+  'automation.review_blocklist': (p: { kind: string; value: string; reason: string | null }) => ({
+    'zh-CN': `买家在黑名单中（${LIST_KIND_NAMES[p.kind]?.['zh-CN'] ?? p.kind}：${p.value}${p.reason ? `，${p.reason}` : ''}），须人工审核`,
+    en: `The buyer is on the blocklist (${LIST_KIND_NAMES[p.kind]?.en ?? p.kind}: ${p.value}${p.reason ? `; ${p.reason}` : ''}): a person reviews the case`,
+  }),
+  'automation.allowlisted': (p: { kind: string; value: string }) => ({
+    'zh-CN': `买家在白名单中（${LIST_KIND_NAMES[p.kind]?.['zh-CN'] ?? p.kind}：${p.value}），不因风险分拦截`,
+    en: `The buyer is on the allowlist (${LIST_KIND_NAMES[p.kind]?.en ?? p.kind}: ${p.value}): not held back by the risk score`,
+  }),
+  'evidence.demanded': (p: { kinds: Explanation[]; dueAt: string; note: string | null }) => ({
+    'zh-CN': `商家请您补充凭证：${p.kinds.map((k) => k['zh-CN']).join('、')}，请在 ${p.dueAt} 前上传。${p.note ? `说明：${p.note}` : ''}`,
+    en: `The shop asks you for evidence: ${p.kinds.map((k) => k.en).join(', ')}. Please upload it by ${p.dueAt}.${p.note ? ` Note: ${p.note}` : ''}`,
   }),
   'automation.not_eligible': () => ({
     'zh-CN': '申请不符合政策，不做自动处理',

@@ -12,6 +12,7 @@ const strict = { additionalProperties: false } as const;
 const Minor = (description: string) => Type.Integer({ minimum: 0, maximum: 1e12, description });
 const BasisPoints = (description: string) => Type.Integer({ minimum: 0, maximum: 10_000, description });
 const Days = (description: string) => Type.Integer({ minimum: 0, maximum: 3650, description });
+const Weight = (description: string) => Type.Integer({ minimum: -100, maximum: 100, description });
 const Hours = (description: string) => Type.Integer({ minimum: 1, maximum: 24 * 365, description });
 
 /** One marketplace's default clocks (issue 17): each used only when the platform gives no per-case deadline. */
@@ -203,6 +204,39 @@ export const PolicySchema = Type.Object(
     marketplaceDeadlines: Type.Optional(
       Type.Object(
         { taobao: Type.Optional(PlatformClocks), pinduoduo: Type.Optional(PlatformClocks), jd: Type.Optional(PlatformClocks), douyin: Type.Optional(PlatformClocks) },
+        strict,
+      ),
+    ),
+
+    /**
+     * Buyer records and risk controls (issue 19.5–19.7): the weights of the extra risk signals, what
+     * an allowlist lets through, and what happens when a buyer does not send the evidence staff asked
+     * for. Optional: every setting has a default (docs/policy.md, "Buyer lists, risk signals and evidence").
+     */
+    buyerRisk: Type.Optional(
+      Type.Object(
+        {
+          weights: Type.Optional(
+            Type.Object(
+              {
+                requestVelocity: Type.Optional(Weight('Points when the buyer opened velocityMinRequests requests or more within velocityDays (default 15)')),
+                contradictedReason: Type.Optional(Weight('Points per claimed defect inspection did not find, counted up to twice (default 20)')),
+                wardrobing: Type.Optional(Weight('Points per return worn and sent back within wardrobingDays of delivery, counted up to twice (default 20)')),
+                sharedContact: Type.Optional(Weight('Points when other accounts share the phone or shipping address (default 15)')),
+                refundOnlyDelivered: Type.Optional(Weight('Points for a refund without return on delivered goods (default 10)')),
+              },
+              strict,
+            ),
+          ),
+          velocityDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'Window of the request-velocity signal, in days (default 7)' })),
+          velocityMinRequests: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Earlier requests within velocityDays that make the signal (default 2)' })),
+          wardrobingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, description: 'A used item returned within this many days of delivery counts as worn and returned (default 7)' })),
+          allowlistSkipsRisk: Type.Optional(Type.Boolean({ description: 'Allowlisted buyers are not held for review by their risk score and may get fast refunds whatever it is (default true)' })),
+          evidenceDeadlineHours: Type.Optional(Hours('Time a buyer has to send evidence staff asked for, unless staff set another (default 72)')),
+          evidenceDeadlineOutcome: Type.Optional(
+            StringEnum(['close', 'review'] as const, { description: 'When the evidence does not come in time: close the case, or put it back to the seller flagged for review (default close)' }),
+          ),
+        },
         strict,
       ),
     ),

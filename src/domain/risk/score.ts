@@ -18,6 +18,42 @@ export interface BuyerProfile {
   keptGoodsClaims: number;
   /** Fast refunds (极速退款) after which the goods never came back (cases that went not_returned and of which no unit arrived since). */
   goodsNotReturned: number;
+  /** Earlier requests opened in the last `velocityDays` days (issue 19.6: request velocity). */
+  recentRequests: number;
+  /** Cases that claimed a seller fault (defect, not as described) where inspection found nothing wrong. */
+  contradictedReasons: number;
+  /** Buyer-fault returns asked for soon after delivery and inspected as used (worn after the event, then returned). */
+  wardrobingReturns: number;
+  /** Other buyer accounts of the shop with the same phone or shipping address. */
+  sharedContactAccounts: number;
+}
+
+/** The named extra signals of issue 19.6, each with its weight in the policy (`buyerRisk`). */
+export interface RiskSignalSettings {
+  weights: {
+    requestVelocity: number;
+    contradictedReason: number;
+    wardrobing: number;
+    sharedContact: number;
+    refundOnlyDelivered: number;
+  };
+  velocityDays: number;
+  velocityMinRequests: number;
+  wardrobingDays: number;
+}
+
+export const DEFAULT_SIGNAL_SETTINGS: RiskSignalSettings = {
+  weights: { requestVelocity: 15, contradictedReason: 20, wardrobing: 20, sharedContact: 15, refundOnlyDelivered: 10 },
+  velocityDays: 7,
+  velocityMinRequests: 2,
+  wardrobingDays: 7,
+};
+
+/** What the request itself says (beyond the buyer's history). */
+export interface RiskRequest {
+  keepsGoods: boolean;
+  /** 仅退款 on goods that were delivered (the buyer keeps them). */
+  refundOnlyDelivered?: boolean;
 }
 
 export interface RiskFactor {
@@ -33,13 +69,15 @@ export interface RiskAssessment {
 }
 
 const pct = (bp: number) => `${Math.round(bp / 100)}%`;
+/** A signal that repeats counts up to twice its weight. */
+const capped = (weight: number, times: number) => (times >= 2 ? 2 * weight : weight);
 
 /**
  * A plain, explained return-risk score from 0 (trusted) to 100 (review everything): each factor
  * adds points and says why. Integer arithmetic only (rates in basis points), so the same
  * history always gives the same score.
  */
-export function assessRisk(profile: BuyerProfile, request: { keepsGoods: boolean }): RiskAssessment {
+export function assessRisk(profile: BuyerProfile, request: RiskRequest, settings: RiskSignalSettings = DEFAULT_SIGNAL_SETTINGS): RiskAssessment {
   const factors: RiskFactor[] = [];
   const add = (code: string, points: number, text: Explanation) => factors.push({ code, points, ...text });
 
@@ -69,6 +107,35 @@ export function assessRisk(profile: BuyerProfile, request: { keepsGoods: boolean
   }
   if (request.keepsGoods && profile.keptGoodsClaims >= 2) {
     add('repeated_kept_goods', 15, { 'zh-CN': `多次仅退款不退货（${profile.keptGoodsClaims} 次）`, en: `Kept the goods on ${profile.keptGoodsClaims} earlier refunds` });
+  }
+  const w = settings.weights;
+  // Issue 19.6: named signals, each weighed by the policy (a weight of 0 switches one off).
+  if (w.requestVelocity !== 0 && profile.recentRequests >= settings.velocityMinRequests) {
+    add('request_velocity', w.requestVelocity, {
+      'zh-CN': `${settings.velocityDays} 天内已申请售后 ${profile.recentRequests} 次`,
+      en: `${profile.recentRequests} earlier requests within ${settings.velocityDays} days`,
+    });
+  }
+  if (w.contradictedReason !== 0 && profile.contradictedReasons > 0) {
+    add('reason_contradicted', capped(w.contradictedReason, profile.contradictedReasons), {
+      'zh-CN': `${profile.contradictedReasons} 次申请质量问题，验货未发现问题`,
+      en: `${profile.contradictedReasons} claimed defect(s) that inspection did not find`,
+    });
+  }
+  if (w.wardrobing !== 0 && profile.wardrobingReturns > 0) {
+    add('wardrobing', capped(w.wardrobing, profile.wardrobingReturns), {
+      'zh-CN': `${profile.wardrobingReturns} 次签收后 ${settings.wardrobingDays} 天内退回且已穿用`,
+      en: `${profile.wardrobingReturns} return(s) worn and sent back within ${settings.wardrobingDays} days of delivery`,
+    });
+  }
+  if (w.sharedContact !== 0 && profile.sharedContactAccounts > 0) {
+    add('shared_contact', w.sharedContact, {
+      'zh-CN': `同一电话或地址下另有 ${profile.sharedContactAccounts} 个账号`,
+      en: `${profile.sharedContactAccounts} other account(s) share this phone or address`,
+    });
+  }
+  if (w.refundOnlyDelivered !== 0 && request.refundOnlyDelivered) {
+    add('refund_only_delivered', w.refundOnlyDelivered, { 'zh-CN': '已签收商品申请仅退款', en: 'Refund without return on delivered goods' });
   }
   if (profile.completedOrders === 0) {
     add('no_history', 10, { 'zh-CN': '首次购买，尚无完成的订单', en: 'First purchase: no completed orders yet' });

@@ -33,6 +33,7 @@ const INPUTS: Partial<Record<CaseAction, unknown>> = {
   close: { reason: 'Deadline passed' },
   fast_refund: {},
   goods_not_returned: {},
+  evidence_overdue: {},
 };
 
 export async function applyDeadline(ctx: ServiceContext, d: DeadlineRow) {

@@ -17,7 +17,8 @@ import { caseSnapshot, publish } from './outbox.js';
 export async function syncDeadlines(tx: Tx, c: CaseRow, actor: Actor, now: Date) {
   const batch = batchOf(tx);
   const pending = await pendingDeadlines(tx, c);
-  const plan = deadlineFor(c, (await policyById(tx, c.shopId, c.policyId)).deadlines);
+  const policy = await policyById(tx, c.shopId, c.policyId);
+  const plan = deadlineFor(c, policy.deadlines, policy);
   let current = false;
   for (const d of [...pending]) {
     const stillRuns = d.forStatus === c.status && plan !== null && d.kind === plan.kind && d.outcome === plan.outcome;

@@ -1,6 +1,8 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { notFound } from '../../domain/errors.js';
 import { assessRisk } from '../../domain/risk/score.js';
+import { buyerRiskSettings } from '../../domain/risk/settings.js';
+import { currentPolicy } from '../policy/policies.js';
 import { buyerProfile } from '../../db/repos/customers-profile-repo.js';
 import { customersRepo } from '../../db/repos/customers-repo.js';
 import { refundsRepo } from '../../db/repos/refunds-repo.js';
@@ -11,8 +13,9 @@ import type { ServiceContext } from '../context.js';
 export async function customerProfile(ctx: ServiceContext, shopId: string, customerId: string) {
   const customer = await customersRepo.findById(ctx.db, shopId, customerId);
   if (!customer) throw notFound('customer.not_found', 'No such customer');
-  const profile = await buyerProfile(ctx.db, shopId, customerId, ctx.clock.now());
-  const risk = assessRisk(profile, { keepsGoods: false });
+  const settings = buyerRiskSettings((await currentPolicy(ctx.db, shopId, ctx.clock.now())).document);
+  const profile = await buyerProfile(ctx.db, shopId, customerId, ctx.clock.now(), settings);
+  const risk = assessRisk(profile, { keepsGoods: false }, settings);
   const byStatus = await ctx.db
     .select({ status: returnCases.status, n: count() })
     .from(returnCases)

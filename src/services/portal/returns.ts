@@ -158,6 +158,7 @@ export async function portalCaseView(ctx: ServiceContext, scope: PortalScope, c:
     offerAmountMinor: c.offerAmountMinor,
     buyerNote: c.buyerNote,
     rejection: detail.rejection,
+    evidenceRequest: c.evidenceRequest ?? null,
     returnAddress: detail.returnAddress,
     items: detail.items.map((i) => ({
       id: i.id,
@@ -221,6 +222,13 @@ export async function markShipped(ctx: ServiceContext, scope: PortalScope, caseI
 export async function postBuyerMessage(ctx: ServiceContext, scope: PortalScope, caseId: string, body: string, evidenceIds?: string[]) {
   await scopedCase(ctx, scope, caseId);
   const updated = await performAction(ctx, scope.shopId, caseId, 'message', BUYER, { body, evidenceIds });
+  return portalCaseView(ctx, scope, updated);
+}
+
+/** Issue 19.7: the buyer sends the evidence the shop asked for (uploaded first); the request is back with the shop. */
+export async function provideBuyerEvidence(ctx: ServiceContext, scope: PortalScope, caseId: string, evidenceIds: string[], note: string | undefined) {
+  await scopedCase(ctx, scope, caseId);
+  const updated = await performAction(ctx, scope.shopId, caseId, 'provide_evidence', BUYER, note ? { evidenceIds, note } : { evidenceIds });
   return portalCaseView(ctx, scope, updated);
 }
 

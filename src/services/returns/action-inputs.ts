@@ -4,6 +4,7 @@ import { RESOLUTIONS } from '../../domain/cases/model.js';
 import { REJECTION_CODES } from '../../domain/cases/rejection-reasons.js';
 import { StringEnum } from '../../domain/typebox.js';
 import { DISPOSITIONS, GRADES } from '../../domain/cases/disposition.js';
+import { EVIDENCE_KINDS } from '../../domain/cases/evidence-kinds.js';
 
 const strict = { additionalProperties: false } as const;
 const Amount = (description: string) => Type.Integer({ minimum: 0, maximum: 1e12, description });
@@ -81,9 +82,22 @@ export const ACTION_INPUTS = {
   close: Type.Object({ reason: Type.Optional(Text(2000)) }, strict),
   note: Type.Object({ body: Text(5000) }, strict),
   message: Type.Object({ body: Text(5000), evidenceIds: Type.Optional(Type.Array(Uuid, { maxItems: 20 })) }, strict),
+  request_evidence: Type.Object(
+    {
+      kinds: Type.Array(StringEnum(EVIDENCE_KINDS), { minItems: 1, maxItems: EVIDENCE_KINDS.length, uniqueItems: true, description: 'What the buyer is asked to show' }),
+      note: Type.Optional(Text(2000)),
+      dueInHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 30, description: "Hours the buyer has (default: the policy's buyerRisk.evidenceDeadlineHours)" })),
+    },
+    strict,
+  ),
+  provide_evidence: Type.Object(
+    { evidenceIds: Type.Array(Uuid, { minItems: 1, maxItems: 20, description: 'Evidence uploaded to the case (POST …/evidence)' }), note: Type.Optional(Text(2000)) },
+    strict,
+  ),
+  evidence_overdue: Empty,
 } satisfies Record<CaseAction, TSchema>;
 
 export type ActionInput<A extends CaseAction> = Static<(typeof ACTION_INPUTS)[A]>;
 
 /** Actions only Retour itself takes (the refund provider's answer): not offered over the API. */
-export const INTERNAL_ACTIONS: ReadonlySet<CaseAction> = new Set(['refund_succeeded', 'refund_failed']);
+export const INTERNAL_ACTIONS: ReadonlySet<CaseAction> = new Set(['refund_succeeded', 'refund_failed', 'evidence_overdue']);

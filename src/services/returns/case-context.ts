@@ -3,7 +3,11 @@ import { assessRisk, type BuyerProfile, type RiskAssessment } from '../../domain
 import { notFound } from '../../domain/errors.js';
 import type { Executor } from '../../db/client.js';
 import { casesRepo, type OrderFactLine } from '../../db/repos/cases-repo.js';
-import { buyerHistory, EMPTY_PROFILE } from '../../db/repos/customers-profile-repo.js';
+import { buyerHistory, type ListHit, type RequestContacts } from '../../db/repos/customers-profile-repo.js';
+import { normalizeEmail, normalizePhone } from '../../domain/orders/contact.js';
+import { addressKeyOf } from '../../domain/risk/normalise.js';
+import { buyerRiskSettings } from '../../domain/risk/settings.js';
+import type { Policy } from '../../domain/policy/schema.js';
 import type { OrderRow } from '../../db/repos/orders-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 
@@ -68,12 +72,46 @@ export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: str
 export interface BuyerContext {
   profile: BuyerProfile;
   risk: RiskAssessment;
+  /** Blocklist and allowlist entries the buyer matched. */
+  lists: ListHit[];
   facts: CustomerFacts;
 }
 
-/** The buyer's history and risk; a guest (no customer) has an empty history. */
-export async function loadBuyerContext(db: Executor, shopId: string, customerId: string | null, now: Date, keepsGoods: boolean): Promise<BuyerContext> {
-  const { profile, tier } = customerId ? await buyerHistory(db, shopId, customerId, now) : { profile: EMPTY_PROFILE, tier: null };
-  const risk = assessRisk(profile, { keepsGoods });
-  return { profile, risk, facts: { tier, riskScore: risk.score, completedOrders: profile.completedOrders } };
+/** What identifies the buyer of an order beyond their customer row: the order's own e-mail, phones and address. */
+export function orderContacts(order: Pick<OrderRow, 'email' | 'phone' | 'shippingAddress'> | undefined): RequestContacts {
+  if (!order) return { emails: [], phones: [], addressKey: null };
+  const phones = [order.phone, order.shippingAddress?.phone].map((p) => normalizePhone(p)).filter((p): p is string => !!p);
+  const email = normalizeEmail(order.email);
+  return { emails: email ? [email] : [], phones: [...new Set(phones)], addressKey: addressKeyOf(order.shippingAddress) };
+}
+
+/**
+ * The buyer's history, risk (with the policy's signal weights) and list entries, in one statement;
+ * a guest (no customer) has an empty history, though the order's contacts may still be listed.
+ */
+export async function loadBuyerContext(
+  db: Executor,
+  shopId: string,
+  customerId: string | null,
+  now: Date,
+  keepsGoods: boolean,
+  options: { policy?: Pick<Policy, 'buyerRisk'>; order?: Pick<OrderRow, 'email' | 'phone' | 'shippingAddress'>; refundOnlyDelivered?: boolean } = {},
+): Promise<BuyerContext> {
+  const settings = buyerRiskSettings(options.policy ?? {});
+  const { profile, tier, lists } = await buyerHistory(db, shopId, customerId, now, { windows: settings, contacts: orderContacts(options.order) });
+  const risk = assessRisk(profile, { keepsGoods, refundOnlyDelivered: options.refundOnlyDelivered ?? false }, settings);
+  const blocked = lists.find((l) => l.list === 'block') ?? null;
+  const allowed = lists.find((l) => l.list === 'allow') ?? null;
+  const entry = (l: ListHit | null) => (l ? { kind: l.kind, value: l.value, reason: l.reason } : null);
+  return {
+    profile,
+    risk,
+    lists,
+    facts: {
+      tier,
+      riskScore: risk.score,
+      completedOrders: profile.completedOrders,
+      ...(lists.length ? { lists: { blocked: entry(blocked), allowed: entry(allowed), allowlistSkipsRisk: settings.allowlistSkipsRisk } } : {}),
+    },
+  };
 }

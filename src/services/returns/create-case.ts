@@ -25,6 +25,7 @@ import { payRefunds, runAction } from './perform-action.js';
 import { recordCaseReply, type ReplyRecorder } from './reply-recorder.js';
 import { syncDeadlines } from '../automation/deadlines.js';
 import { caseSnapshot, publish } from '../automation/outbox.js';
+import type { ListHit } from '../../db/repos/customers-profile-repo.js';
 import { loadBuyerContext, loadOrderContext, type OrderContext } from './case-context.js';
 import type { CaseRequest, CreateCaseInput } from './case-input.js';
 import { assertReturnable, goodsStayWithBuyer, judgeRequest, refundOnlyKindOf, refundWithOverride, withResolution, type CaseMoneyInput } from './case-money.js';
@@ -94,7 +95,11 @@ export async function assessRequest(tx: Tx, ctx: ServiceContext, shop: ShopRow, 
       reasons: policyRow.document.reasons.map((r) => r.code),
     });
   }
-  const buyer = await loadBuyerContext(tx, shop.id, orderCtx.order.customerId, now, goodsStayWithBuyer(input.type, refundOnlyKind));
+  const buyer = await loadBuyerContext(tx, shop.id, orderCtx.order.customerId, now, goodsStayWithBuyer(input.type, refundOnlyKind), {
+    policy: policyRow.document,
+    order: orderCtx.order,
+    refundOnlyDelivered: refundOnlyKind === 'delivered_keep',
+  });
   const replacements = await resolveReplacements(tx, shop, orderCtx, input);
   const items: RequestedItem[] = requested.map((item, index) => withResolution(input.type, item, replacements.find((r) => r.itemIndex === index)));
   const moneyInput: CaseMoneyInput = {
@@ -164,7 +169,8 @@ export async function createCase(
       policyId: a.policyRow.id,
       policyVersion: a.policyRow.version,
       riskScore: a.buyer.risk.score,
-      riskReasons: a.buyer.risk.factors,
+      // A listed buyer's case says so beside its risk factors (0 points: lists decide, they do not score).
+      riskReasons: [...a.buyer.risk.factors, ...listFactors(a.buyer.lists)],
       needsReview: a.verdict.automation.decision === 'review',
       breakdown: a.refund,
       amountOverrideMinor: input.requestedAmountMinor ?? null,
@@ -182,6 +188,7 @@ export async function createCase(
       refundFailure: null,
       rejectionReason: null,
       rejectionCode: null,
+      evidenceRequest: null,
       version: 1,
       createdAt: a.now,
       updatedAt: a.now,
@@ -255,6 +262,14 @@ export async function createCase(
     return decided;
   });
   return payRefunds(ctx, shop.id, opened, refundIds, options.reply);
+}
+
+/** Blocklist and allowlist entries as lines beside the risk factors, so staff see why a case waits for them. */
+function listFactors(lists: ListHit[]) {
+  return lists.map((l) => {
+    const text = ruling(l.list === 'block' ? 'automation.review_blocklist' : 'automation.allowlisted', { kind: l.kind, value: l.value, reason: l.reason }).explanation;
+    return { code: l.list === 'block' ? 'blocklisted' : 'allowlisted', points: 0, ...text };
+  });
 }
 
 /**

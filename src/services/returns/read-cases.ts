@@ -94,6 +94,7 @@ export async function caseDetail(db: Executor, shopId: string, c: CaseRow, viewe
     riskReasons: staff ? c.riskReasons : [],
     rejection: c.rejectionCode ? { code: c.rejectionCode, reason: c.rejectionReason, label: REJECTION_REASONS[c.rejectionCode as RejectionCode] ?? null } : null,
     buyerNote: c.buyerNote,
+    evidenceRequest: c.evidenceRequest ?? null,
     returnAddress: c.returnAddress ?? null,
     items: items.map((i) => {
       const line = lines.find((l) => l.id === i.orderLineId);

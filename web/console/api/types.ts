@@ -5,6 +5,7 @@ export type CaseStatus =
   | 'approved'
   | 'rejected'
   | 'offer_pending'
+  | 'awaiting_evidence'
   | 'in_transit'
   | 'not_returned'
   | 'received'
@@ -20,6 +21,7 @@ export const CASE_STATUSES: CaseStatus[] = [
   'approved',
   'rejected',
   'offer_pending',
+  'awaiting_evidence',
   'in_transit',
   'not_returned',
   'received',
@@ -59,9 +61,12 @@ export type CaseAction =
   | 'confirm_payment'
   | 'close'
   | 'note'
-  | 'message';
+  | 'message'
+  | 'request_evidence'
+  | 'provide_evidence';
 
 export const CHANNELS = ['web', 'taobao', 'tmall', 'pdd', 'jd', 'douyin', 'shopify', 'woocommerce', 'amazon', 'manual', 'other'] as const;
+export const EVIDENCE_KINDS = ['label_photo', 'unboxing_video', 'product_photo', 'defect_video', 'packaging_photo', 'receipt'] as const;
 export const REJECTION_CODES = ['outside_window', 'excluded_item', 'not_as_declared', 'used_or_damaged', 'missing_evidence', 'not_received_back', 'duplicate_request', 'other'] as const;
 export const GRADES = ['A', 'B', 'C', 'D'] as const;
 export const DISPOSITIONS = ['restock', 'refurbish', 'scrap', 'return_to_vendor'] as const;

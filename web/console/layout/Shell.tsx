@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   DashboardOutlined,
   InboxOutlined,
+  TeamOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -22,6 +23,7 @@ import { TimeZoneSwitch } from './TimeZoneSwitch.js';
 const ICONS: Record<string, React.ReactNode> = {
   today: <DashboardOutlined />,
   queue: <UnorderedListOutlined />,
+  buyers: <TeamOutlined />,
   warehouse: <InboxOutlined />,
   policy: <SafetyCertificateOutlined />,
   settings: <SettingOutlined />,

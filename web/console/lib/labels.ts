@@ -10,6 +10,7 @@ export const STATUS_COLORS: Record<CaseStatus, string> = {
   approved: 'blue',
   rejected: 'red',
   offer_pending: 'purple',
+  awaiting_evidence: 'orange',
   in_transit: 'cyan',
   not_returned: 'red',
   received: 'gold',

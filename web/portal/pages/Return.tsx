@@ -7,6 +7,7 @@ import { day, money, moment, pick } from '../format.js';
 import { navigate } from '../router.js';
 import type { CaseView, Session, ShopBrand } from '../types.js';
 import { OfferCard } from './OfferCard.js';
+import { EvidenceRequestCard } from './EvidenceRequestCard.js';
 import { NotificationPrefs } from '../components/NotificationPrefs.js';
 import { shippingText } from './shipping-text.js';
 
@@ -201,6 +202,15 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
 
       {notice && <Alert tone="success">{notice}</Alert>}
       {error && <Alert>{error}</Alert>}
+
+      {c.evidenceRequest && (
+        <EvidenceRequestCard
+          c={c}
+          due={moment(c.evidenceRequest.dueAt, lang, shop.timezone)}
+          upload={(file, onProgress) => api.upload(c.id, file, undefined, onProgress)}
+          answer={(ids, note) => run('evidence', () => api.answerEvidence(c.id, ids, note), t('buyerEvidence.sent'))}
+        />
+      )}
 
       <OfferCard
         c={c}

@@ -11,6 +11,7 @@ import {
   markShipped,
   PortalReturnSchema,
   postBuyerMessage,
+  provideBuyerEvidence,
   previewPortalReturn,
   uploadBuyerEvidence,
 } from '../../../services/portal/returns.js';
@@ -148,6 +149,20 @@ export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => postBuyerMessage(app.ctx, scopeOf(req), req.params.id, req.body.body, req.body.evidenceIds),
+  );
+
+  app.post(
+    '/returns/:id/evidence-request/answer',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: 'Send the evidence the shop asked for (upload each file to …/evidence first): the request goes back to the shop',
+        params: IdParams,
+        body: Type.Object({ evidenceIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20 }), note: Type.Optional(Text(2000)) }, strict),
+        response: { 200: CaseView, ...errorResponses },
+      },
+    },
+    async (req) => provideBuyerEvidence(app.ctx, scopeOf(req), req.params.id, req.body.evidenceIds, req.body.note),
   );
 
   app.post(

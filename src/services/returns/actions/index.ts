@@ -1,6 +1,7 @@
 import type { CaseAction } from '../../../domain/cases/model.js';
 import type { ActionHandler } from '../action-context.js';
 import { message, note } from './conversation.js';
+import { evidenceOverdue, provideEvidence, requestEvidence } from './evidence.js';
 import { approve, escalate, reject, resolve, revise } from './decisions.js';
 import { buyerShipped, goodsNotReturned, inspect, intercepted, receive } from './goods.js';
 import { confirmPayment, exchange, fastRefund, refund, shipReplacement } from './money.js';
@@ -28,4 +29,7 @@ export const ACTION_HANDLERS: { [A in CaseAction]?: ActionHandler<A> } = {
   confirm_payment: confirmPayment,
   note,
   message,
+  request_evidence: requestEvidence,
+  provide_evidence: provideEvidence,
+  evidence_overdue: evidenceOverdue,
 };

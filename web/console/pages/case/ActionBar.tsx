@@ -18,6 +18,8 @@ const ORDER: CaseAction[] = [
   'intercepted',
   'buyer_shipped',
   'goods_not_returned',
+  'request_evidence',
+  'provide_evidence',
   'offer_partial',
   'accept_offer',
   'decline_offer',

@@ -18,7 +18,11 @@ export function BuyerCard({ c, profile, history }: { c: CaseDetail; profile: Cus
   const others = (history ?? []).filter((h) => h.id !== c.id);
   const factors = profile?.risk.factors ?? c.riskReasons;
   return (
-    <Card title={t('buyer.title')} extra={<RiskTag score={profile?.risk.score ?? c.riskScore} />} data-testid="buyer-card">
+    <Card
+      title={c.customerId ? <Link to={`/buyers/${c.customerId}`} data-testid="buyer-page-link">{t('buyer.title')}</Link> : t('buyer.title')}
+      extra={<RiskTag score={profile?.risk.score ?? c.riskScore} />}
+      data-testid="buyer-card"
+    >
       <Descriptions size="small" column={1} styles={{ label: { width: 110 } }}>
         <Descriptions.Item label={t('buyer.name')}>
           {profile?.name ?? customer?.name ?? '—'} {profile?.tier && <Tag color="gold">{profile.tier}</Tag>}

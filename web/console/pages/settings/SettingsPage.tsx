@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../auth/session.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ApiKeysTab } from './ApiKeysTab.js';
+import { BuyerListsTab } from './BuyerListsTab.js';
 import { ConnectionsTab } from './ConnectionsTab.js';
 import { MailboxTab } from './MailboxTab.js';
 import { NotificationsTab } from './NotificationsTab.js';
@@ -22,6 +23,7 @@ export function SettingsPage() {
   const tabs = [
     { key: 'shop', label: t('settings.tabs.shop'), children: <ShopTab />, show: can('shop:read') },
     { key: 'return-addresses', label: t('returnAddresses.tab'), children: <ReturnAddressesTab />, show: can('shop:read') },
+    { key: 'buyer-lists', label: t('buyerRecords.lists.tab'), children: <BuyerListsTab />, show: can('customers:read') },
     { key: 'staff', label: t('settings.tabs.staff'), children: <StaffTab />, show: can('staff:manage') },
     { key: 'api-keys', label: t('settings.tabs.apiKeys'), children: <ApiKeysTab />, show: can('api_keys:manage') },
     { key: 'connections', label: t('settings.tabs.connections'), children: <ConnectionsTab />, show: can('shop:manage') },

@@ -3,7 +3,7 @@ import { Alert, App, Form, Input, InputNumber, Modal, Select, Typography, type B
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
-import { REJECTION_CODES, type CaseAction, type CaseDetail, type Shop } from '../../../api/types.js';
+import { EVIDENCE_KINDS, REJECTION_CODES, type CaseAction, type CaseDetail, type Shop } from '../../../api/types.js';
 import { useErrorText } from '../../../components/ErrorAlert.js';
 import { InspectFields, inspectBody, ReceiveFields, receiveBody, restockSummary, type InspectValues, type ReceiveValues } from '../../../components/goods/GoodsFields.js';
 import { useMoney } from '../../../components/Money.js';
@@ -67,6 +67,8 @@ export function ActionModal({ c, action, onClose }: { c: CaseDetail; action: Cas
         return text('note');
       case 'close':
         return text('reason');
+      case 'request_evidence':
+        return { kinds: v.kinds, ...text('note'), ...(typeof v.dueInHours === 'number' ? { dueInHours: v.dueInHours } : {}) };
       case 'buyer_shipped':
       case 'ship_replacement':
         return { carrier: String(v.carrier).trim(), trackingNumber: String(v.trackingNumber).trim() };
@@ -178,6 +180,19 @@ export function ActionModal({ c, action, onClose }: { c: CaseDetail; action: Cas
             </Form.Item>
             <Form.Item name="note" label={t('actions.form.note')}>
               <Input.TextArea rows={2} maxLength={2000} />
+            </Form.Item>
+          </>
+        )}
+        {action === 'request_evidence' && (
+          <>
+            <Form.Item name="kinds" label={t('buyerRecords.evidence.kinds')} rules={required}>
+              <Select mode="multiple" options={EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`buyerRecords.evidence.kind.${k}`) }))} data-testid="evidence-kinds" />
+            </Form.Item>
+            <Form.Item name="dueInHours" label={t('buyerRecords.evidence.hours')} extra={t('buyerRecords.evidence.hoursHint')}>
+              <InputNumber min={1} max={720} style={{ width: 160 }} data-testid="evidence-hours" />
+            </Form.Item>
+            <Form.Item name="note" label={t('actions.form.note')} extra={t('actions.form.buyerSees')}>
+              <Input.TextArea rows={2} maxLength={2000} data-testid="evidence-note" />
             </Form.Item>
           </>
         )}

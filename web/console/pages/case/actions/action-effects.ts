@@ -78,6 +78,8 @@ export function actionEffects(action: CaseAction, x: EffectContext): string[] {
       return [t('effects.goodsNotReturned'), t('effects.alreadyPaid')];
     case 'close':
       return [t('effects.closeNotReturned'), noStock];
+    case 'request_evidence':
+      return [t('buyerRecords.evidence.effect'), t('effects.noMoney')];
     default:
       return [];
   }
