@@ -15,3 +15,4 @@ export * from './return-addresses.js';
 export * from './connections.js';
 export * from './platform-refunds.js';
 export * from './notifications.js';
+export * from './return-groups.js';

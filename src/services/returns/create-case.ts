@@ -7,7 +7,7 @@ import type { Tx } from '../../db/client.js';
 import { uuidv7 } from 'uuidv7';
 import { casesRepo, type CaseRow, type ItemRow } from '../../db/repos/cases-repo.js';
 import { returnItems } from '../../db/schema/index.js';
-import { batchedTransaction } from '../../db/write-batch.js';
+import { batchedTransaction, type WriteBatch } from '../../db/write-batch.js';
 import { ensureRmaSequence, formatRma } from '../../db/repos/rma-repo.js';
 import { catalogRepo } from '../../db/repos/catalog-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
@@ -129,6 +129,30 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
   const rmaSequence = await ensureRmaSequence(ctx.db, shop.id);
   const refundIds: string[] = [];
   const opened = await batchedTransaction(ctx.db, async (tx, batch) => {
+    const decided = await openCase({ tx, batch, ctx, shop, input, actor, rmaSequence, refundIds });
+    if (options.reply) batch.then((flushed) => recordCaseReply(flushed, options.reply!, decided));
+    return decided;
+  });
+  return payRefunds(ctx, shop.id, opened, refundIds, options.reply);
+}
+
+export interface OpenCase {
+  tx: Tx;
+  batch: WriteBatch;
+  ctx: ServiceContext;
+  shop: ShopRow;
+  input: CreateCaseInput;
+  actor: Actor;
+  rmaSequence: string;
+  /** Refunds written (an automatic fast refund): paid by the caller after the commit. */
+  refundIds: string[];
+  /** One return across several orders: the group the case belongs to (return-groups.ts). */
+  groupId?: string;
+}
+
+/** Opens one case inside the caller's batched transaction: createCase for one order, a return group for several. */
+export async function openCase({ tx, batch, ctx, shop, input, actor, rmaSequence, refundIds, groupId }: OpenCase): Promise<CaseRow> {
+  {
     const a = await assessRequest(tx, ctx, shop, input, { lock: true, rmaSequence });
     assertReturnable(a.orderCtx.facts, a.items);
     if (!a.verdict.eligible && !input.overridePolicy) {
@@ -179,6 +203,7 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
       createdAt: a.now,
       updatedAt: a.now,
       closedAt: null,
+      groupId: groupId ?? null,
     };
     batch.insertCase(created);
     const items: ItemRow[] = input.items.map((i) => ({
@@ -242,11 +267,8 @@ export async function createCase(ctx: ServiceContext, shopId: string, input: Cre
     await syncDeadlines(tx, created, actor, a.now);
     await publish(tx, shop.id, 'return.created', created.id, { case: caseSnapshot(created), items: items.map((i) => ({ id: i.id, lineId: i.orderLineId, quantity: i.quantity, reasonCode: i.reasonCode })), actor: { kind: actor.kind } }, a.now);
     await requestEvidence(tx, created, actor, a.verdict.automation.decisionRuling, a.policyRow.document, input, a.orderCtx.order.locale, a.now);
-    const decided = await decideAutomatically({ tx, ctx, shop, c: created, actor, now: a.now, refundIds, batch }, a.verdict.automation, a.policyRow.document);
-    if (options.reply) batch.then((flushed) => recordCaseReply(flushed, options.reply!, decided));
-    return decided;
-  });
-  return payRefunds(ctx, shop.id, opened, refundIds, options.reply);
+    return decideAutomatically({ tx, ctx, shop, c: created, actor, now: a.now, refundIds, batch }, a.verdict.automation, a.policyRow.document);
+  }
 }
 
 /**

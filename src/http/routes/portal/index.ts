@@ -3,6 +3,7 @@ import { registerPortalAuth } from './auth.js';
 import { portalReturnRoutes } from './returns.js';
 import { portalSessionRoutes } from './sessions.js';
 import { portalNotificationRoutes } from './notifications.js';
+import { portalReturnGroupRoutes } from './return-groups.js';
 
 /** The buyer API (DESIGN §9), mounted at /portal/v1: order lookup, then everything scoped to that one order. */
 export const portalRoutes: FastifyPluginAsync = async (app) => {
@@ -10,6 +11,7 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
   await app.register(portalSessionRoutes);
   await app.register(portalReturnRoutes);
   await app.register(portalNotificationRoutes);
+  await app.register(portalReturnGroupRoutes);
   // Without this, unknown /portal/v1 paths would fall to the web app's /portal/* page.
   app.all('/*', { config: { portalPublic: true }, schema: { hide: true } }, async (req, reply) =>
     reply.code(404).send({ error: { code: 'route.not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, details: {} } }),
