@@ -47,9 +47,11 @@ nothing changes for them. Sources: \`shared/reference/marketplace-rules.md\` §7
   number handed over), whichever is earlier; goods back after the deadline are due at once. Example (Paris): notice
   2026-11-02, proof of dispatch 2026-11-05, refund due by ${notice.lastDay} 24:00. Every case under a statutory policy
   gets a \`statutory_refund\` deadline: an overdue **alert** in the console's deadlines, settled by the refund.
-- **Diminished value** (\`diminishedValueDeduction\`): inspection may deduct, per item, the value lost by handling
-  beyond what was needed to examine the goods (\`diminishedValueMinor\` on the inspect action, with a note). Never more
-  than the item refunds; no restocking fees (the validator refuses them).
+- **Diminished value** (\`diminishedValueDeduction\`): the buyer answers for value lost by handling beyond what was
+  needed to examine the goods, found at inspection: staff grade the item (C used, D damaged) with a note and evidence,
+  then pay the refund less the deduction (the \`refund\` action's \`amountMinor\`, never above the computed refund).
+  \`diminishedValueDeduction()\` bounds it: never more than the item refunds, nothing when the buyer was not told of the
+  right of withdrawal. No restocking fees (the validator refuses them).
 - **Standard outbound delivery** (\`refundStandardDelivery\`): a return of the whole order gives the delivery fee
   back whatever the reason.
 - **Exceptions** (art. 16, UK reg. 28) are flags on the SKU (the variant's return flags), never decided per case. The

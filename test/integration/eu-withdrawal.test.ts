@@ -178,6 +178,25 @@ describe('EU 14-day withdrawal over HTTP', () => {
     const deadlines = (await api('GET', `/api/v1/returns/${id}`, { key: eu.keys.owner })).body.deadlines.filter((d: { kind: string }) => d.kind === 'statutory_refund');
     expect(deadlines).toMatchObject([{ status: 'cancelled' }]);
   });
+
+  it('diminished value found at inspection is deducted from the refund', async () => {
+    const order = await twoParcelOrder(eu, 'EUR');
+    t.clock.set('2026-10-20T10:00:00Z');
+    const shirt = order.lines.find((l) => l.sku === 'SHIRT-M')!;
+    const id = (await api('POST', '/api/v1/returns', { key: eu.keys.owner, body: { orderId: order.id, type: 'return_refund', items: [{ lineId: shirt.id, quantity: 1, reasonCode: 'withdrawal', condition: 'used' }] } })).body.id;
+    await act(api, eu.keys.owner, id, 'approve');
+    await act(api, eu.keys.owner, id, 'buyer_shipped', { carrier: 'DHL', trackingNumber: 'DHL-BACK-3' });
+    const received = (await act(api, eu.keys.owner, id, 'receive')).body;
+    const inspected = await act(api, eu.keys.owner, id, 'inspect', {
+      items: received.items.map((i: { id: string }) => ({ itemId: i.id, acceptedQuantity: 1, grade: 'C', disposition: 'refurbish', note: 'Worn outside, deodorant marks: 10.00 diminished value' })),
+    });
+    expect(inspected.status).toBe(200);
+    const computed = inspected.body.refundMinor as number;
+    expect(computed).toBe(4000 - 495);
+    const refunded = await act(api, eu.keys.owner, id, 'refund', { amountMinor: computed - 1000 });
+    expect(refunded.status, JSON.stringify(refunded.body)).toBe(200);
+    expect(refunded.body.refunds.reduce((sum: number, r: { amountMinor: number }) => sum + r.amountMinor, 0)).toBe(computed - 1000);
+  });
 });
 
 describe('UK 14-day cancellation over HTTP', () => {
