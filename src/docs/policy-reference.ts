@@ -2,6 +2,7 @@ import { RULE_IDS, ruling, type RuleId, type RuleParams } from '../domain/policy
 import { chinaMarketplacePreset, internationalPreset } from '../domain/policy/presets.js';
 import { PolicySchema, type Policy, type Reason } from '../domain/policy/schema.js';
 import type { Ruling } from '../domain/policy/verdict.js';
+import { renderStatutorySection } from './policy-reference-eu.js';
 
 /**
  * docs/policy.md: every setting of the policy document (from PolicySchema: its types, limits and
@@ -357,6 +358,7 @@ ${reasonsTable(chinaMarketplacePreset.reasons)}
 
 ${reasonsTable(internationalPreset.reasons)}
 
+${renderStatutorySection()}
 ## Rulings
 
 Every decision of \`evaluate()\` carries a stable rule id (clients branch on it) and a sentence in both languages.

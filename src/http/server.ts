@@ -35,6 +35,7 @@ import { orderRoutes } from './routes/api/orders.js';
 import { policyRoutes } from './routes/api/policy.js';
 import { queueRoutes } from './routes/api/queue.js';
 import { returnRoutes } from './routes/api/returns.js';
+import { returnGroupRoutes } from './routes/api/return-groups.js';
 import { shopRoutes } from './routes/api/shop.js';
 import { webhookRoutes } from './routes/api/webhooks.js';
 import { staffRoutes } from './routes/api/staff.js';
@@ -130,6 +131,7 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
       await api.register(marketplaceRoutes);
       await api.register(importRoutes);
       await api.register(returnRoutes);
+      await api.register(returnGroupRoutes);
       await api.register(policyRoutes);
       await api.register(customerRoutes);
       await api.register(buyerRecordRoutes);

@@ -128,6 +128,8 @@ function conditions(shopId: string, f: QueueFilter): SQL[] {
     const search: SQL[] = [sql`c.rma_number = ${f.q.rma}`, sql`o.number = ${f.q.text}`, sql`o.email = ${f.q.email}`];
     if (f.q.phone) search.push(sql`o.phone = ${f.q.phone}`);
     search.push(sql`exists (select 1 from return_shipments s where s.shop_id = c.shop_id and s.case_id = c.id and s.tracking_number = ${f.q.text})`);
+    // A return across several orders: its code (on the group's label) finds every case in the parcel.
+    search.push(sql`exists (select 1 from return_groups g where g.shop_id = c.shop_id and g.id = c.group_id and g.code = ${f.q.rma})`);
     c.push(sql`(${sql.join(search, sql` or `)})`);
   }
   return c;

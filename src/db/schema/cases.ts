@@ -9,6 +9,7 @@ import { orderLines, orders } from './orders.js';
 import { policies } from './policies.js';
 import type { ReturnAddressSnapshot } from './return-addresses.js';
 import { shops } from './shops.js';
+import { returnGroups } from './return-groups.js';
 
 export interface RiskReason {
   code: string;
@@ -79,10 +80,14 @@ export const returnCases = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     closedAt: at('closed_at'),
+    /** One return across several orders: the group whose parcel carries this case's goods (return-groups.ts). */
+    groupId: uuid('group_id'),
   },
   (t) => [
     primaryKey({ columns: [t.shopId, t.id] }),
     uniqueIndex('return_cases_rma_key').on(t.shopId, t.rmaNumber),
+    index('return_cases_group_idx').on(t.shopId, t.groupId).where(sql`${t.groupId} is not null`),
+    foreignKey({ columns: [t.shopId, t.groupId], foreignColumns: [returnGroups.shopId, returnGroups.id] }),
     index('return_cases_order_idx').on(t.shopId, t.orderId),
     index('return_cases_customer_idx').on(t.shopId, t.customerId),
     index('return_cases_status_idx').on(t.shopId, t.status, t.createdAt.desc(), t.id.desc()),

@@ -19,3 +19,4 @@ export * from './carriers.js';
 export * from './marketplaces.js';
 export * from './care.js';
 export * from './buyers.js';
+export * from './return-groups.js';

@@ -2,7 +2,7 @@ import type { Policy } from '../policy/schema.js';
 import { buyerRiskSettings } from '../risk/settings.js';
 import type { CaseAction, CaseStatus, CaseType, RefundOnlyKind, Resolution } from './model.js';
 
-export type DeadlineKind = 'merchant_response' | 'buyer_ship' | 'merchant_receipt' | 'revise_or_escalate' | 'refund_after_receipt' | 'buyer_evidence';
+export type DeadlineKind = 'merchant_response' | 'buyer_ship' | 'merchant_receipt' | 'revise_or_escalate' | 'refund_after_receipt' | 'buyer_evidence' | 'statutory_refund';
 
 export interface DeadlinePlan {
   kind: DeadlineKind;
@@ -66,4 +66,16 @@ export function deadlineFor(
     default:
       return null;
   }
+}
+
+/** States in which a statutory withdrawal's refund is paid (or on its way) or no longer owed: its clock stops. */
+export const STATUTORY_REFUND_SETTLED: ReadonlySet<CaseStatus> = new Set(['refund_pending', 'exchange_pending', 'completed', 'cancelled', 'closed', 'rejected']);
+
+/**
+ * Whether a case runs the statutory refund clock (EU/UK withdrawal, docs/policy.md): a return for a
+ * refund because the buyer changed their mind, under a policy with a `statutory` block, not yet
+ * refunded. Seller faults are the legal guarantee's business, not the withdrawal's.
+ */
+export function runsStatutoryRefundClock(c: { type: CaseType; fault: string; status: CaseStatus; refundedEarly: boolean }, policy: Pick<Policy, 'statutory'>): boolean {
+  return policy.statutory !== undefined && c.type === 'return_refund' && c.fault === 'buyer' && !c.refundedEarly && !STATUTORY_REFUND_SETTLED.has(c.status);
 }

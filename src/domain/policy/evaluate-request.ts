@@ -97,6 +97,7 @@ function refundFor(ctx: ItemContext & { order: OrderFacts }, items: RefundItemIn
     wholeOrder,
     shopFault,
     refundOnShopFault: fees.refundOutboundShippingOnSellerFault,
+    refundOnWithdrawal: policy.statutory?.refundStandardDelivery === true,
   });
   const input: CaseRefundInput = {
     order,

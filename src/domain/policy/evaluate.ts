@@ -18,7 +18,7 @@ import { beforeDeliveryWindow, orderClock } from './windows.js';
  */
 export const evaluate: Evaluate = (policy, order, customer, now, request) => {
   const index = policyIndex(policy);
-  const clock = orderClock(order, now);
+  const clock = orderClock(order, now, policy.statutory?.extendToWorkingDay === true);
   const beforeDelivery = beforeDeliveryWindow(order, clock);
   const states = order.lines.map((line) => evaluateLine(policy, index, order, customer, line, clock, beforeDelivery));
 

@@ -8,7 +8,7 @@ describe('presets', () => {
   });
 
   it('are listed by name', () => {
-    expect(Object.keys(POLICY_PRESETS)).toEqual(['china_marketplace', 'international']);
+    expect(Object.keys(POLICY_PRESETS)).toEqual(['china_marketplace', 'international', 'eu_withdrawal', 'uk_cancellation']);
     expect(POLICY_PRESETS.china_marketplace).toBe(china);
     expect(POLICY_PRESETS.international).toBe(international);
   });

@@ -1,4 +1,5 @@
 import type { Policy, Reason } from './schema.js';
+import { STATUTORY_PRESETS } from './presets-eu.js';
 
 /**
  * Two starting policies a shop picks from and then edits. Every number is a setting (see
@@ -177,9 +178,12 @@ export const internationalPreset: Policy = {
   qualityRefundRate: { windowDays: 30, warnAtBp: 300, limitBp: 500 },
 };
 
-export type PresetName = 'china_marketplace' | 'international';
+export type PresetName = 'china_marketplace' | 'international' | keyof typeof STATUTORY_PRESETS;
 
 export const POLICY_PRESETS: Readonly<Record<PresetName, Policy>> = {
   china_marketplace: chinaMarketplacePreset,
   international: internationalPreset,
+  ...STATUTORY_PRESETS,
 };
+
+export { euWithdrawalPreset, ukCancellationPreset, STATUTORY_PRESETS } from './presets-eu.js';

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { CASE_TYPES } from '../cases/model.js';
 import { StringEnum } from '../typebox.js';
 import { CareSchema } from '../care/settings.js';
+import { ART16_CODES } from './withdrawal.js';
 
 /**
  * A shop's return policy (DESIGN §6): a versioned JSON document. Every number here is a setting,
@@ -236,6 +237,33 @@ export const PolicySchema = Type.Object(
           evidenceDeadlineOutcome: Type.Optional(
             StringEnum(['close', 'review'] as const, { description: 'When the evidence does not come in time: close the case, or put it back to the seller flagged for review (default close)' }),
           ),
+        },
+        strict,
+      ),
+    ),
+
+    /**
+     * Statutory withdrawal (EU Directive 2011/83/EU arts. 9–16; UK Consumer Contracts Regulations
+     * 2013): absent for shops outside those regimes. See withdrawal.ts for the arithmetic.
+     */
+    statutory: Type.Optional(
+      Type.Object(
+        {
+          regime: StringEnum(['eu', 'uk'] as const, { description: '`eu`: Directive 2011/83/EU; `uk`: Consumer Contracts Regulations 2013' }),
+          withdrawalDays: Days('Days to withdraw without a reason, from physical possession of the last parcel (14)'),
+          extendToWorkingDay: Type.Boolean({ description: 'A period ending on a Saturday or Sunday ends with the next working day (EU Regulation 1182/71 art. 3(4))' }),
+          refundWithinDays: Days('Days from the withdrawal notice within which the refund is due (14); an overdue alert after'),
+          refundCountsFrom: StringEnum(['notice', 'goods_or_proof'] as const, {
+            description: 'The refund period counts from the withdrawal notice (EU art. 13(1)) or from the goods back or evidence of their return (UK reg. 34)',
+          }),
+          withholdUntilGoodsOrProof: Type.Boolean({ description: 'The refund may wait until the goods are back or the buyer proves dispatch, whichever is earlier (art. 13(3))' }),
+          refundStandardDelivery: Type.Boolean({ description: 'A withdrawal of the whole order gives back the standard outbound delivery (art. 13(1))' }),
+          diminishedValueDeduction: Type.Boolean({ description: 'Inspection may deduct diminished value from handling beyond what was needed to examine the goods (art. 14(2))' }),
+          exceptions: Type.Array(StringEnum(ART16_CODES), {
+            uniqueItems: true,
+            maxItems: 5,
+            description: 'Art. 16 exceptions the shop relies on; each is a return flag on the SKU (exclusions follow them)',
+          }),
         },
         strict,
       ),

@@ -1,6 +1,7 @@
 import { Compile } from 'typebox/compile';
 import { PolicySchema, type Policy } from './schema.js';
 import { careOf } from '../care/settings.js';
+import { exclusionsForExceptions } from './withdrawal.js';
 
 /**
  * Checks a policy document: first against its schema, then for what a schema cannot say (a
@@ -128,9 +129,42 @@ function careIssues(policy: Policy): PolicyIssue[] {
   return issues;
 }
 
+/**
+ * A statutory regime sets floors the policy may not go under: the law's period, no "final sale"
+ * exclusion (not an art. 16 exception), no exclusion without the exception behind it, and no
+ * restocking fee on a change of mind (only diminished value, found at inspection, may be deducted).
+ */
+function statutoryIssues(policy: Policy): PolicyIssue[] {
+  const s = policy.statutory;
+  if (!s) return [];
+  const issues: PolicyIssue[] = [];
+  const law = s.regime === 'eu' ? 'EU law (Directive 2011/83/EU)' : 'UK law (Consumer Contracts Regulations 2013)';
+  if (policy.windows.noReasonDays < s.withdrawalDays) {
+    issues.push({ path: '/windows/noReasonDays', message: `${law} gives buyers ${s.withdrawalDays} days to withdraw: the no-reason window (${policy.windows.noReasonDays} days) may not be shorter` });
+  }
+  policy.windows.overrides.forEach((o, i) => {
+    if (o.noReasonDays !== undefined && o.noReasonDays < s.withdrawalDays) {
+      issues.push({ path: `/windows/overrides/${i}/noReasonDays`, message: `${law} gives buyers ${s.withdrawalDays} days to withdraw: an override may not shorten it to ${o.noReasonDays}` });
+    }
+  });
+  if (policy.exclusions.finalSale) {
+    issues.push({ path: '/exclusions/finalSale', message: `"Final sale" is not an exception under ${law}: turn it off (only the art. 16 exceptions exclude goods)` });
+  }
+  const allowed = exclusionsForExceptions(s.exceptions);
+  for (const key of ['customMade', 'perishable', 'digitalOnceOpened', 'hygieneOnceUnsealed'] as const) {
+    if (policy.exclusions[key] && !allowed[key]) {
+      issues.push({ path: `/exclusions/${key}`, message: `This exclusion needs the art. 16 exception behind it in /statutory/exceptions under ${law}` });
+    }
+  }
+  if (policy.fees.restocking.length > 0) {
+    issues.push({ path: '/fees/restocking', message: `${law} allows no restocking fee on a withdrawal: deduct diminished value at inspection instead` });
+  }
+  return issues;
+}
+
 export function validatePolicy(doc: unknown): PolicyValidation {
   if (!policyValidator.Check(doc)) return { ok: false, issues: schemaIssues(doc) };
   const policy = doc as Policy;
-  const issues = [...windowIssues(policy), ...reasonIssues(policy), ...automationIssues(policy), ...moneyIssues(policy), ...careIssues(policy)];
+  const issues = [...windowIssues(policy), ...reasonIssues(policy), ...automationIssues(policy), ...moneyIssues(policy), ...careIssues(policy), ...statutoryIssues(policy)];
   return issues.length === 0 ? { ok: true, policy } : { ok: false, issues };
 }

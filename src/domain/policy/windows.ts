@@ -4,6 +4,7 @@ import { localDayOf, startOfLocalDay } from './local-days.js';
 import type { Phase } from './policy-index.js';
 import type { Policy } from './schema.js';
 import type { WindowVerdict } from './verdict.js';
+import { periodLastDay } from './withdrawal.js';
 
 /**
  * The three windows of a line (DESIGN §6): refund before delivery, returns without a reason
@@ -25,16 +26,18 @@ export interface OrderClock {
   nowMs: number;
   /** Windows already worked out in this evaluation, by kind and length: lines mostly share them. */
   windows: Record<Kind, Map<number, WindowVerdict>>;
+  /** Statutory (EU) windows ending on a Saturday or Sunday end with the next working day. */
+  extendToWorkingDay?: boolean;
 }
 
 const happened = (at: Date | null, nowMs: number) => at !== null && at.getTime() <= nowMs;
 
-export function orderClock(order: OrderFacts, now: Date): OrderClock {
+export function orderClock(order: OrderFacts, now: Date, extendToWorkingDay = false): OrderClock {
   const nowMs = now.getTime();
   const windows = { no_reason: new Map(), seller_fault: new Map() };
   // A delivery wins over a cancellation recorded with it: the goods are with the buyer either way.
   if (happened(order.deliveredAt, nowMs)) {
-    return { phase: 'delivered', deliveryDay: localDayOf(order.deliveredAt!.getTime(), order.timeZone), nowMs, windows };
+    return { phase: 'delivered', deliveryDay: localDayOf(order.deliveredAt!.getTime(), order.timeZone), nowMs, windows, extendToWorkingDay };
   }
   const phase: Phase = happened(order.cancelledAt, nowMs) ? 'cancelled' : happened(order.shippedAt, nowMs) ? 'in_transit' : 'not_shipped';
   return { phase, deliveryDay: null, nowMs, windows };
@@ -91,7 +94,7 @@ function timedWindow(kind: Kind, days: number, order: OrderFacts, clock: OrderCl
 function computeWindow(kind: Kind, days: number, order: OrderFacts, clock: OrderClock): WindowVerdict {
   if (clock.deliveryDay === null) return { eligible: false, until: null, ...ruling('window.not_delivered') };
   if (days === 0) return { eligible: false, until: null, ...ruling(`window.${kind}_none`) };
-  const lastDay = clock.deliveryDay + days;
+  const lastDay = periodLastDay(clock.deliveryDay, days, kind === 'no_reason' && clock.extendToWorkingDay === true);
   const untilMs = startOfLocalDay(lastDay + 1, order.timeZone);
   const params = { days, lastDay: formatDay(lastDay), zone: order.timeZone };
   const open = clock.nowMs < untilMs;
@@ -105,7 +108,8 @@ export function noReasonWindow(policy: Policy, line: LineFacts, days: number, or
   if (excluded) return { eligible: false, until: null, ...ruling(excluded, { days }) };
   const sealed = sealedOnly(policy, line.flags);
   if (window.eligible && sealed) {
-    return { ...window, ...ruling('window.no_reason_unopened_only', { days, lastDay: formatDay(clock.deliveryDay + days), zone: order.timeZone, only: sealed }) };
+    const lastDay = periodLastDay(clock.deliveryDay, days, clock.extendToWorkingDay === true);
+    return { ...window, ...ruling('window.no_reason_unopened_only', { days, lastDay: formatDay(lastDay), zone: order.timeZone, only: sealed }) };
   }
   return window;
 }

@@ -8,6 +8,8 @@ import type { CaseType } from '../cases/model.js';
  *   stopped in transit (intercepted, 拦截) — gives it back whatever the reason: the delivery the buyer
  *   paid for was not made, and cancelling before shipment and intercepting a parcel must come to the
  *   same money;
+ * - under a statutory withdrawal regime (EU/UK), a return of the whole order after delivery gives it
+ *   back whatever the reason (art. 13(1): "including, if applicable, the costs of delivery");
  * - otherwise only when the policy says so for a seller or carrier fault, on the case types that
  *   take the whole purchase back (return, refund-only, refused delivery).
  */
@@ -21,6 +23,8 @@ export interface OutboundShippingQuestion {
   shopFault: boolean;
   /** The policy's `fees.refundOutboundShippingOnSellerFault`. */
   refundOnShopFault: boolean;
+  /** The policy's `statutory.refundStandardDelivery` (EU art. 13(1)): a withdrawal gives the standard delivery back. */
+  refundOnWithdrawal?: boolean;
 }
 
 const ON_SHOP_FAULT: ReadonlySet<CaseType> = new Set(['return_refund', 'refund_only', 'refused_delivery']);
@@ -28,5 +32,7 @@ const ON_SHOP_FAULT: ReadonlySet<CaseType> = new Set(['return_refund', 'refund_o
 export function refundsOutboundShipping(q: OutboundShippingQuestion): boolean {
   if (!q.wholeOrder) return false;
   if (q.caseType === 'refund_only' && !q.delivered) return true;
+  // A statutory withdrawal of the whole order: the delivery paid for is reimbursed whatever the reason.
+  if (q.refundOnWithdrawal && q.delivered && q.caseType === 'return_refund') return true;
   return q.refundOnShopFault && q.shopFault && ON_SHOP_FAULT.has(q.caseType);
 }

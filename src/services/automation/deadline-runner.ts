@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors.js';
 import type { CaseAction } from '../../domain/cases/model.js';
+import { STATUTORY_REFUND_SETTLED } from '../../domain/cases/deadline-rules.js';
 import { casesRepo } from '../../db/repos/cases-repo.js';
 import { deadlinesRepo, type DeadlineRow } from '../../db/repos/deadlines-repo.js';
 import type { ServiceContext } from '../context.js';
@@ -43,7 +44,9 @@ export async function applyDeadline(ctx: ServiceContext, d: DeadlineRow) {
       const c = await casesRepo.findByIdForUpdate(tx, d.shopId, d.caseId);
       const current = (await deadlinesRepo.pendingOfCase(tx, d.shopId, d.caseId)).find((x) => x.id === d.id);
       if (!c || !current) return;
-      if (c.status !== d.forStatus) return deadlinesRepo.finish(tx, d, 'cancelled', now);
+      // The statutory refund clock spans states (deadlines.ts): only a settled refund stops it.
+      const moot = d.kind === 'statutory_refund' ? STATUTORY_REFUND_SETTLED.has(c.status) : c.status !== d.forStatus;
+      if (moot) return deadlinesRepo.finish(tx, d, 'cancelled', now);
       await deadlinesRepo.finish(tx, d, 'applied', now);
       await casesRepo.insertEvent(tx, { shopId: d.shopId, caseId: d.caseId, type: 'deadline.overdue', actorKind: 'system', rule: d.rule, payload: { deadlineId: d.id, kind: d.kind, dueAt: d.dueAt.toISOString(), explanation: { key: 'deadline.overdue', params: { kind: d.kind } } }, createdAt: now });
       await publish(tx, d.shopId, 'deadline.overdue', d.caseId, { case: caseSnapshot(c), deadline: { id: d.id, kind: d.kind, rule: d.rule, dueAt: d.dueAt.toISOString() } }, now);

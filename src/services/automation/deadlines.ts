@@ -1,4 +1,7 @@
-import { deadlineFor } from '../../domain/cases/deadline-rules.js';
+import { deadlineFor, runsStatutoryRefundClock, STATUTORY_REFUND_SETTLED } from '../../domain/cases/deadline-rules.js';
+import type { Policy } from '../../domain/policy/schema.js';
+import { refundClock } from '../../domain/policy/withdrawal.js';
+import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { Actor } from '../../domain/cases/model.js';
 import type { Tx } from '../../db/client.js';
 import type { CaseRow } from '../../db/repos/cases-repo.js';
@@ -21,6 +24,8 @@ export async function syncDeadlines(tx: Tx, c: CaseRow, actor: Actor, now: Date)
   const plan = deadlineFor(c, policy.deadlines, policy);
   let current = false;
   for (const d of [...pending]) {
+    // The statutory refund clock spans states: it stops only when the refund is paid or no longer owed.
+    if (d.kind === 'statutory_refund' && !STATUTORY_REFUND_SETTLED.has(c.status)) continue;
     const stillRuns = d.forStatus === c.status && plan !== null && d.kind === plan.kind && d.outcome === plan.outcome;
     if (stillRuns) {
       current = true;
@@ -66,6 +71,68 @@ export async function syncDeadlines(tx: Tx, c: CaseRow, actor: Actor, now: Date)
       await deadlinesRepo.insert(tx, row);
     }
   }
+  await syncStatutoryDeadline(tx, c, policy, pending, now);
+}
+
+/**
+ * EU/UK withdrawal (withdrawal.ts): the refund is due within 14 days of the notice (the case's
+ * creation) or, in the UK, of the goods or proof of dispatch; withheld until the goods are back or
+ * dispatch is proved. So the clock starts when the case reaches in_transit (proof of dispatch) or
+ * received, due at the later of the deadline and that moment: an overdue alert, not an action.
+ */
+async function syncStatutoryDeadline(tx: Tx, c: CaseRow, policy: Policy, pending: DeadlineRow[], now: Date) {
+  const s = policy.statutory;
+  if (!s || !runsStatutoryRefundClock(c, policy) || pending.some((d) => d.kind === 'statutory_refund')) return;
+  const back = c.status === 'received' || c.status === 'inspected';
+  const proved = c.status === 'in_transit' || back;
+  const clock = refundClock({
+    noticeAt: c.createdAt,
+    refundWithinDays: s.refundWithinDays,
+    countsFrom: s.refundCountsFrom,
+    timeZone: await shopZone(tx, c.shopId),
+    withhold: s.withholdUntilGoodsOrProof,
+    goodsReceivedAt: back ? now : null,
+    dispatchProvedAt: proved ? now : null,
+    extendToWorkingDay: s.extendToWorkingDay,
+  });
+  if (!clock.dueAt) return;
+  const row: DeadlineRow = {
+    shopId: c.shopId,
+    id: uuidv7(),
+    caseId: c.id,
+    kind: 'statutory_refund',
+    forStatus: c.status,
+    outcome: 'alert',
+    rule: 'deadline.statutory_refund',
+    dueAt: clock.dueAt,
+    status: 'pending',
+    attempts: 0,
+    leasedUntil: null,
+    lastError: null,
+    appliedAt: null,
+    cancelledAt: null,
+    remindedAt: null,
+    createdAt: now,
+  };
+  const batch = batchOf(tx);
+  if (batch) {
+    batch.insert(deadlines, row);
+    written(batch).add(row);
+    pending.push(row);
+  } else {
+    await deadlinesRepo.insert(tx, row);
+  }
+}
+
+/** A shop's time zone: statutory periods end at its midnight. Time zones rarely change: cached for a minute. */
+const zones = new Map<string, { zone: string; at: number }>();
+async function shopZone(tx: Tx, shopId: string): Promise<string> {
+  const cached = zones.get(shopId);
+  if (cached && Date.now() - cached.at < 60_000) return cached.zone;
+  const shop = await shopsRepo.findById(tx, shopId);
+  const zone = shop?.timezone ?? 'UTC';
+  zones.set(shopId, { zone, at: Date.now() });
+  return zone;
 }
 
 /** Deadline rows this batch inserts (still objects: settling one changes the row to insert). */

@@ -141,6 +141,31 @@ export async function createCase(
   const rmaSequence = await ensureRmaSequence(ctx.db, shop.id);
   const refundIds: string[] = [];
   const opened = await batchedTransaction(ctx.db, async (tx, batch) => {
+    const decided = await openCase({ tx, batch, ctx, shop, input, actor, rmaSequence, refundIds });
+    options.within?.(batch, decided);
+    if (options.reply) batch.then((flushed) => recordCaseReply(flushed, options.reply!, decided));
+    return decided;
+  });
+  return payRefunds(ctx, shop.id, opened, refundIds, options.reply);
+}
+
+export interface OpenCase {
+  tx: Tx;
+  batch: WriteBatch;
+  ctx: ServiceContext;
+  shop: ShopRow;
+  input: CreateCaseInput;
+  actor: Actor;
+  rmaSequence: string;
+  /** Refunds written (an automatic fast refund): paid by the caller after the commit. */
+  refundIds: string[];
+  /** One return across several orders: the group the case belongs to (return-groups.ts). */
+  groupId?: string;
+}
+
+/** Opens one case inside the caller's batched transaction: createCase for one order, a return group for several. */
+export async function openCase({ tx, batch, ctx, shop, input, actor, rmaSequence, refundIds, groupId }: OpenCase): Promise<CaseRow> {
+  {
     const a = await assessRequest(tx, ctx, shop, input, { lock: true, rmaSequence });
     assertReturnable(a.orderCtx.facts, a.items);
     if (!a.verdict.eligible && !input.overridePolicy) {
@@ -193,6 +218,7 @@ export async function createCase(
       createdAt: a.now,
       updatedAt: a.now,
       closedAt: null,
+      groupId: groupId ?? null,
     };
     batch.insertCase(created);
     const items: ItemRow[] = input.items.map((i) => ({
@@ -256,12 +282,8 @@ export async function createCase(
     await syncDeadlines(tx, created, actor, a.now);
     await publish(tx, shop.id, 'return.created', created.id, { case: caseSnapshot(created), items: items.map((i) => ({ id: i.id, lineId: i.orderLineId, quantity: i.quantity, reasonCode: i.reasonCode })), actor: { kind: actor.kind } }, a.now);
     await requestEvidence(tx, created, actor, a.verdict.automation.decisionRuling, a.policyRow.document, input, a.orderCtx.order.locale, a.now);
-    const decided = await decideAutomatically({ tx, ctx, shop, c: created, actor, now: a.now, refundIds, batch }, a.verdict.automation, a.policyRow.document);
-    options.within?.(batch, decided);
-    if (options.reply) batch.then((flushed) => recordCaseReply(flushed, options.reply!, decided));
-    return decided;
-  });
-  return payRefunds(ctx, shop.id, opened, refundIds, options.reply);
+    return decideAutomatically({ tx, ctx, shop, c: created, actor, now: a.now, refundIds, batch }, a.verdict.automation, a.policyRow.document);
+  }
 }
 
 /** Blocklist and allowlist entries as lines beside the risk factors, so staff see why a case waits for them. */

@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { createPortalGroup, PortalGroupSchema, portalBuyerOrders } from '../../../services/portal/return-groups.js';
+import { errorResponses } from '../../schemas/common.js';
+import { ReturnGroupSchema } from '../api/return-groups.js';
+import { scopeOf } from './auth.js';
+
+const closed = { additionalProperties: false } as const;
+const Text = Type.Object({ 'zh-CN': Type.String(), en: Type.String() }, closed);
+
+const BuyerOrdersSchema = Type.Object(
+  {
+    orders: Type.Array(
+      Type.Object(
+        {
+          orderId: Type.String(),
+          number: Type.String(),
+          currency: Type.String(),
+          placedAt: Type.String(),
+          deliveredAt: Type.Union([Type.String(), Type.Null()]),
+          lines: Type.Array(
+            Type.Object(
+              {
+                lineId: Type.String(),
+                sku: Type.String(),
+                title: Type.String(),
+                quantity: Type.Integer(),
+                paidMinor: Type.Integer(),
+                returnableQuantity: Type.Integer(),
+                eligible: Type.Boolean(),
+                explanation: Text,
+                allowedReasons: Type.Array(Type.String()),
+                noReasonUntil: Type.Union([Type.String(), Type.Null()]),
+              },
+              closed,
+            ),
+          ),
+          reasons: Type.Array(Type.Object({ code: Type.String(), label: Text, evidenceRequired: Type.Boolean() }, closed)),
+        },
+        closed,
+      ),
+    ),
+  },
+  closed,
+);
+
+export const portalReturnGroupRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/buyer-orders',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: "The token's order and the same buyer's other delivered orders in this shop (same customer or e-mail), to return together in one parcel",
+        response: { 200: BuyerOrdersSchema, ...errorResponses },
+      },
+    },
+    async (req) => portalBuyerOrders(app.ctx, scopeOf(req)),
+  );
+
+  app.post(
+    '/return-groups',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: 'One return of several of the buyer’s orders: one parcel, one code, one case per order (all or nothing)',
+        description: 'An order that is not the buyer’s gets 404 portal.not_found.',
+        body: PortalGroupSchema,
+        response: { 201: ReturnGroupSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createPortalGroup(app.ctx, scopeOf(req), req.body)),
+  );
+};
