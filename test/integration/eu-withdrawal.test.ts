@@ -151,7 +151,7 @@ describe('EU 14-day withdrawal over HTTP', () => {
     expect((await act(api, eu.keys.owner, id, 'approve')).status).toBe(200);
     expect(await statutory()).toEqual([]);
     t.clock.set('2026-10-22T10:00:00Z');
-    expect((await act(api, eu.keys.owner, id, 'buyer_shipped', { carrier: 'DHL', trackingNumber: 'DHL-BACK-1' })).status).toBe(200);
+    expect((await act(api, eu.keys.owner, id, 'buyer_shipped', { carrier: 'DHL', trackingNumber: '1234567891' })).status).toBe(200);
     // Notice 20 Oct (Berlin) + 14 days = 3 Nov, a Tuesday: due at Berlin midnight ending it.
     expect(await statutory()).toMatchObject([{ dueAt: '2026-11-03T23:00:00.000Z', status: 'pending' }]);
     // It survives receipt (the clock spans states) and fires as an overdue alert.
@@ -171,7 +171,7 @@ describe('EU 14-day withdrawal over HTTP', () => {
     t.clock.set('2026-10-20T10:00:00Z');
     const id = (await api('POST', '/api/v1/returns', { key: eu.keys.owner, body: { orderId: order.id, type: 'return_refund', items: [{ lineId: order.lines[1]!.id, quantity: 1, reasonCode: 'withdrawal' }] } })).body.id;
     await act(api, eu.keys.owner, id, 'approve');
-    await act(api, eu.keys.owner, id, 'buyer_shipped', { carrier: 'DHL', trackingNumber: 'DHL-BACK-2' });
+    await act(api, eu.keys.owner, id, 'buyer_shipped', { carrier: 'DHL', trackingNumber: '1234567892' });
     const received = (await act(api, eu.keys.owner, id, 'receive')).body;
     await act(api, eu.keys.owner, id, 'inspect', { items: received.items.map((i: { id: string }) => ({ itemId: i.id, acceptedQuantity: 1, grade: 'A', disposition: 'restock' })) });
     expect((await act(api, eu.keys.owner, id, 'refund')).status).toBe(200);
@@ -185,7 +185,7 @@ describe('EU 14-day withdrawal over HTTP', () => {
     const shirt = order.lines.find((l) => l.sku === 'SHIRT-M')!;
     const id = (await api('POST', '/api/v1/returns', { key: eu.keys.owner, body: { orderId: order.id, type: 'return_refund', items: [{ lineId: shirt.id, quantity: 1, reasonCode: 'withdrawal', condition: 'used' }] } })).body.id;
     await act(api, eu.keys.owner, id, 'approve');
-    await act(api, eu.keys.owner, id, 'buyer_shipped', { carrier: 'DHL', trackingNumber: 'DHL-BACK-3' });
+    await act(api, eu.keys.owner, id, 'buyer_shipped', { carrier: 'DHL', trackingNumber: '1234567893' });
     const received = (await act(api, eu.keys.owner, id, 'receive')).body;
     const inspected = await act(api, eu.keys.owner, id, 'inspect', {
       items: received.items.map((i: { id: string }) => ({ itemId: i.id, acceptedQuantity: 1, grade: 'C', disposition: 'refurbish', note: 'Worn outside, deodorant marks: 10.00 diminished value' })),

@@ -19,7 +19,7 @@ export interface RequestContacts {
   addressKey: string | null;
 }
 
-type SignalWindows = Pick<RiskSignalSettings, 'velocityDays' | 'wardrobingDays'>;
+type SignalWindows = Pick<RiskSignalSettings, 'velocityDays' | 'wardrobingDays'> & { weights?: Pick<RiskSignalSettings['weights'], 'sharedContact'> };
 const DEFAULT_WINDOWS: SignalWindows = { velocityDays: 7, wardrobingDays: 7 };
 
 /** An order's shipping address as one comparable key in SQL (blanks, punctuation and case removed; full width folded by NFKC). */
@@ -66,13 +66,16 @@ function profileColumns(shopId: string, customer: SQL, asOf: SQL, w: SignalWindo
          where c.shop_id = ${shopId} and c.customer_id = ${customer} and ${before} and c.fault = 'buyer' and c.type in ('return_refund', 'exchange')
            and o.delivered_at is not null and c.created_at <= o.delivered_at + make_interval(days => ${w.wardrobingDays})
            and exists (select 1 from return_items i where i.shop_id = c.shop_id and i.case_id = c.id and i.grade in ('C', 'D'))) as "wardrobingReturns",
-      (select count(*) from (
+      ${
+        // Off unless the policy weighs it: the address match scans the shop's orders (no index on the key yet).
+        w.weights?.sharedContact ? sql`(select count(*) from (
          select x.id from customers me join customers x on x.shop_id = me.shop_id and x.phone = me.phone and x.id <> me.id
            where me.shop_id = ${shopId} and me.id = ${customer} and me.phone is not null
          union
          select o2.customer_id from orders o1 join orders o2 on o2.shop_id = o1.shop_id and o2.customer_id <> o1.customer_id and ${addressKeySql('o2')} = ${addressKeySql('o1')}
            where o1.shop_id = ${shopId} and o1.customer_id = ${customer} and o1.shipping_address is not null and o2.customer_id is not null
-       ) shared) as "sharedContactAccounts"`;
+       ) shared)` : sql`0`
+      } as "sharedContactAccounts"`;
 }
 
 const PROFILE_KEYS: (keyof BuyerProfile)[] = [

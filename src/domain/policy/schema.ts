@@ -223,7 +223,7 @@ export const PolicySchema = Type.Object(
                 requestVelocity: Type.Optional(Weight('Points when the buyer opened velocityMinRequests requests or more within velocityDays (default 15)')),
                 contradictedReason: Type.Optional(Weight('Points per claimed defect inspection did not find, counted up to twice (default 20)')),
                 wardrobing: Type.Optional(Weight('Points per return worn and sent back within wardrobingDays of delivery, counted up to twice (default 20)')),
-                sharedContact: Type.Optional(Weight('Points when other accounts share the phone or shipping address (default 15)')),
+                sharedContact: Type.Optional(Weight('Points when other accounts share the phone or shipping address (default 0: off, as shared addresses are common)')),
                 refundOnlyDelivered: Type.Optional(Weight('Points for a refund without return on delivered goods (default 10)')),
               },
               strict,

@@ -54,7 +54,8 @@ describe('risk signals (issue 19.6)', () => {
     expect(codes({ recentRequests: 1 })).not.toContain('request_velocity');
     expect(codes({ contradictedReasons: 1 })).toContain('reason_contradicted');
     expect(codes({ wardrobingReturns: 1 })).toContain('wardrobing');
-    expect(codes({ sharedContactAccounts: 1 })).toContain('shared_contact');
+    expect(codes({ sharedContactAccounts: 1 })).not.toContain('shared_contact'); // off by default
+    expect(codes({ sharedContactAccounts: 1 }, undefined, { ...DEFAULT_SIGNAL_SETTINGS, weights: { ...DEFAULT_SIGNAL_SETTINGS.weights, sharedContact: 15 } })).toContain('shared_contact');
     expect(codes({}, { keepsGoods: true, refundOnlyDelivered: true } as never)).toContain('refund_only_delivered');
     expect(codes({})).toEqual([]);
   });

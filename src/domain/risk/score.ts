@@ -43,7 +43,9 @@ export interface RiskSignalSettings {
 }
 
 export const DEFAULT_SIGNAL_SETTINGS: RiskSignalSettings = {
-  weights: { requestVelocity: 15, contradictedReason: 20, wardrobing: 20, sharedContact: 15, refundOnlyDelivered: 10 },
+  // shared_contact is off by default: one address behind many accounts is common (parcel lockers, offices,
+  // families) and fired on 123 of the demo shop's 214 cases; a shop turns it on by giving it a weight.
+  weights: { requestVelocity: 15, contradictedReason: 20, wardrobing: 20, sharedContact: 0, refundOnlyDelivered: 10 },
   velocityDays: 7,
   velocityMinRequests: 2,
   wardrobingDays: 7,
