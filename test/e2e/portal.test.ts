@@ -179,7 +179,8 @@ describe('buyer portal in Chromium', () => {
     await page.locator('.card', { has: page.locator('#label-h') }).getByRole('button').click();
     expect((await download).suggestedFilename()).toBe(`return-${rma}.pdf`);
     await page.locator('#carrier').fill(lang === 'en' ? 'Royal Mail' : '顺丰速运');
-    await page.locator('#tracking').fill('SF1234567890123');
+    // A number in the carrier's own format: typed numbers are checked against it (issue 17.7).
+    await page.locator('#tracking').fill(lang === 'en' ? 'AB123456789GB' : 'SF1234567890123');
     await page.locator('#tracking').press('Enter');
     await expect.poll(() => page.locator('.status-card .pill').textContent()).toBe(lang === 'en' ? 'On its way back' : '退货寄回中');
     await page.locator('#message').fill(lang === 'en' ? 'Sent today, thanks!' : '今天已寄出，谢谢！');
