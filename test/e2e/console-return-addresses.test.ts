@@ -67,11 +67,16 @@ describe('console: return addresses', () => {
     const select = page.getByTestId('action-modal').getByTestId('approve-return-address');
     await expect.poll(() => select.innerText(), POLL).toContain('杭州仓');
     await shot(page, 'approve-return-address-zh-1440');
-    await select.click();
+    // A click on an option while the dropdown still animates open can be lost on a busy machine: open and pick until it shows.
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '上海仓' });
-    await option.waitFor(POLL);
-    await option.click();
-    await expect.poll(() => select.innerText(), POLL).toContain('上海仓');
+    await expect
+      .poll(async () => {
+        if (!(await option.isVisible())) await select.click();
+        await option.waitFor(POLL);
+        await option.click();
+        return select.innerText();
+      }, POLL)
+      .toContain('上海仓');
     await page.getByTestId('action-confirm').click();
     await expect.poll(async () => (await api('GET', `/api/v1/returns/${created.body.id}`, { key: shop.keys.viewer })).body.returnAddress?.warehouse ?? null, POLL).toBe('上海仓');
     await page.setViewportSize({ width: 360, height: 800 });
