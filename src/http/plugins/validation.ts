@@ -17,8 +17,8 @@ export function registerValidation(app: FastifyInstance) {
     httpPart === 'body' ? bodyAjv.compile(schema) : textAjv.compile(boundIntegers(schema as Record<string, unknown>)),
   );
 
-  // PostgreSQL text cannot hold NUL, in any part of a request: refuse it here with a clear error
-  // instead of failing later. Every route, the public portal's included.
+  // PostgreSQL text cannot hold NUL, nor JSON an unpaired UTF-16 surrogate (jsonb refuses \ud800), in any
+  // part of a request: refuse them here with a clear error instead of failing later. Every route, the public portal's included.
   app.addHook('preValidation', async (req) => {
     for (const [part, value] of [['params', req.params], ['querystring', req.query], ['body', req.body]] as const) {
       if (value === undefined || value === null || typeof value !== 'object') continue;
@@ -26,8 +26,9 @@ export function registerValidation(app: FastifyInstance) {
       if (found.tooDeep) throw invalid('request.too_deep', `The ${part} nests deeper than ${MAX_JSON_DEPTH} levels`, { in: part, maxDepth: MAX_JSON_DEPTH });
       if (found.nulAt !== null) {
         const path = found.nulAt;
-        throw invalid('request.invalid', `${part === 'body' ? path || 'body' : `${part}${path}`} contains a NUL character`, {
-          errors: [{ in: part, path, message: 'contains a NUL character' }],
+        const what = found.unstorable === 'surrogate' ? 'an unpaired UTF-16 surrogate' : 'a NUL character';
+        throw invalid('request.invalid', `${part === 'body' ? path || 'body' : `${part}${path}`} contains ${what}`, {
+          errors: [{ in: part, path, message: `contains ${what}` }],
         });
       }
     }
@@ -38,12 +39,13 @@ export function registerValidation(app: FastifyInstance) {
  * Walks a parsed value without recursion (a 20,000-level object must not overflow the stack):
  * whether it nests too deep, and the path of the first string or key holding a NUL.
  */
-export function inspect(root: object): { tooDeep: boolean; nulAt: string | null } {
+export function inspect(root: object): { tooDeep: boolean; nulAt: string | null; unstorable?: 'nul' | 'surrogate' } {
   const stack: [unknown, string, number][] = [[root, '', 0]];
   while (stack.length > 0) {
     const [value, path, depth] = stack.pop()!;
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) return { tooDeep: false, nulAt: path };
+      const bad = unstorable(value);
+      if (bad) return { tooDeep: false, nulAt: path, unstorable: bad };
       continue;
     }
     if (!value || typeof value !== 'object') continue;
@@ -51,11 +53,20 @@ export function inspect(root: object): { tooDeep: boolean; nulAt: string | null 
     const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [k, v] = entries[i]!;
-      if (k.includes('\u0000')) return { tooDeep: false, nulAt: `${path}/${k}` };
+      const bad = unstorable(k);
+      if (bad) return { tooDeep: false, nulAt: `${path}/${k}`, unstorable: bad };
       stack.push([v, `${path}/${k}`, depth + 1]);
     }
   }
   return { tooDeep: false, nulAt: null };
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What PostgreSQL cannot store in text or jsonb: a NUL, or half of a UTF-16 surrogate pair. */
+function unstorable(s: string): 'nul' | 'surrogate' | null {
+  if (s.includes('\u0000')) return 'nul';
+  return LONE_SURROGATE.test(s) ? 'surrogate' : null;
 }
 
 /**
