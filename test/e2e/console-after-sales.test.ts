@@ -173,9 +173,16 @@ describe('console: the warehouse on a handheld (issue 13 point 16)', () => {
     // A button still loading from the step before ignores a click, and a closing confirmation's
     // button is still on the page: wait for both to be done, as a person would.
     const idle = (testId: string) => page.locator(`[data-testid="${testId}"]:not(.ant-btn-loading)`);
+    // On a busy machine a click during the confirmation's opening animation can be lost: click until it closes.
     const confirm = async () => {
-      await page.getByTestId('confirm-ok').click();
-      await page.getByTestId('confirm-ok').waitFor({ state: 'detached' });
+      const ok = page.getByTestId('confirm-ok');
+      await ok.waitFor();
+      await expect
+        .poll(async () => {
+          if (await ok.isVisible()) await ok.click({ timeout: 2_000 }).catch(() => undefined);
+          return ok.count();
+        }, { timeout: 30_000, interval: 500 })
+        .toBe(0);
     };
     await idle('receive-submit').click();
     await confirm();
