@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { queryRows } from '../../src/db/client.js';
 import { stripeIdempotencyKey } from '../../src/integrations/stripe/refund-provider.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { onPostgres } from '../helpers/db.js';
+import { exited, startWorkerProcess } from '../helpers/worker-process.js';
 import { FakeAlipay } from '../helpers/fake-alipay.js';
 import { FakeStripe } from '../helpers/fake-stripe.js';
 import { placeOrder } from '../helpers/returns.js';
@@ -31,15 +32,7 @@ let dataDir: string;
 let worker: ChildProcess | null = null;
 let kills = 0;
 
-function startWorker(): ChildProcess {
-  return spawn(process.execPath, ['bin/retour.js', 'worker'], {
-    cwd: join(import.meta.dirname, '../..'),
-    // A short call lease: a refund whose worker was killed mid-call is asked again after 2 s, not a minute.
-    env: { ...process.env, DATABASE_URL: t.handle.location, DATA_DIR: dataDir, SECRET_KEY: t.config.secretKey, LOG_LEVEL: 'silent', NODE_ENV: 'production', REFUND_CALL_LEASE_MS: '2000' },
-    stdio: 'ignore',
-  });
-}
-const exited = (p: ChildProcess) => new Promise<void>((resolve) => (p.exitCode !== null || p.signalCode !== null ? resolve() : p.once('exit', () => resolve())));
+const startWorker = () => startWorkerProcess(t, dataDir);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Kills the worker while the rail holds its answer; counted per rail. */
