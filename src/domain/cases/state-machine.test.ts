@@ -16,7 +16,7 @@ import {
   type Resolution,
 } from './model.js';
 import { TRANSITIONS, type TransitionRow } from './transitions.js';
-import { actorMayAct, allowedActions, findTransition, transition, type CaseSnapshot } from './transition.js';
+import { actorMayAct, allowedActions, findTransition, transition, type CaseSnapshot } from './state-machine.js';
 import { renderCaseStates, rolesWith, whoMayAct } from './render-states.js';
 import { deadlineFor } from './deadline-rules.js';
 import { POLICY_PRESETS } from '../policy/presets.js';
