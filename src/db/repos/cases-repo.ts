@@ -240,6 +240,10 @@ export const casesRepo = {
         shippingRefundedMinor: sql<number>`((select coalesce(sum(r.shipping_minor), 0) from refunds r
             where r.shop_id = orders.shop_id and r.order_id = orders.id and r.status in ('pending', 'succeeded'))
           + (select coalesce(sum(pr.shipping_minor), 0) from platform_refunds pr where pr.shop_id = orders.shop_id and pr.order_id = orders.id))::bigint`,
+        // The case's refunds so far number its next one (the provider's idempotency key).
+        caseRefunds: options.excludeCaseId
+          ? sql<number>`(select count(*) from refunds r where r.shop_id = orders.shop_id and r.case_id = ${options.excludeCaseId})::int`
+          : sql<number>`0`,
         // A create takes its RMA counter in the same round trip (a refused request leaves a gap).
         rmaCounter: options.rmaSequence ? sql<number | null>`nextval(${options.rmaSequence}::regclass)` : sql<null>`null::bigint`,
       })
@@ -254,7 +258,7 @@ export const casesRepo = {
       if (locked.length === 0) return undefined;
     }
     const [row] = await query;
-    return row && { ...row, refundedMinor: Number(row.refundedMinor), shippingRefundedMinor: Number(row.shippingRefundedMinor), rmaCounter: row.rmaCounter === null ? null : Number(row.rmaCounter) };
+    return row && { ...row, caseRefunds: Number(row.caseRefunds), refundedMinor: Number(row.refundedMinor), shippingRefundedMinor: Number(row.shippingRefundedMinor), rmaCounter: row.rmaCounter === null ? null : Number(row.rmaCounter) };
   },
 
   /** Order lines with their variant's category and return flags: the facts the policy needs. */

@@ -61,10 +61,6 @@ export const refundsRepo = {
     return db.select().from(refunds).where(and(eq(refunds.shopId, shopId), eq(refunds.caseId, caseId))).orderBy(asc(refunds.createdAt), asc(refunds.id));
   },
 
-  async countOfCase(db: Executor, shopId: string, caseId: string): Promise<number> {
-    return db.$count(refunds, and(eq(refunds.shopId, shopId), eq(refunds.caseId, caseId)));
-  },
-
   /** What the order has given back so far (paid or on its way), and how much of it was shipping. */
   async orderTotals(db: Executor, shopId: string, orderId: string): Promise<{ refundedMinor: number; shippingRefundedMinor: number }> {
     const [row] = await db

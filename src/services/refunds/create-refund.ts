@@ -13,6 +13,7 @@ import { refundRouteFor } from './providers.js';
  * for money-only refunds (partial refunds, goods kept), which still count against their lines.
  * Exchanged items never use up their units: only a price difference goes back against them.
  * `channel`: the order's, which decides the provider (the shop's route for it).
+ * `sequence`: the case's refunds so far plus one (read with the order's facts), in the provider's idempotency key.
  * `leaseMs`: how long the refund is left to the request that wrote it before the worker retries it.
  */
 export async function createRefund(
@@ -20,15 +21,12 @@ export async function createRefund(
   shop: ShopRow,
   c: CaseRow,
   breakdown: RefundBreakdown,
-  kind: 'refund' | 'fast_refund' | 'exchange_difference',
-  unitsConsumed: boolean,
-  channel: string,
+  { kind, sequence, unitsConsumed, channel }: { kind: 'refund' | 'fast_refund' | 'exchange_difference'; sequence: number; unitsConsumed: boolean; channel: string },
   now: Date,
   leaseMs: number,
 ): Promise<RefundRow | null> {
   if (breakdown.payoutMinor === 0) return null;
   const route = refundRouteFor(shop, breakdown.method, channel);
-  const sequence = (await refundsRepo.countOfCase(tx, shop.id, c.id)) + 1;
   return refundsRepo.insert(
     tx,
     {

@@ -1,11 +1,11 @@
 import { casesRepo } from '../../db/repos/cases-repo.js';
 import { refundsRepo, type RefundRow } from '../../db/repos/refunds-repo.js';
-import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { RefundOutcome } from '../../integrations/payments/provider.js';
 import type { ServiceContext } from '../context.js';
 import { applyCaseTransition } from '../returns/case-transition.js';
 import { appendFacts, isFirstRefund, refundSucceededFact } from '../analytics/facts.js';
 import { providerFor } from './providers.js';
+import { findShop } from '../shops/shops.js';
 import { ordersRepo } from '../../db/repos/orders-repo.js';
 import { caseSnapshot, publish } from '../automation/outbox.js';
 
@@ -26,7 +26,8 @@ export function retryDelayMs(attempts: number): number {
 export async function executeRefund(ctx: ServiceContext, shopId: string, refundId: string): Promise<RefundRow | undefined> {
   const refund = await refundsRepo.findById(ctx.db, shopId, refundId);
   if (!refund || refund.status !== 'pending') return refund;
-  const shop = (await shopsRepo.findById(ctx.db, shopId))!;
+  // The provider is fixed on the refund row; the shop's settings only tune the simulated one.
+  const shop = (await findShop(ctx, shopId))!;
   // Payment rails refund the order's payment at the provider; built-in providers need nothing of the order.
   const order = refund.connectionId ? await ordersRepo.findById(ctx.db, shopId, refund.orderId) : undefined;
   let outcome: RefundOutcome;

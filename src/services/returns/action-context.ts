@@ -1,5 +1,5 @@
 import type { Actor, CaseAction } from '../../domain/cases/model.js';
-import { transition } from '../../domain/cases/transition.js';
+import { transition } from '../../domain/cases/state-machine.js';
 import { unprocessable } from '../../domain/errors.js';
 import type { Tx } from '../../db/client.js';
 import type { WriteBatch } from '../../db/write-batch.js';

@@ -20,6 +20,8 @@ export interface OrderContext {
   lines: OrderFactLine[];
   /** The RMA counter taken with the read, when asked for (creates). */
   rmaCounter: number | null;
+  /** Refunds the case (`excludeCaseId`) has written so far. */
+  caseRefunds: number;
 }
 
 /**
@@ -66,7 +68,7 @@ export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: str
     })),
   };
   const lineVariants = new Map(lines.map((l) => [l.id, { variantId: l.variant_id, productId: l.product_id, attributes: l.attributes }]));
-  return { order, facts, lineVariants, lines, rmaCounter: found.rmaCounter };
+  return { order, facts, lineVariants, lines, rmaCounter: found.rmaCounter, caseRefunds: found.caseRefunds };
 }
 
 export interface BuyerContext {

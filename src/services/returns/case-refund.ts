@@ -66,10 +66,10 @@ export async function computeCaseMoney(tx: Tx, ctx: ServiceContext, shop: ShopRo
   };
   if (requested.length === 0) {
     // Inspection accepted nothing: there is nothing to give back for goods.
-    return { items, policy, channel: orderCtx.facts.channel, breakdown: emptyBreakdown(c, orderCtx.facts.totalMinor - orderCtx.facts.refundedMinor) };
+    return { items, policy, channel: orderCtx.facts.channel, refundSequence: orderCtx.caseRefunds + 1, breakdown: emptyBreakdown(c, orderCtx.facts.totalMinor - orderCtx.facts.refundedMinor) };
   }
   const verdict = judgeRequest(moneyInput);
-  return { items, policy, channel: orderCtx.facts.channel, breakdown: refundWithOverride(verdict, moneyInput, options.amountOverrideMinor) };
+  return { items, policy, channel: orderCtx.facts.channel, refundSequence: orderCtx.caseRefunds + 1, breakdown: refundWithOverride(verdict, moneyInput, options.amountOverrideMinor) };
 }
 
 function emptyBreakdown(c: CaseRow, orderRemainingMinor: number): RefundBreakdown {
@@ -106,7 +106,7 @@ export async function refundCase(
   kind: 'refund' | 'fast_refund' | 'exchange_difference',
   options: CaseMoneyOptions & { unitsConsumed: boolean },
 ) {
-  const { breakdown, channel } = await computeCaseMoney(tx, ctx, shop, c, options);
-  const refund = await createRefund(tx, shop, c, breakdown, kind, options.unitsConsumed, channel, ctx.clock.now(), ctx.config.refundCallLeaseMs);
+  const { breakdown, channel, refundSequence } = await computeCaseMoney(tx, ctx, shop, c, options);
+  const refund = await createRefund(tx, shop, c, breakdown, { kind, sequence: refundSequence, unitsConsumed: options.unitsConsumed, channel }, ctx.clock.now(), ctx.config.refundCallLeaseMs);
   return { breakdown, refund };
 }

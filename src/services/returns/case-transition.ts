@@ -1,6 +1,6 @@
 import type { Actor, CaseAction, Resolution } from '../../domain/cases/model.js';
 import { TERMINAL_STATUSES } from '../../domain/cases/model.js';
-import { transition, type CaseSnapshot } from '../../domain/cases/transition.js';
+import { transition, type CaseSnapshot } from '../../domain/cases/state-machine.js';
 import type { Tx } from '../../db/client.js';
 import { casesRepo, type CaseRow, type NewCase } from '../../db/repos/cases-repo.js';
 import { batchOf } from '../../db/write-batch.js';

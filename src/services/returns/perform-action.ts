@@ -58,8 +58,12 @@ export function runAction<A extends CaseAction>(a: ActionContext<A>): Promise<Ca
 /** Pays the refunds a use case wrote, after its commit; the case as it is then. */
 export async function payRefunds(ctx: ServiceContext, shopId: string, c: CaseRow, refundIds: string[], reply?: ReplyRecorder): Promise<CaseRow> {
   if (refundIds.length === 0) return c;
-  for (const id of refundIds) await executeRefund(ctx, shopId, id);
-  const after = (await casesRepo.findById(ctx.db, shopId, c.id)) ?? c;
+  const paid = [];
+  for (const id of refundIds) paid.push(await executeRefund(ctx, shopId, id));
+  // Only a settled refund (paid, or failed and retried) changes the case; one still pending with no
+  // error (a manual payout awaiting confirmation, a provider still processing) leaves it as written.
+  const caseUnchanged = paid.every((r) => r?.status === 'pending' && r.lastError === null);
+  const after = caseUnchanged ? c : ((await casesRepo.findById(ctx.db, shopId, c.id)) ?? c);
   // The reply kept for the Idempotency-Key now shows the refund's outcome; if the process dies first,
   // the reply stored with the change (refund pending) is what a retry gets — true, and paid once.
   if (reply) await recordCaseReply(ctx.db, reply, after);

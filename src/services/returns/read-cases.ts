@@ -1,6 +1,6 @@
 import { topUpDue } from './case-money.js';
 import type { Actor, CaseStatus } from '../../domain/cases/model.js';
-import { allowedActions } from '../../domain/cases/transition.js';
+import { allowedActions } from '../../domain/cases/state-machine.js';
 import { REJECTION_REASONS, type RejectionCode } from '../../domain/cases/rejection-reasons.js';
 import { invalid, notFound } from '../../domain/errors.js';
 import type { Executor } from '../../db/client.js';
