@@ -52,12 +52,15 @@ describe.skipIf(onPostgres())('retour CLI', { timeout: 180_000 }, () => {
     const port = await freePort();
     const server = spawn(process.execPath, [BIN, 'serve'], { env: { ...env(), PORT: String(port), HOST: '127.0.0.1' }, stdio: 'pipe' });
     try {
+      // A server opening PGlite on a busy two-core machine took more than 10 s (CI, 2026-12-05): wait
+      // for it as long as the test's own limit allows, and stop at once if it exits instead.
       let ready = false;
-      for (let i = 0; i < 200 && !ready; i++) {
-        await new Promise((r) => setTimeout(r, 50));
+      const deadline = Date.now() + 120_000;
+      while (!ready && server.exitCode === null && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
         ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
       }
-      expect(ready).toBe(true);
+      expect(ready, `retour serve exited with ${server.exitCode}`).toBe(true);
       const orders = (await fetch(`http://127.0.0.1:${port}/api/v1/orders`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.json())) as { data: { number: string }[] };
       expect(orders.data.map((o: { number: string }) => o.number)).toEqual(['C-1']);
 
