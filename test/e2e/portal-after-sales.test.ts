@@ -1,52 +1,23 @@
-/// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
-import { ARTIFACTS, launchBrowser } from '../helpers/browser.js';
+import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { portalOrder, type PortalOrder } from '../helpers/portal.js';
 import { act, placeOrder } from '../helpers/returns.js';
+import { closePortalTest, openAs as openPortalAs, openPortalTest, portalSession, shot, type Lang, type PortalTest } from './portal-helpers.js';
 
 /** What a buyer meets after asking: the shop's offer, refusals worded as the form, the way back. Issue 13 points 4, 10, 15. */
-const SHOTS = join(ARTIFACTS, 'portal');
+let env: PortalTest;
 let t: TestApp;
 let api: ReturnType<typeof client>;
 let shop: TestShop;
-let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  t = await startTestApp();
-  api = client(t.baseUrl);
-  shop = await createTestShop(t.ctx, 'houhou');
-  browser = await launchBrowser();
+  env = await openPortalTest('houhou');
+  ({ t, api, shop } = env);
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closePortalTest(env));
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-async function session(order: Pick<PortalOrder, 'number' | 'email'>) {
-  const res = await api('POST', '/portal/v1/sessions', { body: { shopSlug: shop.slug, orderNumber: order.number, email: order.email } });
-  expect(res.status).toBe(201);
-  return res.body as { token: string };
-}
-
-/** A portal page opened at `path` with the buyer's session of `order` already in the tab (as after a lookup). */
-async function openAs(order: Pick<PortalOrder, 'number' | 'email'>, path: string, lang: 'en' | 'zh-CN', width: number) {
-  const context = await browser.newContext({ locale: lang === 'en' ? 'en-GB' : 'zh-CN', viewport: { width, height: 800 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const stored = await session(order);
-  // Only on the tab's first page: a later lookup in the tab replaces it, as it would for the buyer.
-  await context.addInitScript(({ key, value }) => window.sessionStorage.getItem(key) ?? window.sessionStorage.setItem(key, value), { key: `retour.portal.${shop.slug}`, value: JSON.stringify(stored) });
-  await page.goto(`${t.baseUrl}/portal/${shop.slug}${path}`);
-  return { page, errors, close: () => context.close() };
-}
+const session = (order: Pick<PortalOrder, 'number' | 'email'>) => portalSession(env, order);
+const openAs = (order: Pick<PortalOrder, 'number' | 'email'>, path: string, lang: Lang, width: number) => openPortalAs(env, order, path, lang, width);
 
 /** A return of one tee asked for through the portal API, as the buyer does. */
 async function portalCase(order: PortalOrder, body: Record<string, unknown> = {}) {

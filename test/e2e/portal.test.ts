@@ -1,34 +1,21 @@
-/// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
-import { ARTIFACTS, launchBrowser } from '../helpers/browser.js';
+import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { portalOrder, type PortalOrder } from '../helpers/portal.js';
 import { act, JPEG } from '../helpers/returns.js';
+import { closePortalTest, expectNoHorizontalScroll, openPortal as openPortalPage, openPortalTest, shot, type Lang, type PortalTest } from './portal-helpers.js';
 
-const SHOTS = join(ARTIFACTS, 'portal');
+let env: PortalTest;
 let t: TestApp;
 let api: ReturnType<typeof client>;
 let shop: TestShop;
-let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  t = await startTestApp();
-  api = client(t.baseUrl);
-  shop = await createTestShop(t.ctx, 'xiaoman');
-  browser = await launchBrowser();
+  env = await openPortalTest('xiaoman');
+  ({ t, api, shop } = env);
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closePortalTest(env));
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-type Lang = 'en' | 'zh-CN';
 const TEXT = {
   en: {
     orderNumber: 'Order number',
@@ -70,15 +57,7 @@ const TEXT = {
   },
 } as const;
 
-async function openPortal(lang: Lang, width: number) {
-  const context = await browser.newContext({ locale: lang === 'en' ? 'en-GB' : 'zh-CN', viewport: { width, height: 800 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 4') && errors.push(m.text()));
-  await page.goto(`${t.baseUrl}/portal/${shop.slug}`);
-  return { page, errors, close: () => context.close() };
-}
+const openPortal = (lang: Lang, width: number) => openPortalPage(env, lang, width);
 
 async function lookUp(page: Page, lang: Lang, order: Pick<PortalOrder, 'number' | 'email'>) {
   const x = TEXT[lang];
@@ -100,10 +79,6 @@ async function expectLabelled(page: Page) {
       .map((el) => el.outerHTML.slice(0, 80)),
   );
   expect(unlabelled).toEqual([]);
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 }
 
 describe('buyer portal in Chromium', () => {
