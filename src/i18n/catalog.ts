@@ -210,6 +210,7 @@ export const EVENT_EXPLANATIONS: Record<string, Text> = {
   'deadline.fast_refund': { en: 'The deadline passed: refunded automatically', 'zh-CN': '已到期限，系统已自动退款' },
   'deadline.goods_not_returned': { en: 'The goods did not come back by the deadline', 'zh-CN': '商品未在期限内寄回' },
   'deadline.overdue': { en: 'A deadline has passed', 'zh-CN': '已超过处理时限' },
+  'carrier.intercepted': { en: 'The carrier stopped the parcel: {{detail}}', 'zh-CN': '快递已拦截包裹：{{detail}}' },
 };
 
 /**
