@@ -57,6 +57,8 @@ const TEXT = {
   },
 } as const;
 
+const RETURN_ADDRESS = { name: '退货组 周', phone: '0571-8888 6666', addressZh: '浙江省杭州市余杭区五常大道1号 2号仓', addressLatin: 'Warehouse 2, 1 Wuchang Ave, Yuhang, Hangzhou, China', postalCode: '311121' };
+
 const openPortal = (lang: Lang, width: number) => openPortalPage(env, lang, width);
 
 async function lookUp(page: Page, lang: Lang, order: Pick<PortalOrder, 'number' | 'email'>) {
@@ -146,10 +148,16 @@ describe('buyer portal in Chromium', () => {
       expect(full.body.evidence).toEqual([expect.objectContaining({ purpose: 'claim', uploadedBy: 'buyer', mime: 'image/jpeg' })]);
     }
 
-    // The shop approves; the buyer comes back, downloads the label and enters the tracking number.
-    expect((await act(api, shop.keys.manager, c.id, 'approve')).status).toBe(200);
+    // The shop approves with a return address from its book; the buyer comes back, sees where to send the parcel,
+    // downloads the label and enters the tracking number.
+    const address = await api('POST', '/api/v1/return-addresses', { key: shop.keys.owner, body: { ...RETURN_ADDRESS, name: `${RETURN_ADDRESS.name} ${width}` } });
+    expect(address.status, JSON.stringify(address.body)).toBe(201);
+    expect((await act(api, shop.keys.manager, c.id, 'approve', { returnAddressId: address.body.id })).status).toBe(200);
     await page.reload();
     await page.locator('#tracking').waitFor();
+    const addressShown = (await page.getByTestId('portal-return-address').innerText()).replace(/\s+/g, ' ');
+    expect(addressShown).toContain(`${RETURN_ADDRESS.name} ${width} ${RETURN_ADDRESS.phone}`);
+    expect(addressShown).toContain(`${lang === 'en' ? RETURN_ADDRESS.addressLatin : RETURN_ADDRESS.addressZh} ${RETURN_ADDRESS.postalCode}`);
     const download = page.waitForEvent('download');
     await page.locator('.card', { has: page.locator('#label-h') }).getByRole('button').click();
     expect((await download).suggestedFilename()).toBe(`return-${rma}.pdf`);

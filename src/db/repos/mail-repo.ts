@@ -2,6 +2,7 @@ import { and, asc, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
 import { anyOf } from '../bulk.js';
 import { queryRows, type Executor } from '../client.js';
 import type { RejectionCode } from '../../domain/cases/rejection-reasons.js';
+import type { ShippingPayer } from '../../domain/refunds/compute.js';
 import { formatReturnAddress, mailLocaleOf } from '../../domain/mail/templates.js';
 import { mailMessages, type ReturnAddressSnapshot } from '../schema/index.js';
 
@@ -15,7 +16,7 @@ export interface CaseMailContext {
   currency: string;
   refundMethod: 'original' | 'store_credit';
   returnMethod: 'pickup' | 'drop_off' | 'self_ship' | 'none';
-  returnShippingPayer: 'buyer' | 'seller';
+  returnShippingPayer: ShippingPayer;
   rejectionReason: string | null;
   rejectionCode: RejectionCode | null;
   orderNumber: string;

@@ -42,6 +42,8 @@ describe('buyer e-mails', () => {
     expect(renderMail('refunded', 'en', { ...facts, refundMethod: 'store_credit' }).text).toContain('store credit');
     expect(renderMail('approved', 'zh-CN', facts).text).toContain('2026年11月8日');
     expect(renderMail('approved', 'en', facts).text).toContain('We pay the return shipping.');
+    // Shipping insurance (运费险) pays the buyer back: every payer the case may hold has its words.
+    for (const payer of ['buyer', 'insurer', 'none'] as const) expect(renderMail('approved', 'zh-CN', { ...facts, returnShippingPayer: payer }).text).toContain('退货运费由您承担（如有运费险将由保险赔付）。');
     expect(renderMail('approved', 'en', { ...facts, returnMethod: 'none' }).text).not.toContain('Return address');
     expect(renderMail('rejected', 'en', facts).text).toContain('Reason: Used "goods"');
     expect(renderMail('exchange_shipped', 'en', facts).text).toContain('SF SF123');

@@ -1,6 +1,7 @@
 import { mailText } from '../../i18n/messages.js';
 import { REJECTION_REASONS, type RejectionCode } from '../cases/rejection-reasons.js';
 import { formatMinor } from '../money/currency.js';
+import type { ShippingPayer } from '../refunds/compute.js';
 
 /** The e-mails a buyer gets about their case (issue 4 §5), each in zh-CN and English. */
 export const MAIL_TEMPLATES = [
@@ -31,7 +32,8 @@ export interface MailFacts {
   refundMinor?: number;
   refundMethod?: 'original' | 'store_credit';
   returnMethod?: 'pickup' | 'drop_off' | 'self_ship' | 'none';
-  returnShippingPayer?: 'buyer' | 'seller';
+  /** Who pays the return label; a shipping insurer (运费险) pays the buyer back, so the buyer's wording says so. */
+  returnShippingPayer?: ShippingPayer;
   returnAddress?: string | null;
   /** The buyer must ship by then (approved return). */
   shipBy?: Date | null;
@@ -109,7 +111,7 @@ function body(t: MailTemplate, f: MailFacts, locale: MailLocale): Body {
     approved: () => [
       x('approved.body'),
       ...(f.returnMethod ? [x(`how.${f.returnMethod}`)] : []),
-      ...(f.returnMethod && f.returnMethod !== 'none' && f.returnShippingPayer ? [x(`shipping.${f.returnShippingPayer}`)] : []),
+      ...(f.returnMethod && f.returnMethod !== 'none' && f.returnShippingPayer ? [x(f.returnShippingPayer === 'seller' ? 'shipping.seller' : 'shipping.buyer')] : []),
       ...(f.returnMethod !== 'none' ? address : []),
       ...shipBy('approved.ship_by'),
       link(f.returnMethod === 'none' ? 'follow' : 'print'),
