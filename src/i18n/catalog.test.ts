@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_NAMES, ERROR_MESSAGES, EVENT_EXPLANATIONS, VOCABULARY } from './catalog.js';
-import { categoryName, errorMessage, explain, languageFromHeaders, LANGUAGES, toLanguage, withCategoryNames } from './messages.js';
+import { CATEGORY_NAMES, ERROR_MESSAGES, EVENT_EXPLANATIONS, MAIL_TEXTS, NOTIFICATION_DEFAULTS, VOCABULARY } from './catalog.js';
+import { categoryName, errorMessage, explain, languageFromHeaders, LANGUAGES, mailText, toLanguage, withCategoryNames } from './messages.js';
+import { MAIL_TEMPLATES } from '../domain/mail/templates.js';
+import { NOTIFICATION_STEPS } from '../domain/notifications/variables.js';
 import { CASE_ACTIONS, CASE_STATUSES, CASE_TYPES } from '../domain/cases/model.js';
 
 const SRC = join(import.meta.dirname, '..');
@@ -60,14 +62,46 @@ describe('the server message catalog', () => {
   });
 
   it('has every entry in both languages, with the same placeholders', () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-    for (const table of [ERROR_MESSAGES, EVENT_EXPLANATIONS, CATEGORY_NAMES, VOCABULARY]) {
+    // i18next's {{x}}, and the seller-template variables {x} of the notification defaults.
+    const placeholders = (s: string) => [...s.matchAll(/\{\{?(\w+)\}\}?/g)].map((m) => m[1]).sort();
+    for (const table of [ERROR_MESSAGES, EVENT_EXPLANATIONS, CATEGORY_NAMES, VOCABULARY, MAIL_TEXTS, NOTIFICATION_DEFAULTS]) {
       for (const [key, text] of Object.entries(table)) {
         expect(text['zh-CN'].trim(), key).not.toBe('');
         expect(text.en.trim(), key).not.toBe('');
         expect(placeholders(text['zh-CN']), key).toEqual(placeholders(text.en));
       }
     }
+  });
+});
+
+describe('what mail and the worker say comes from the catalog (issue 13.14)', () => {
+  /** Code (comments left out) that writes to people: buyer mail and texts, and what the worker's jobs record. */
+  const SPEAKERS = ['domain/mail', 'domain/notifications', 'services/mail', 'services/notifications', 'services/automation', 'worker'];
+  const code = (path: string) =>
+    readFileSync(path, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/(^|[^:])\/\/.*$/gm, '$1');
+
+  it('has no Chinese sentence written outside the catalog', () => {
+    const found = SPEAKERS.flatMap((dir) => sources(join(SRC, dir))).flatMap((path) =>
+      code(path)
+        .split('\n')
+        .filter((line) => /[\u4e00-\u9fff]/.test(line))
+        .map((line) => `${path.slice(SRC.length + 1)}: ${line.trim().slice(0, 80)}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('has every part of every buyer e-mail and notification default in both languages', () => {
+    for (const lng of LANGUAGES) {
+      for (const t of MAIL_TEMPLATES) expect(mailText(lng, `${t}.subject`, { shop: 'S', rma: 'R1', amount: '1' })).not.toContain(`${t}.subject`);
+      for (const step of NOTIFICATION_STEPS) for (const field of ['subject', 'email', 'sms']) expect(NOTIFICATION_DEFAULTS[`${step}.${field}`]?.[lng], `${step}.${field}`).toBeTruthy();
+    }
+    expect(() => mailText('en', 'no.such.part')).toThrow(/not in the catalog/);
+  });
+
+  it('fills values without reading them as i18next syntax', () => {
+    expect(mailText('en', 'offer.note', { message: '$t(status.approved) {{rma}}' })).toBe('Our note: $t(status.approved) {{rma}}');
   });
 });
 

@@ -1,12 +1,12 @@
 import i18next, { type TFunction } from 'i18next';
 import { LanguageDetector } from 'i18next-http-middleware';
-import { CATEGORY_NAMES, ERROR_MESSAGES, EVENT_EXPLANATIONS, LEGACY_EXPLANATIONS, VOCABULARY, type Text } from './catalog.js';
+import { CATEGORY_NAMES, ERROR_MESSAGES, EVENT_EXPLANATIONS, LEGACY_EXPLANATIONS, MAIL_TEXTS, VOCABULARY, type Text } from './catalog.js';
 
 /** The languages Retour speaks to people (a shop's `locales` are drawn from these). */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** Namespaces of the catalog: error codes, event explanations, categories; the shared words live in the default one. */
+/** Namespaces of the catalog: error codes, event explanations, categories, buyer e-mails; the shared words live in the default one. */
 function resources(): Record<Language, Record<string, Record<string, string>>> {
   const out = { en: {}, 'zh-CN': {} } as Record<Language, Record<string, Record<string, string>>>;
   const add = (ns: string, entries: Record<string, Text>) => {
@@ -16,6 +16,7 @@ function resources(): Record<Language, Record<string, Record<string, string>>> {
   add('events', EVENT_EXPLANATIONS);
   add('categories', CATEGORY_NAMES);
   add('words', VOCABULARY);
+  add('mail', MAIL_TEXTS);
   return out;
 }
 
@@ -28,7 +29,7 @@ void i18n.init({
   resources: resources(),
   supportedLngs: [...LANGUAGES],
   fallbackLng: false,
-  ns: ['errors', 'events', 'categories', 'words'],
+  ns: ['errors', 'events', 'categories', 'words', 'mail'],
   defaultNS: 'words',
   fallbackNS: 'words',
   keySeparator: false,
@@ -127,4 +128,14 @@ export function withCategoryNames<T>(payload: T, lng: Language): T {
     }
   }
   return payload;
+}
+
+/**
+ * One part of Retour's buyer e-mail in `lng`, filled from `values`. A key the catalog lacks is a
+ * programming error (the catalog test checks every template's parts), so it throws rather than
+ * mailing the key to a buyer. Values are not read as i18next syntax (skipOnVariables).
+ */
+export function mailText(lng: Language, key: string, values: Record<string, string | number> = {}): string {
+  if (!i18n.exists(key, { lng, ns: 'mail' })) throw new Error(`mail text ${key} is not in the catalog`);
+  return fixedT(lng, 'mail')(key, values);
 }

@@ -68,6 +68,21 @@ describe('console: a payout waiting to be confirmed (issue 13 point 11)', () => 
     expect(await page.locator('[data-testid=queue-table] tbody').innerText()).toContain(unpaid.rmaNumber);
     expect(await page.getByTestId('payout-age').innerText()).toMatch(/^Awaiting payout · 1[01]d/);
     await shot(page, 'payout-queue-1440');
+    await page.setViewportSize({ width: 360, height: 800 });
+    // On a phone the table scrolls inside its card (a swipe reaches the payout's age); the page itself does not.
+    // Let the header's handheld layout settle after the resize.
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), POLL).toBe(true);
+    await expectFits(page);
+    const swipeable = await page.getByTestId('payout-age').evaluate((el) => {
+      for (let e = el.parentElement; e; e = e.parentElement) {
+        if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth) return true;
+      }
+      return false;
+    });
+    expect(swipeable).toBe(true);
+    await page.getByTestId('payout-age').scrollIntoViewIfNeeded();
+    await shot(page, 'payout-queue-360');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     await page.getByRole('link', { name: unpaid.rmaNumber }).click();
     await page.getByTestId('case-page').waitFor();
@@ -77,6 +92,9 @@ describe('console: a payout waiting to be confirmed (issue 13 point 11)', () => 
     expect(await page.getByTestId('no-actions').count()).toBe(0);
     expect(await head.getByTestId('payout-age').innerText()).toMatch(/1[01]d/);
     await shot(page, 'payout-case-1440');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await shot(page, 'payout-case-360');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await head.getByTestId('confirm-refund').click();
     await page.getByTestId('refund-reference').fill('ALIPAY-2026-0042');
     await page.getByTestId('confirm-refund-ok').click();

@@ -2,6 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { client, TestApp, TestShop } from '../helpers/app.js';
+import { dropOffCode } from '../../src/domain/labels/codes.js';
 import { act, JPEG, placeOrder } from '../helpers/returns.js';
 import { consolePage, recentOrder, shot, signIn, staffMember, POLL, openConsoleTest, closeConsoleTest } from './console-helpers.js';
 
@@ -86,6 +87,40 @@ describe('console: warehouse', () => {
     expect(bySku[shirt!.sku]).toMatchObject({ receivedQuantity: 1, acceptedQuantity: 1, grade: 'A', disposition: 'restock' });
     expect(bySku[mug!.sku]).toMatchObject({ receivedQuantity: 1, grade: 'C', disposition: 'scrap' });
     expect(after.body.evidence.filter((e: any) => e.purpose === 'inspection')).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await close();
+  }, 180_000);
+
+  it.each([360, 1440])('a handheld scanner reads every code Retour prints: the label QR payload RETOUR:<shop>:<RMA>, the bare RMA, a tracking number (zh-CN, %i px)', async (width) => {
+    const order = await placeOrder(api, shop.keys.manager, { overrides: recentOrder(t.clock.now()) });
+    const created = await api('POST', '/api/v1/returns', {
+      key: shop.keys.agent,
+      body: { orderId: order.id, type: 'return_refund', items: [{ lineId: order.lines[0]!.id, quantity: 1, reasonCode: 'wrong_size' }] },
+    });
+    expect(created.status).toBe(201);
+    const rma = created.body.rmaNumber as string;
+    expect((await act(api, shop.keys.agent, created.body.id, 'approve')).status).toBe(200);
+    const tracking = `SF${width}${Date.now() % 1e9}`;
+    expect((await act(api, shop.keys.agent, created.body.id, 'buyer_shipped', { carrier: 'SF', trackingNumber: tracking })).status).toBe(200);
+
+    const email = await staffMember(t.ctx, shop.id, shop.slug, 'warehouse', 'zh-CN');
+    const { page, errors, close } = await consolePage(browser, 'zh-CN', { width });
+    await signIn(page, t.baseUrl, email);
+    await page.goto(`${t.baseUrl}/console/warehouse`);
+    await page.getByTestId('scan-input').waitFor();
+    const card = page.getByTestId('warehouse-case');
+    for (const [i, code] of [dropOffCode(shop.slug, rma), rma, tracking].entries()) {
+      // A scanner types into whatever has the focus: the field must hold it again before each parcel, with no click.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), POLL).toBe('scan-input');
+      await page.keyboard.type(code, { delay: 2 });
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('scan-log').innerText(), POLL).toContain(code);
+      expect(await page.getByTestId('scan-none').count(), code).toBe(0);
+      await expect.poll(() => card.innerText(), POLL).toContain(rma);
+      if (i === 0) await shot(page, `warehouse-scan-qr-zh-CN-${width}`);
+    }
+    // The page fits the handheld's width: nothing scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(errors).toEqual([]);
     await close();
   }, 180_000);

@@ -123,6 +123,11 @@ describe('the demo shop right after seeding', () => {
     await expect.poll(() => page.getByTestId('model-auc').textContent(), { timeout: 30_000 }).toMatch(/^AUC 0\.\d{3}$/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'console/analytics-demo-zh-CN');
+    await page.setViewportSize({ width: 360, height: 800 });
+    // The charts redraw for the new width before the picture.
+    await page.waitForTimeout(500);
+    await screenshot(page, 'console/analytics-demo-zh-CN-360');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // 品质退款率 (issue 13 point 12): one definition and one query, so Today shows the figure 数据分析 shows, the definition on hover.
     const analyticsFigure = await page.getByTestId('quality-current').textContent();

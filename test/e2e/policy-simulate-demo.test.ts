@@ -67,6 +67,9 @@ describe('policy simulation on the demo shop', () => {
     await expect.poll(() => sim.innerText(), POLL).toContain('重新判断近 90 天');
     expect(await page.locator('.ant-message-error').count()).toBe(0);
     await shot(page, 'policy-simulate-demo-zh');
+    // The result reads on a phone too (issue 13's screenshots at 360 and 1440 px).
+    await page.setViewportSize({ width: 360, height: 800 });
+    await shot(page, 'policy-simulate-demo-zh-360');
     expect(errors).toEqual([]);
     await close();
   });

@@ -1,52 +1,28 @@
-/// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
-import { ARTIFACTS, launchBrowser } from '../helpers/browser.js';
+import { queryRows } from '../../src/db/client.js';
+import { dispatchOutbox } from '../../src/services/automation/dispatch-outbox.js';
+import { sendDueMail } from '../../src/services/mail/send-mail.js';
+import { queueShipReminders } from '../../src/services/notifications/reminders.js';
+import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { portalOrder, type PortalOrder } from '../helpers/portal.js';
 import { act, placeOrder } from '../helpers/returns.js';
+import { closePortalTest, openAs as openPortalAs, openPortal, openPortalTest, portalSession, shot, type Lang, type PortalTest } from './portal-helpers.js';
 
 /** What a buyer meets after asking: the shop's offer, refusals worded as the form, the way back. Issue 13 points 4, 10, 15. */
-const SHOTS = join(ARTIFACTS, 'portal');
+let env: PortalTest;
 let t: TestApp;
 let api: ReturnType<typeof client>;
 let shop: TestShop;
-let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  t = await startTestApp();
-  api = client(t.baseUrl);
-  shop = await createTestShop(t.ctx, 'houhou');
-  browser = await launchBrowser();
+  env = await openPortalTest('houhou');
+  ({ t, api, shop } = env);
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closePortalTest(env));
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-async function session(order: Pick<PortalOrder, 'number' | 'email'>) {
-  const res = await api('POST', '/portal/v1/sessions', { body: { shopSlug: shop.slug, orderNumber: order.number, email: order.email } });
-  expect(res.status).toBe(201);
-  return res.body as { token: string };
-}
-
-/** A portal page opened at `path` with the buyer's session of `order` already in the tab (as after a lookup). */
-async function openAs(order: Pick<PortalOrder, 'number' | 'email'>, path: string, lang: 'en' | 'zh-CN', width: number) {
-  const context = await browser.newContext({ locale: lang === 'en' ? 'en-GB' : 'zh-CN', viewport: { width, height: 800 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const stored = await session(order);
-  // Only on the tab's first page: a later lookup in the tab replaces it, as it would for the buyer.
-  await context.addInitScript(({ key, value }) => window.sessionStorage.getItem(key) ?? window.sessionStorage.setItem(key, value), { key: `retour.portal.${shop.slug}`, value: JSON.stringify(stored) });
-  await page.goto(`${t.baseUrl}/portal/${shop.slug}${path}`);
-  return { page, errors, close: () => context.close() };
-}
+const session = (order: Pick<PortalOrder, 'number' | 'email'>) => portalSession(env, order);
+const openAs = (order: Pick<PortalOrder, 'number' | 'email'>, path: string, lang: Lang, width: number) => openPortalAs(env, order, path, lang, width);
 
 /** A return of one tee asked for through the portal API, as the buyer does. */
 async function portalCase(order: PortalOrder, body: Record<string, unknown> = {}) {
@@ -189,4 +165,85 @@ describe('the status page (Chromium)', () => {
     expect(errors).toEqual([]);
     await close();
   });
+});
+
+describe('the buyer is told, and the mail leads to the case (Chromium)', () => {
+  const MAIL = {
+    'zh-CN': { rejectedSubject: '未通过', reason: '原因：商品已使用或人为损坏，影响二次销售', note: '吊牌已剪，无法二次销售', remindSubject: '请尽快寄回售后商品', shipBy: '请在', rejectedPill: '商家已拒绝', contact: '下单邮箱' },
+    en: { rejectedSubject: 'not approved', reason: 'Reason: The item is used or damaged and cannot be resold', note: 'The tag was cut off.', remindSubject: 'please send return', shipBy: 'Please send them by', rejectedPill: 'Declined', contact: 'E-mail used for the order' },
+  } as const;
+
+  /** The buyer's mails about a case, once the worker has sent what is due. */
+  async function mailsOf(caseId: string) {
+    while ((await dispatchOutbox(t.ctx)) > 0);
+    await sendDueMail(t.ctx);
+    return (await api('GET', `/api/v1/dev-mailbox?caseId=${caseId}`, { key: shop.keys.owner })).body.data as { template: string; subject: string; text: string; html: string }[];
+  }
+
+  /** The mail's link, followed in a fresh browser: the order number is filled in, the buyer gives the e-mail and lands on the case. */
+  async function follow(text: string, caseId: string, order: { number: string; email: string }, lang: Lang, width: number, name: string) {
+    const link = /https?:\/\/\S+\/portal\/\S+/.exec(text)?.[0];
+    expect(link, text).toBeTruthy();
+    const url = new URL(link!);
+    expect(url.pathname).toBe(`/portal/${shop.slug}/returns/${caseId}`);
+    expect(url.searchParams.get('order')).toBe(order.number);
+    const { page, errors, close } = await openPortal(env, lang, width);
+    await page.goto(`${t.baseUrl}${url.pathname}${url.search}`);
+    await page.locator('#order-number').waitFor({ timeout: 60_000 });
+    expect(await page.locator('#order-number').inputValue()).toBe(order.number);
+    await page.getByLabel(MAIL[lang].contact).fill(order.email);
+    await page.locator('#contact').press('Enter');
+    await page.locator('.status-card').waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname).toBe(`/portal/${shop.slug}/returns/${caseId}`);
+    await shot(page, name);
+    return { page, errors, close };
+  }
+
+  it.each([
+    ['zh-CN', 360],
+    ['en', 1440],
+  ] as const)('a rejection with its reason, and the ship-back reminder before the deadline, are mailed in the order’s language with a link to the case (%s, %i px)', async (lang, width) => {
+    const x = MAIL[lang];
+    const email = `told.${width}@example.com`;
+    const rejected = await placeOrder(api, shop.keys.manager, { overrides: { number: `TOLD-R-${width}`, locale: lang, customer: { externalId: `told-r-${width}`, name: 'Lin Jing', email } } });
+    const reminded = await placeOrder(api, shop.keys.manager, { overrides: { number: `TOLD-S-${width}`, locale: lang, customer: { externalId: `told-s-${width}`, name: 'Lin Jing', email } } });
+    const open = async (order: { id: string; lines: { id: string }[] }) => {
+      const res = await api('POST', '/api/v1/returns', { key: shop.keys.agent, body: { orderId: order.id, type: 'return_refund', items: [{ lineId: order.lines[1]!.id, quantity: 1, reasonCode: 'no_reason' }] } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+
+    // Rejected with a coded reason and the seller's note: the reason reads in the buyer's language, the note as written.
+    const r = await open(rejected);
+    expect((await act(api, shop.keys.agent, r, 'reject', { reasonCode: 'used_or_damaged', reason: x.note })).status).toBeLessThan(300);
+    const rejection = (await mailsOf(r)).find((m) => m.template === 'rejected');
+    expect(rejection, 'rejection mail').toBeTruthy();
+    expect(rejection!.subject).toContain(x.rejectedSubject);
+    expect(rejection!.text).toContain(x.reason);
+    expect(rejection!.text).toContain(x.note);
+    const rejectedTab = await follow(rejection!.text, r, { number: `TOLD-R-${width}`, email }, lang, width, `mail-rejected-${lang}-${width}`);
+    await expect.poll(() => rejectedTab.page.locator('.status-card .pill').textContent()).toBe(x.rejectedPill);
+    expect(rejectedTab.errors).toEqual([]);
+    await rejectedTab.close();
+
+    // Approved: a day before the ship-back deadline the buyer is reminded, by mail, with the date.
+    const s = await open(reminded);
+    expect((await act(api, shop.keys.agent, s, 'approve')).status).toBe(200);
+    const [deadline] = await queryRows<{ dueAt: string | Date }>(t.ctx.db, sql`select due_at as "dueAt" from deadlines where case_id = ${s} and kind = 'buyer_ship' and status = 'pending'`);
+    const before = t.clock.now();
+    try {
+      t.clock.set(new Date(new Date(deadline!.dueAt).getTime() - 12 * 3600_000));
+      expect(await queueShipReminders(t.ctx)).toBeGreaterThanOrEqual(1);
+      const reminder = (await mailsOf(s)).find((m) => m.template === 'ship_reminder');
+      expect(reminder, 'reminder mail').toBeTruthy();
+      expect(reminder!.subject).toContain(x.remindSubject);
+      expect(reminder!.text).toContain(x.shipBy);
+      const remindedTab = await follow(reminder!.text, s, { number: `TOLD-S-${width}`, email }, lang, width, `mail-ship-reminder-${lang}-${width}`);
+      await remindedTab.page.locator('#tracking').waitFor();
+      expect(remindedTab.errors).toEqual([]);
+      await remindedTab.close();
+    } finally {
+      t.clock.set(before);
+    }
+  }, 180_000);
 });

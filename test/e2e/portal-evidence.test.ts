@@ -1,47 +1,25 @@
-/// <reference lib="dom" />
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
-import { ARTIFACTS, launchBrowser } from '../helpers/browser.js';
+import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { portalOrder, type PortalOrder } from '../helpers/portal.js';
 import { act, JPEG } from '../helpers/returns.js';
+import { closePortalTest, openAs as openPortalAs, openPortalTest, shot, type Lang, type PortalTest } from './portal-helpers.js';
 
 /** Issue 19.7 in Chromium: the portal shows the evidence the shop asked for, takes the upload, and hands the case back. */
-const SHOTS = join(ARTIFACTS, 'portal');
+let env: PortalTest;
 let t: TestApp;
 let api: ReturnType<typeof client>;
 let shop: TestShop;
-let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  t = await startTestApp();
-  t.clock.set(new Date());
-  api = client(t.baseUrl);
-  shop = await createTestShop(t.ctx, 'evidence-portal');
-  browser = await launchBrowser();
+  env = await openPortalTest('evidence-portal', { realClock: true });
+  ({ t, api, shop } = env);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closePortalTest(env));
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-async function openAs(order: PortalOrder, path: string, lang: 'en' | 'zh-CN') {
-  const context = await browser.newContext({ locale: lang === 'en' ? 'en-GB' : 'zh-CN', viewport: { width: 390, height: 800 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const res = await api('POST', '/portal/v1/sessions', { body: { shopSlug: shop.slug, orderNumber: order.number, email: order.email } });
-  expect(res.status).toBe(201);
-  await context.addInitScript(({ key, value }) => window.sessionStorage.getItem(key) ?? window.sessionStorage.setItem(key, value), { key: `retour.portal.${shop.slug}`, value: JSON.stringify(res.body) });
-  await page.goto(`${t.baseUrl}/portal/${shop.slug}${path}`);
-  return { page, errors, close: () => context.close() };
-}
+const openAs = (order: PortalOrder, path: string, lang: Lang) => openPortalAs(env, order, path, lang, 390);
 
 describe('portal: evidence the shop asked for', () => {
   for (const lang of ['zh-CN', 'en'] as const) {

@@ -1,51 +1,28 @@
-/// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
-import { ARTIFACTS, launchBrowser } from '../helpers/browser.js';
+import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { portalOrder, type PortalOrder } from '../helpers/portal.js';
+import { closePortalTest, openAs as openPortalAs, openPortalTest, shot, type Lang, type PortalTest } from './portal-helpers.js';
 
 /**
  * Issue 19 §3 and §1 in Chromium: with exchange-first on, the portal offers an exchange or store
  * credit (with its bonus) before money back, which appears only when the buyer asks for it; a
  * compensation the shop granted shows on the return's page. Both languages.
  */
-const SHOTS = join(ARTIFACTS, 'portal');
+let env: PortalTest;
 let t: TestApp;
 let api: ReturnType<typeof client>;
 let shop: TestShop;
-let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  t = await startTestApp();
-  api = client(t.baseUrl);
-  shop = await createTestShop(t.ctx, 'care-portal');
+  env = await openPortalTest('care-portal');
+  ({ t, api, shop } = env);
   const current = (await api('GET', '/api/v1/policy', { key: shop.keys.owner })).body.document;
   const document = { ...current, judgeBy: 'current', refunds: { methods: ['original', 'store_credit'], storeCreditBonusBp: 1000 }, care: { exchangeFirst: { enabled: true } } };
   expect((await api('PUT', '/api/v1/policy', { key: shop.keys.owner, body: { document } })).status).toBe(200);
-  browser = await launchBrowser();
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closePortalTest(env));
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-async function openAs(order: Pick<PortalOrder, 'number' | 'email'>, path: string, lang: 'en' | 'zh-CN', width: number) {
-  const context = await browser.newContext({ locale: lang === 'en' ? 'en-GB' : 'zh-CN', viewport: { width, height: 800 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const res = await api('POST', '/portal/v1/sessions', { body: { shopSlug: shop.slug, orderNumber: order.number, email: order.email } });
-  expect(res.status).toBe(201);
-  await context.addInitScript(({ key, value }) => window.sessionStorage.getItem(key) ?? window.sessionStorage.setItem(key, value), { key: `retour.portal.${shop.slug}`, value: JSON.stringify(res.body) });
-  await page.goto(`${t.baseUrl}/portal/${shop.slug}${path}`);
-  return { page, errors, close: () => context.close() };
-}
+const openAs = (order: Pick<PortalOrder, 'number' | 'email'>, path: string, lang: Lang, width: number) => openPortalAs(env, order, path, lang, width);
 
 const TEXT = {
   en: { offer: 'Before you ask for your money back', bonus: '10%', anyway: 'I still want my money back', refund: /^Refund/, credit: /^Store credit/, exchange: /^Exchange/, forTrouble: 'For the trouble' },

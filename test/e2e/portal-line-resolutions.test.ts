@@ -1,32 +1,19 @@
-/// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
-import { ARTIFACTS, launchBrowser } from '../helpers/browser.js';
+import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { portalOrder, type PortalOrder } from '../helpers/portal.js';
+import { closePortalTest, openAs, openPortalTest, shot, type Lang, type PortalTest } from './portal-helpers.js';
 
 /** One request, a resolution per item: the tee exchanged, the mug refunded (issue 13 points 8 and 9). */
-const SHOTS = join(ARTIFACTS, 'portal');
+let env: PortalTest;
 let t: TestApp;
 let api: ReturnType<typeof client>;
 let shop: TestShop;
-let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  t = await startTestApp();
-  api = client(t.baseUrl);
-  shop = await createTestShop(t.ctx, 'fenxiang');
-  browser = await launchBrowser();
+  env = await openPortalTest('fenxiang');
+  ({ t, api, shop } = env);
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+afterAll(() => closePortalTest(env));
 
 const TEXT = {
   en: { lineExchange: 'Exchange', lineRefund: 'Refund', forItem: 'For this item', refund: /Refund to original payment/, pickup: /Courier pickup/, review: 'Review refund', submit: 'Submit request', mixed: '1 item is exchanged; refund the others to:' },
@@ -34,20 +21,7 @@ const TEXT = {
 } as const;
 
 /** The order page with the buyer's session already in the tab (as right after a lookup). */
-async function openOrder(order: Pick<PortalOrder, 'number' | 'email'>, lang: 'en' | 'zh-CN', width: number) {
-  const context = await browser.newContext({ locale: lang === 'en' ? 'en-GB' : 'zh-CN', viewport: { width, height: 800 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const res = await api('POST', '/portal/v1/sessions', { body: { shopSlug: shop.slug, orderNumber: order.number, email: order.email } });
-  expect(res.status).toBe(201);
-  await context.addInitScript(({ key, value }) => window.sessionStorage.getItem(key) ?? window.sessionStorage.setItem(key, value), {
-    key: `retour.portal.${shop.slug}`,
-    value: JSON.stringify(res.body),
-  });
-  await page.goto(`${t.baseUrl}/portal/${shop.slug}/order`);
-  return { page, errors, token: res.body.token as string, close: () => context.close() };
-}
+const openOrder = (order: Pick<PortalOrder, 'number' | 'email'>, lang: Lang, width: number) => openAs(env, order, '/order', lang, width);
 
 describe('a resolution per line in the portal form (Chromium)', () => {
   it.each([

@@ -1,34 +1,21 @@
-/// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
-import { ARTIFACTS, launchBrowser } from '../helpers/browser.js';
+import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { portalOrder, type PortalOrder } from '../helpers/portal.js';
 import { act, JPEG } from '../helpers/returns.js';
+import { closePortalTest, expectNoHorizontalScroll, openPortal as openPortalPage, openPortalTest, shot, type Lang, type PortalTest } from './portal-helpers.js';
 
-const SHOTS = join(ARTIFACTS, 'portal');
+let env: PortalTest;
 let t: TestApp;
 let api: ReturnType<typeof client>;
 let shop: TestShop;
-let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  t = await startTestApp();
-  api = client(t.baseUrl);
-  shop = await createTestShop(t.ctx, 'xiaoman');
-  browser = await launchBrowser();
+  env = await openPortalTest('xiaoman');
+  ({ t, api, shop } = env);
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => closePortalTest(env));
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-type Lang = 'en' | 'zh-CN';
 const TEXT = {
   en: {
     orderNumber: 'Order number',
@@ -70,15 +57,9 @@ const TEXT = {
   },
 } as const;
 
-async function openPortal(lang: Lang, width: number) {
-  const context = await browser.newContext({ locale: lang === 'en' ? 'en-GB' : 'zh-CN', viewport: { width, height: 800 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 4') && errors.push(m.text()));
-  await page.goto(`${t.baseUrl}/portal/${shop.slug}`);
-  return { page, errors, close: () => context.close() };
-}
+const RETURN_ADDRESS = { name: '退货组 周', phone: '0571-8888 6666', addressZh: '浙江省杭州市余杭区五常大道1号 2号仓', addressLatin: 'Warehouse 2, 1 Wuchang Ave, Yuhang, Hangzhou, China', postalCode: '311121' };
+
+const openPortal = (lang: Lang, width: number) => openPortalPage(env, lang, width);
 
 async function lookUp(page: Page, lang: Lang, order: Pick<PortalOrder, 'number' | 'email'>) {
   const x = TEXT[lang];
@@ -100,10 +81,6 @@ async function expectLabelled(page: Page) {
       .map((el) => el.outerHTML.slice(0, 80)),
   );
   expect(unlabelled).toEqual([]);
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 }
 
 describe('buyer portal in Chromium', () => {
@@ -171,10 +148,16 @@ describe('buyer portal in Chromium', () => {
       expect(full.body.evidence).toEqual([expect.objectContaining({ purpose: 'claim', uploadedBy: 'buyer', mime: 'image/jpeg' })]);
     }
 
-    // The shop approves; the buyer comes back, downloads the label and enters the tracking number.
-    expect((await act(api, shop.keys.manager, c.id, 'approve')).status).toBe(200);
+    // The shop approves with a return address from its book; the buyer comes back, sees where to send the parcel,
+    // downloads the label and enters the tracking number.
+    const address = await api('POST', '/api/v1/return-addresses', { key: shop.keys.owner, body: { ...RETURN_ADDRESS, name: `${RETURN_ADDRESS.name} ${width}` } });
+    expect(address.status, JSON.stringify(address.body)).toBe(201);
+    expect((await act(api, shop.keys.manager, c.id, 'approve', { returnAddressId: address.body.id })).status).toBe(200);
     await page.reload();
     await page.locator('#tracking').waitFor();
+    const addressShown = (await page.getByTestId('portal-return-address').innerText()).replace(/\s+/g, ' ');
+    expect(addressShown).toContain(`${RETURN_ADDRESS.name} ${width} ${RETURN_ADDRESS.phone}`);
+    expect(addressShown).toContain(`${lang === 'en' ? RETURN_ADDRESS.addressLatin : RETURN_ADDRESS.addressZh} ${RETURN_ADDRESS.postalCode}`);
     const download = page.waitForEvent('download');
     await page.locator('.card', { has: page.locator('#label-h') }).getByRole('button').click();
     expect((await download).suggestedFilename()).toBe(`return-${rma}.pdf`);

@@ -190,6 +190,11 @@ describe('Kuaidi100: interception', () => {
     expect(['refund_pending', 'completed']).toContain(c.status);
     expect(c.timeline.find((e: { type: string }) => e.type === 'case.intercepted').actor.kind).toBe('system');
     expect((await carrierOf(cn, id)).parcels[0].interception).toBe('succeeded');
+    // What the tracking job recorded reads in the reader's language (issue 13.14), the carrier's words inside it.
+    for (const [lang, words] of [['zh-CN', '快递已拦截包裹：'], ['en', 'The carrier stopped the parcel: ']] as const) {
+      const read = (await api('GET', `/api/v1/returns/${id}`, { key: cn.keys.viewer, headers: { 'accept-language': lang } })).body;
+      expect(read.timeline.find((e: { type: string }) => e.type === 'case.intercepted').explanation).toBe(`${words}顺丰速运 SF1000000000123: 快件已拦截，退回寄件人`);
+    }
   });
 
   it('a delivered parcel means the interception failed: the case offers return after delivery', async () => {

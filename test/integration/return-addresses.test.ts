@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchOutbox } from '../../src/services/automation/dispatch-outbox.js';
 import { createReturnAddress } from '../../src/services/return-addresses/return-addresses.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
+import { pdfText } from '../helpers/pdf-text.js';
+import { portalOrder, portalToken } from '../helpers/portal.js';
 import { act, placeOrder } from '../helpers/returns.js';
 
 /**
@@ -110,5 +112,43 @@ describe('approving with a return address', () => {
     const mails = (await api('GET', `/api/v1/dev-mailbox?caseId=${chosen}`, { key: shop.keys.owner })).body.data;
     const approval = mails.find((m: any) => m.template === 'approved');
     expect(approval.text).toContain(`退货地址：${SHANGHAI.name} ${SHANGHAI.phone}, ${SHANGHAI.addressZh}`);
+  });
+});
+
+describe('the return address on paper', () => {
+  it('prints the address the case was approved with on the label and on the packing slip, in the buyer’s language', async () => {
+    const chengdu = { name: '售后组 陈师傅', phone: '028-6666 1234', addressZh: '四川省成都市高新区天府大道1700号 B座退货仓', addressLatin: 'Returns, Block B, 1700 Tianfu Ave, Chengdu, Sichuan, China', postalCode: '610041' };
+    const address = (await api('POST', '/api/v1/return-addresses', { key: shop.keys.owner, body: chengdu })).body;
+    const order = await portalOrder(t, api, shop);
+    const headers = { authorization: `Bearer ${await portalToken(api, shop.slug, order)}` };
+    const created = await api('POST', '/portal/v1/returns', {
+      headers,
+      body: { items: [{ lineId: order.lines[0]!.id, quantity: 1, reasonCode: 'wrong_size' }], resolution: 'refund', returnMethod: 'drop_off' },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await act(api, shop.keys.agent, created.body.id, 'approve', { returnAddressId: address.id })).status).toBe(200);
+
+    const label = async (lang: string) => {
+      const res = await fetch(`${t.baseUrl}/portal/v1/returns/${created.body.id}/label.pdf?lang=${lang}`, { headers });
+      expect(res.status).toBe(200);
+      return pdfText(Buffer.from(await res.arrayBuffer()));
+    };
+    const zh = await label('zh-CN');
+    // The label's 退回至 block: the shop, the person and phone, both forms of the address, the postcode.
+    const block = zh.slice(zh.indexOf('退回至'));
+    // Nothing of it is cut off (pdfkit ends a text that does not fit with "…"), and the RMA line still follows it.
+    const text = block.join('').replace(/\s+/g, ' ');
+    expect(text).toContain(`${chengdu.name} ${chengdu.phone}`);
+    expect(text).toContain(`${chengdu.addressZh}`);
+    expect(text).toContain(`${chengdu.addressLatin} ${chengdu.postalCode}`);
+    expect(text).toContain(`退货单号 ${created.body.rmaNumber}`);
+    // The packing slip (inside the parcel) names it too, in the buyer's script, whole.
+    expect(zh.join('').replace(/\s+/g, ' ')).toContain(`退回至: ${chengdu.name} ${chengdu.phone} · ${chengdu.addressZh} ${chengdu.postalCode}`);
+    expect(zh.join('')).not.toContain('…');
+    const en = (await label('en')).join('').replace(/\s+/g, ' ');
+    expect(en).toContain(`Return to${'Shop addr-a'}`);
+    expect(en).toContain(`${chengdu.addressLatin} ${chengdu.postalCode}`);
+    expect(en).toContain(`Return to: ${chengdu.name} ${chengdu.phone} · ${chengdu.addressLatin} ${chengdu.postalCode}`);
+    expect(en).not.toContain('…');
   });
 });

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
 import { anyOf } from '../bulk.js';
 import { queryRows, type Executor } from '../client.js';
+import type { RejectionCode } from '../../domain/cases/rejection-reasons.js';
+import type { ShippingPayer } from '../../domain/refunds/compute.js';
 import { formatReturnAddress, mailLocaleOf } from '../../domain/mail/templates.js';
 import { mailMessages, type ReturnAddressSnapshot } from '../schema/index.js';
 
@@ -14,8 +16,9 @@ export interface CaseMailContext {
   currency: string;
   refundMethod: 'original' | 'store_credit';
   returnMethod: 'pickup' | 'drop_off' | 'self_ship' | 'none';
-  returnShippingPayer: 'buyer' | 'seller';
+  returnShippingPayer: ShippingPayer;
   rejectionReason: string | null;
+  rejectionCode: RejectionCode | null;
   orderNumber: string;
   locale: string;
   email: string | null;
@@ -42,7 +45,7 @@ export const mailRepo = {
     const rows = await queryRows<Omit<CaseMailContext, 'shipBy' | 'returnAddress'> & { shipBy: string | Date | null; returnAddress: ReturnAddressSnapshot | string | null }>(
       db,
       sql`select c.id as "caseId", c.rma_number as "rmaNumber", c.status, c.currency, c.refund_method as "refundMethod", c.return_method as "returnMethod",
-            c.return_shipping_payer as "returnShippingPayer", c.rejection_reason as "rejectionReason", o.number as "orderNumber", o.locale,
+            c.return_shipping_payer as "returnShippingPayer", c.rejection_reason as "rejectionReason", c.rejection_code as "rejectionCode", o.number as "orderNumber", o.locale,
             coalesce(o.email, cu.email) as email, cu.name as "customerName", s.name as "shopName", s.slug as "shopSlug", s.timezone,
             c.return_address as "returnAddress",
             (select min(d.due_at) from deadlines d where d.shop_id = c.shop_id and d.case_id = c.id and d.status = 'pending' and d.kind = 'buyer_ship') as "shipBy",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAIL_TEMPLATES, mailLocaleOf, renderMail, type MailFacts } from './templates.js';
+import { MAIL_TEMPLATES, mailLocaleOf, renderMail, templateValues, type MailFacts } from './templates.js';
 import { mailTemplateFor } from './triggers.js';
 
 const facts: MailFacts = {
@@ -42,9 +42,24 @@ describe('buyer e-mails', () => {
     expect(renderMail('refunded', 'en', { ...facts, refundMethod: 'store_credit' }).text).toContain('store credit');
     expect(renderMail('approved', 'zh-CN', facts).text).toContain('2026年11月8日');
     expect(renderMail('approved', 'en', facts).text).toContain('We pay the return shipping.');
+    // Shipping insurance (运费险) pays the buyer back: every payer the case may hold has its words.
+    for (const payer of ['buyer', 'insurer', 'none'] as const) expect(renderMail('approved', 'zh-CN', { ...facts, returnShippingPayer: payer }).text).toContain('退货运费由您承担（如有运费险将由保险赔付）。');
     expect(renderMail('approved', 'en', { ...facts, returnMethod: 'none' }).text).not.toContain('Return address');
     expect(renderMail('rejected', 'en', facts).text).toContain('Reason: Used "goods"');
     expect(renderMail('exchange_shipped', 'en', facts).text).toContain('SF SF123');
+  });
+
+  it('names a coded rejection reason in the buyer’s language, with the seller’s note as written (13.5)', () => {
+    const refused = { ...facts, rejectionCode: 'used_or_damaged' as const, rejectionReason: '吊牌已剪' };
+    const zh = renderMail('rejected', 'zh-CN', refused).text;
+    expect(zh).toContain('原因：商品已使用或人为损坏，影响二次销售');
+    expect(zh).toContain('商家说明：吊牌已剪');
+    const en = renderMail('rejected', 'en', refused).text;
+    expect(en).toContain('Reason: The item is used or damaged and cannot be resold');
+    expect(en).toContain('The shop’s note: 吊牌已剪');
+    // The same for a seller's own template's {rejectionReason}.
+    expect(templateValues(refused, 'en').rejectionReason).toBe('The item is used or damaged and cannot be resold (吊牌已剪)');
+    expect(templateValues({ ...facts, rejectionReason: null }, 'zh-CN').rejectionReason).toBe('未说明');
   });
 });
 

@@ -1,3 +1,4 @@
+import { NOTIFICATION_DEFAULTS } from '../../i18n/catalog.js';
 import type { MailLocale } from '../mail/templates.js';
 import type { Channel } from './channels.js';
 import { fillTemplate, variablesIn, variablesOf, type NotificationStep, type TemplateValues } from './variables.js';
@@ -81,136 +82,9 @@ export function renderTemplate(t: NotificationTemplate, values: TemplateValues):
   return { subject: t.subject === null ? null : fillTemplate(t.subject, values).replace(/[\r\n]+/g, ' '), body: fillTemplate(t.body, values) };
 }
 
-type Defaults = Record<NotificationStep, { subject: string; email: string; sms: string }>;
-
-const ZH: Defaults = {
-  request_received: {
-    subject: '【{shopName}】已收到您的售后申请 {rmaNumber}',
-    email: '{customerName}，您好：\n\n我们已收到您对订单 {orderNumber} 的售后申请（服务单号 {rmaNumber}），会尽快处理。\n\n查看售后进度：{caseUrl}',
-    sms: '【{shopName}】已收到您订单 {orderNumber} 的售后申请 {rmaNumber}，我们会尽快处理。进度：{caseUrl}',
-  },
-  approved: {
-    subject: '【{shopName}】售后申请 {rmaNumber} 已同意',
-    email: '{customerName}，您好：\n\n您的售后申请 {rmaNumber} 已同意。\n退货地址：{returnAddress}\n请在 {shipBy} 前寄出，逾期申请将自动关闭。\n\n打印退货单：{caseUrl}',
-    sms: '【{shopName}】售后 {rmaNumber} 已同意，请在 {shipBy} 前寄回：{returnAddress}。详情：{caseUrl}',
-  },
-  ship_reminder: {
-    subject: '【{shopName}】请尽快寄回售后商品（{rmaNumber}）',
-    email: '{customerName}，您好：\n\n服务单 {rmaNumber} 的商品尚未寄出，请在 {shipBy} 前寄出。\n退货地址：{returnAddress}\n\n填写退货物流：{caseUrl}',
-    sms: '【{shopName}】售后 {rmaNumber} 的商品请在 {shipBy} 前寄出，逾期将自动关闭。填写物流：{caseUrl}',
-  },
-  rejected: {
-    subject: '【{shopName}】售后申请 {rmaNumber} 未通过',
-    email: '{customerName}，您好：\n\n很抱歉，您的售后申请 {rmaNumber} 未通过。\n原因：{rejectionReason}\n\n查看详情：{caseUrl}',
-    sms: '【{shopName}】售后 {rmaNumber} 未通过，原因：{rejectionReason}。详情：{caseUrl}',
-  },
-  goods_received: {
-    subject: '【{shopName}】已收到您退回的商品（{rmaNumber}）',
-    email: '{customerName}，您好：\n\n我们已收到服务单 {rmaNumber} 退回的商品，验收后将尽快为您处理。\n\n查看售后进度：{caseUrl}',
-    sms: '【{shopName}】已收到售后 {rmaNumber} 退回的商品，验收后尽快处理。进度：{caseUrl}',
-  },
-  nothing_received: {
-    subject: '【{shopName}】服务单 {rmaNumber} 的包裹中没有商品',
-    email: '{customerName}，您好：\n\n我们收到了服务单 {rmaNumber} 的包裹，但其中没有您申请退回的商品。如果您已寄出商品，请在售后页面留言并提供快递单号或照片，我们会尽快核实。\n\n查看售后进度：{caseUrl}',
-    sms: '【{shopName}】售后 {rmaNumber} 的包裹中没有退回的商品，如已寄出请在售后页留言：{caseUrl}',
-  },
-  refunded: {
-    subject: '【{shopName}】退款 {refundAmount} 已退回',
-    email: '{customerName}，您好：\n\n服务单 {rmaNumber} 的退款 {refundAmount} 已退回，到账时间以支付渠道为准。\n\n查看详情：{caseUrl}',
-    sms: '【{shopName}】售后 {rmaNumber} 已退款 {refundAmount}，到账时间以支付渠道为准。详情：{caseUrl}',
-  },
-  offer: {
-    subject: '【{shopName}】商家为服务单 {rmaNumber} 提出了协商方案',
-    email: '{customerName}，您好：\n\n商家提出部分退款 {offerAmount}，商品无需退回。\n商家留言：{message}\n\n接受或拒绝：{caseUrl}',
-    sms: '【{shopName}】售后 {rmaNumber}：商家提出部分退款 {offerAmount}，商品无需退回。请回复：{caseUrl}',
-  },
-  shop_message: {
-    subject: '【{shopName}】商家回复了您的售后申请 {rmaNumber}',
-    email: '{customerName}，您好：\n\n{message}\n\n查看并回复：{caseUrl}',
-    sms: '【{shopName}】售后 {rmaNumber} 有新回复：{message} 查看：{caseUrl}',
-  },
-  exchange_shipped: {
-    subject: '【{shopName}】换货商品已发出（{rmaNumber}）',
-    email: '{customerName}，您好：\n\n服务单 {rmaNumber} 的换货商品已发出，快递：{carrier} {trackingNumber}\n\n查看物流：{caseUrl}',
-    sms: '【{shopName}】售后 {rmaNumber} 的换货已发出，{carrier} {trackingNumber}。详情：{caseUrl}',
-  },
-  closed_by_deadline: {
-    subject: '【{shopName}】售后申请 {rmaNumber} 已关闭',
-    email: '{customerName}，您好：\n\n由于未在规定时间内完成下一步，服务单 {rmaNumber} 已自动关闭。\n\n查看详情：{caseUrl}',
-    sms: '【{shopName}】售后 {rmaNumber} 因超时已自动关闭。详情：{caseUrl}',
-  },
-  compensation_granted: {
-    subject: '【{shopName}】给您的售后补偿（{rmaNumber}）',
-    email: '{customerName}，您好：\n\n给您带来不便，非常抱歉。我们为服务单 {rmaNumber} 向您发放了 {compensation}。\n\n查看详情：{caseUrl}',
-    sms: '【{shopName}】售后 {rmaNumber}：给您带来不便非常抱歉，已向您发放 {compensation}。详情：{caseUrl}',
-  },
-};
-
-const EN: Defaults = {
-  request_received: {
-    subject: '{shopName}: we received your return request {rmaNumber}',
-    email: 'Hello {customerName},\n\nWe received your request about order {orderNumber} (return {rmaNumber}) and will answer soon.\n\nFollow your return: {caseUrl}',
-    sms: '{shopName}: we received return request {rmaNumber} for order {orderNumber}. Follow it: {caseUrl}',
-  },
-  approved: {
-    subject: '{shopName}: return {rmaNumber} approved',
-    email: 'Hello {customerName},\n\nYour return {rmaNumber} is approved.\nReturn address: {returnAddress}\nPlease send it by {shipBy}.\n\nPrint your label: {caseUrl}',
-    sms: '{shopName}: return {rmaNumber} approved. Send it by {shipBy} to {returnAddress}. Details: {caseUrl}',
-  },
-  ship_reminder: {
-    subject: '{shopName}: please send return {rmaNumber} back soon',
-    email: 'Hello {customerName},\n\nThe items for return {rmaNumber} have not been sent yet. Please send them by {shipBy} to {returnAddress}.\n\nEnter the tracking number: {caseUrl}',
-    sms: '{shopName}: please send return {rmaNumber} by {shipBy}, or it closes. Tracking: {caseUrl}',
-  },
-  rejected: {
-    subject: '{shopName}: return {rmaNumber} not approved',
-    email: 'Hello {customerName},\n\nWe are sorry: your return {rmaNumber} was not approved.\nReason: {rejectionReason}\n\nSee the details: {caseUrl}',
-    sms: '{shopName}: return {rmaNumber} was not approved. Reason: {rejectionReason}. Details: {caseUrl}',
-  },
-  goods_received: {
-    subject: '{shopName}: we received your return {rmaNumber}',
-    email: 'Hello {customerName},\n\nYour parcel for return {rmaNumber} has arrived. We will check it and finish your return shortly.\n\nFollow your return: {caseUrl}',
-    sms: '{shopName}: your parcel for return {rmaNumber} arrived. Follow it: {caseUrl}',
-  },
-  nothing_received: {
-    subject: '{shopName}: nothing arrived for return {rmaNumber}',
-    email: 'Hello {customerName},\n\nA parcel for return {rmaNumber} reached us, but the items you asked to return were not in it. If you sent them, reply on the case page with the tracking number or photos and we will look into it.\n\nFollow your return: {caseUrl}',
-    sms: '{shopName}: the parcel for return {rmaNumber} held none of the items. If you sent them, reply here: {caseUrl}',
-  },
-  refunded: {
-    subject: '{shopName}: {refundAmount} refunded',
-    email: 'Hello {customerName},\n\nWe refunded {refundAmount} for return {rmaNumber}.\n\nSee the details: {caseUrl}',
-    sms: '{shopName}: {refundAmount} refunded for return {rmaNumber}. Details: {caseUrl}',
-  },
-  offer: {
-    subject: '{shopName}: an offer for return {rmaNumber}',
-    email: 'Hello {customerName},\n\nWe offer a partial refund of {offerAmount}, and you keep the items.\nOur note: {message}\n\nAccept or decline: {caseUrl}',
-    sms: '{shopName}: for return {rmaNumber} we offer {offerAmount} back, you keep the items. Answer: {caseUrl}',
-  },
-  shop_message: {
-    subject: '{shopName}: a new message about return {rmaNumber}',
-    email: 'Hello {customerName},\n\n{message}\n\nSee and answer: {caseUrl}',
-    sms: '{shopName} about return {rmaNumber}: {message} Answer: {caseUrl}',
-  },
-  exchange_shipped: {
-    subject: '{shopName}: your exchange is on its way ({rmaNumber})',
-    email: 'Hello {customerName},\n\nThe replacement for return {rmaNumber} has shipped: {carrier} {trackingNumber}\n\nTrack it: {caseUrl}',
-    sms: '{shopName}: replacement for return {rmaNumber} shipped, {carrier} {trackingNumber}. {caseUrl}',
-  },
-  closed_by_deadline: {
-    subject: '{shopName}: return {rmaNumber} closed',
-    email: 'Hello {customerName},\n\nReturn {rmaNumber} closed by itself because its next step was not taken in time.\n\nSee the details: {caseUrl}',
-    sms: '{shopName}: return {rmaNumber} closed because its next step was not taken in time. {caseUrl}',
-  },
-  compensation_granted: {
-    subject: '{shopName}: something for the trouble ({rmaNumber})',
-    email: 'Hello {customerName},\n\nWe are sorry for the trouble with return {rmaNumber}. Please accept {compensation}.\n\nSee the details: {caseUrl}',
-    sms: '{shopName}: sorry for the trouble with return {rmaNumber}. We sent you {compensation}. {caseUrl}',
-  },
-};
-
 /** Retour's wording of a step: the starting point of a seller's own. */
 export function defaultTemplate(step: NotificationStep, locale: MailLocale, channel: Channel): NotificationTemplate {
-  const d = (locale === 'zh-CN' ? ZH : EN)[step];
-  return channel === 'email' ? { subject: d.subject, body: d.email, templateCode: null } : { subject: null, body: d.sms, templateCode: null };
+  // The words live in the server catalog (src/i18n/catalog.ts), read as written: `{x}` is the seller's variable syntax, not i18next's.
+  const text = (field: 'subject' | 'email' | 'sms') => NOTIFICATION_DEFAULTS[`${step}.${field}`]![locale];
+  return channel === 'email' ? { subject: text('subject'), body: text('email'), templateCode: null } : { subject: null, body: text('sms'), templateCode: null };
 }

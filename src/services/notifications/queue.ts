@@ -45,6 +45,7 @@ export function factsOf(publicUrl: string, c: CaseMailContext, data: Record<stri
     returnAddress: c.returnAddress,
     shipBy: c.shipBy,
     rejectionReason: c.rejectionReason,
+    rejectionCode: c.rejectionCode,
     offerMinor: c.offerMinor,
     message: message ?? (data.action === 'offer_partial' ? c.lastShopMessage : null),
     carrier: c.carrier,

@@ -113,7 +113,7 @@ export async function renderLabelPdf(data: Awaited<ReturnType<typeof labelData>>
   // Where the parcel goes (issue 13): the address the case was approved with, in both forms when the font allows.
   const ra = view.returnAddress;
   const returnTo = ra
-    ? [shop.name, `${ra.name}  ${ra.phone}`, font ? ra.addressZh : null, ra.addressLatin, ra.postalCode].filter((s): s is string => !!s)
+    ? [shop.name, `${ra.name}  ${ra.phone}`, font ? ra.addressZh : null, [ra.addressLatin, ra.postalCode].filter(Boolean).join(' ')].filter((s): s is string => !!s)
     : [shop.name];
   const address = order.shippingAddress ?? {};
   const from = [address.name, address.phone, [address.province, address.city, address.district].filter(Boolean).join(' '), address.line1, address.line2, address.postalCode, address.country]
@@ -122,7 +122,8 @@ export async function renderLabelPdf(data: Awaited<ReturnType<typeof labelData>>
   doc.fontSize(10).fillColor('#555').text(t.from, left + 16, 262);
   doc.fontSize(10).fillColor('#111').text(from || '—', left + 16, 278, { width: width / 2 - 30, height: 96, ellipsis: true });
   doc.fontSize(10).fillColor('#555').text(t.to, left + width / 2, 262);
-  doc.fontSize(10).fillColor('#111').text(`${returnTo.join('\n')}\n${t.rma} ${view.rmaNumber}`, left + width / 2, 278, { width: width / 2 - 20, height: 100, ellipsis: true });
+  // 9 pt: a full address in both scripts (the Latin form often wraps) and the RMA line fit above the instructions.
+  doc.fontSize(9).fillColor('#111').text(`${returnTo.join('\n')}\n${t.rma} ${view.rmaNumber}`, left + width / 2, 278, { width: width / 2 - 20, height: 100, ellipsis: true });
   const how = view.returnMethod === 'pickup' ? t.howPickup : view.returnMethod === 'drop_off' ? t.howDropOff : t.howSelf;
   doc.fontSize(10).fillColor('#333').text(how, left + 16, 382, { width: width - 32 });
 
@@ -135,10 +136,12 @@ export async function renderLabelPdf(data: Awaited<ReturnType<typeof labelData>>
   // The packing slip travels inside the parcel: its barcode finds the case once the label is torn off.
   drawCode128(doc, view.rmaNumber, left + width - 210, 452, 210, 34);
   if (ra) {
-    const where = (font ? (ra.addressZh ?? ra.addressLatin) : (ra.addressLatin ?? ra.addressZh)) ?? '';
-    doc.fontSize(9).fillColor('#333').text(`${t.to}: ${ra.name} ${ra.phone} · ${where}`, left, 498, { width: width - 220, height: 24, ellipsis: true });
+    // The buyer's script first: an English slip names the Latin form when the book has one.
+    const where = (lang === 'zh-CN' ? (ra.addressZh ?? ra.addressLatin) : (ra.addressLatin ?? ra.addressZh)) ?? '';
+    // Below the barcode, the whole width: a long address takes two lines rather than being cut off.
+    doc.fontSize(9).fillColor('#333').text(`${t.to}: ${ra.name} ${ra.phone} · ${[where, ra.postalCode].filter(Boolean).join(' ')}`, left, 498, { width, height: 28, ellipsis: true });
   }
-  let y = 526;
+  let y = 530;
   const cols = [left, left + 110, left + 360, left + 400];
   doc.fontSize(10).fillColor('#555');
   doc.text(t.sku, cols[0], y).text(t.item, cols[1], y).text(t.qty, cols[2], y).text(t.reason, cols[3], y);

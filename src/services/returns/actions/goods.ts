@@ -54,7 +54,12 @@ async function grantedFastRefund(a: Parameters<ActionHandler>[0], caseId: string
 }
 
 /** The carrier stopped the outbound parcel: the buyer is refunded in full for it. */
-export const intercepted: ActionHandler<'intercepted'> = (a) => refundAndMove(a, { accepted: false, unitsConsumed: true, payload: { note: a.input.note ?? null } });
+export const intercepted: ActionHandler<'intercepted'> = (a) => {
+  const note = a.input.note ?? null;
+  // The tracking job's record of the carrier's scan reads in the reader's language (src/i18n), the scan's own words inside it.
+  const byCarrier = a.actor.kind === 'system' && a.actor.rule === 'carrier.interception' && note;
+  return refundAndMove(a, { accepted: false, unitsConsumed: true, payload: { note, ...(byCarrier ? { explanation: { key: 'carrier.intercepted', params: { detail: note } } } : {}) } });
+};
 
 /**
  * After a fast refund the goods did not come back in time (the deadline, or staff deciding so):

@@ -25,14 +25,15 @@ export function ReceiveFields({ items }: { items: CaseItem[] }) {
         dataSource={items}
         columns={[
           { title: t('items.item'), key: 'item', render: (_, i) => <ItemTitle item={i} reason={reasonLabel(i.reasonCode)} /> },
-          { title: t('items.declared'), dataIndex: 'quantity', width: 90, align: 'center' },
+          // Narrow count columns: on a 360 px handheld the item's name keeps a readable width.
+          { title: t('items.declared'), dataIndex: 'quantity', width: 64, align: 'center' },
           {
             title: t('items.received'),
             key: 'received',
-            width: 130,
+            width: 92,
             render: (_, i) => (
               <Form.Item name={['received', i.id]} initialValue={i.quantity} noStyle rules={[{ required: true }]}>
-                <InputNumber min={0} max={i.quantity * 10} precision={0} data-testid={`received-${i.sku}`} />
+                <InputNumber min={0} max={i.quantity * 10} precision={0} style={{ width: 72 }} data-testid={`received-${i.sku}`} />
               </Form.Item>
             ),
           },

@@ -132,6 +132,10 @@ export function QueuePage() {
           rowKey="id"
           size="middle"
           data-testid="queue-table"
+          // Narrower than its columns (a phone), the table scrolls inside its card instead of cutting off the
+          // deadline and payout columns; from a laptop's width on it fits as before.
+          scroll={{ x: 1100 }}
+          tableLayout="auto"
           loading={query.isFetching && !query.data}
           dataSource={query.data?.data ?? []}
           rowSelection={canDecide ? { selectedRowKeys: selected.map((s) => s.id), onChange: (_, rows) => setSelected(rows), preserveSelectedRowKeys: false } : undefined}

@@ -137,9 +137,10 @@ export function WarehousePage() {
           {c && (
             <Card
               style={{ marginTop: 16 }}
+              className="warehouse-case"
               data-testid="warehouse-case"
               title={
-                <Space>
+                <Space wrap size={[8, 4]}>
                   <InboxOutlined />
                   <Link to={`/cases/${c.id}`}>{c.rmaNumber}</Link>
                   <StatusTag status={c.status} />
