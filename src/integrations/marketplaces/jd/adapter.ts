@@ -1,5 +1,5 @@
 import type { OpenConnection } from '../../../services/connections/connection-kind.js';
-import type { MarketplaceAdapter, MarketplaceRecord, PulledPage } from '../adapter.js';
+import { MarketplaceRefusal, type MarketplaceAdapter, type MarketplaceRecord, type PulledPage } from '../adapter.js';
 import { fenOf, fenOfYuan, text } from '../money.js';
 import { chinaTime, parseChinaTime } from '../signing.js';
 import type { Json } from '../transport.js';
@@ -161,7 +161,8 @@ export function jdAdapter(connection: OpenConnection): MarketplaceAdapter & { ma
             await call('jingdong.pop.afs.soa.refundapply.replyRefund', { id, status: 2, checkUserName: operator.operatePin, remark: decision.reason.slice(0, 200), rejectType: 5 });
             return;
           case 'agree_return':
-            throw new Error('JD: a pre-shipment refund application has no return step');
+            // Not retryable: the refund provider reports it as a failure a person resolves.
+            throw new MarketplaceRefusal('retour.no_such_step', 'JD: a pre-shipment refund application has no return step');
         }
       }
       const base = { ...operator, serviceId: id, orderId: record.orderExternalId };
@@ -181,7 +182,7 @@ export function jdAdapter(connection: OpenConnection): MarketplaceAdapter & { ma
           return;
         case 'confirm_receipt':
         case 'agree_refund':
-          if (decision.action === 'agree_refund') throw new Error('JD: a service order is refunded after its goods arrive (confirm receipt)');
+          if (decision.action === 'agree_refund') throw new MarketplaceRefusal('retour.no_such_step', 'JD: a service order is refunded after its goods arrive (confirm receipt)');
           await call('jingdong.asc.receive.register', { ...base, receivePin: operator.operatePin, receiveName: operator.operateNick, receiveRemark: 'Retour' });
           await call('jingdong.asc.process.refund', { ...base, refundAmount: decision.amountMinor });
           return;
