@@ -80,11 +80,13 @@ describe('neutral state → Retour status', () => {
     expect(retourStatus('closed', 'exchange', null)).toBe('closed');
   });
 
-  it('property: the platform wins whenever the two differ and Retour has not moved since; never when they agree', () => {
+  it('property: the platform wins whenever the two differ and Retour has not moved since (unless Retour completed and the platform only lags); never when they agree', () => {
+    const lagging = new Set(['requested', 'approved', 'in_transit', 'received', 'inspected', 'refund_pending', 'exchange_pending']);
     fc.assert(
       fc.property(fc.constantFrom(...CASE_STATUSES), fc.constantFrom(...CASE_STATUSES), fc.boolean(), (mine, theirs, moved) => {
         const wins = platformWins(mine, theirs, moved);
         if (mine === theirs) return !wins;
+        if (mine === 'completed' && lagging.has(theirs)) return !wins;
         if (!moved) return wins;
         return true;
       }),
@@ -95,6 +97,12 @@ describe('neutral state → Retour status', () => {
     expect(platformWins('approved', 'requested', true)).toBe(false);
     expect(platformWins('approved', 'closed', true)).toBe(true);
     expect(platformWins('approved', 'requested', false)).toBe(true);
+  });
+
+  it('a case Retour completed (refunded through the platform) is not reopened by a platform state short of the end; a terminal or side state still wins', () => {
+    for (const lagging of ['requested', 'approved', 'in_transit', 'received', 'inspected', 'refund_pending', 'exchange_pending'] as const) expect(platformWins('completed', lagging, false), lagging).toBe(false);
+    expect(platformWins('completed', 'closed', false)).toBe(true);
+    expect(platformWins('completed', 'escalated', false)).toBe(true);
   });
 });
 

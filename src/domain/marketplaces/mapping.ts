@@ -241,6 +241,10 @@ const PROGRESS: Partial<Record<CaseStatus, number>> = { requested: 0, approved: 
  */
 export function platformWins(caseStatus: CaseStatus, platformStatus: CaseStatus, retourMovedSinceRecord: boolean): boolean {
   if (caseStatus === platformStatus) return false;
+  // Retour completes a marketplace case only with a refund the platform itself accepted (the
+  // connection is the channel's refund provider): a platform state still short of the end (JD's
+  // "审核通过" before its finance step, "提交退款申请") lags that refund; it does not reopen the case.
+  if (caseStatus === 'completed' && PROGRESS[platformStatus] !== undefined) return false;
   if (!retourMovedSinceRecord) return true;
   const a = PROGRESS[caseStatus];
   const b = PROGRESS[platformStatus];

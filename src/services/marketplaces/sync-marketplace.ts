@@ -8,6 +8,7 @@ import { AppError, unprocessable } from '../../domain/errors.js';
 import { casesRepo, type CaseRow } from '../../db/repos/cases-repo.js';
 import { marketplaceCasesRepo, type MarketplaceCaseRow } from '../../db/repos/marketplace-cases-repo.js';
 import { caseMessages, marketplaceCases } from '../../db/schema/index.js';
+import type { WriteBatch } from '../../db/write-batch.js';
 import { MarketplaceAuthError, type MarketplaceAdapter, type MarketplaceCursor, type MarketplaceRecord } from '../../integrations/marketplaces/adapter.js';
 import type { OpenConnection, SyncItemError, SyncOutcome } from '../connections/connection-kind.js';
 import type { ServiceContext } from '../context.js';
@@ -129,9 +130,10 @@ async function writeRecords(ctx: ServiceContext, connection: OpenConnection, pla
   let count = 0;
   if (fresh.length) {
     const opened = await openCases(ctx, connection, platform, fresh, errors);
-    for (const [record, link] of opened) {
+    for (const [record, link, applied] of opened) {
       known.set(record.externalId, link);
-      changed.push(record);
+      if (applied) count++;
+      else changed.push(record);
     }
   }
   for (const record of changed) {
@@ -197,8 +199,10 @@ async function openCases(ctx: ServiceContext, connection: OpenConnection, platfo
       lines = await marketplaceCasesRepo.orderLines(ctx.db, shopId, channel, [...byOrder.keys()]);
     }
   }
-  const policy = (await currentPolicy(ctx.db, shopId, ctx.clock.now())).document;
-  const opened: [MarketplaceRecord, MarketplaceCaseRow][] = [];
+  const current = await currentPolicy(ctx.db, shopId, ctx.clock.now());
+  const policy = current.document;
+  /** [record, its link, whether the record's state was applied as the case was opened]. */
+  const opened: [MarketplaceRecord, MarketplaceCaseRow, boolean][] = [];
   for (const record of records) {
     const order = lines.get(record.orderExternalId);
     if (!order) continue; // its order was refused above, and logged
@@ -224,6 +228,7 @@ async function openCases(ctx: ServiceContext, connection: OpenConnection, platfo
     }
     const now = ctx.clock.now();
     let link: MarketplaceCaseRow | null = null;
+    let applied = false;
     try {
       await createCase(
         ctx,
@@ -239,6 +244,12 @@ async function openCases(ctx: ServiceContext, connection: OpenConnection, platfo
         { kind: 'platform' },
         {
           within: (batch, created) => {
+            // Usually the platform's state is the one the case opens in: then the record is applied
+            // here, in the case's own batch (the link stored as applied, the pending deadlines set to
+            // the platform's), instead of a second transaction per record. Otherwise it is applied next.
+            applied = created.policyId === current.id && retourStatus(status.neutral!, created.type, created.refundOnlyKind) === created.status;
+            const deadline = applied ? marketplaceDeadline(platform, created, record.deadlineAt, record.modifiedAt, policy.marketplaceDeadlines) : null;
+            if (deadline) for (const row of pendingOfBatch(batch, created.id)) Object.assign(row, { dueAt: deadline.dueAt, rule: deadline.rule });
             link = {
               shopId,
               id: uuidv7(),
@@ -249,9 +260,9 @@ async function openCases(ctx: ServiceContext, connection: OpenConnection, platfo
               caseId: created.id,
               platformStatus: record.statusCode,
               platformType: record.typeCode,
-              // Not yet applied: the record's state is applied next (a crash in between re-applies it).
-              platformModifiedAt: new Date(0),
-              platformDeadlineAt: null,
+              // Not yet applied: the record's state is applied next, in its own transaction.
+              platformModifiedAt: applied ? record.modifiedAt : new Date(0),
+              platformDeadlineAt: applied ? record.deadlineAt : null,
               syncedStatus: created.status,
               handle: record.handle,
               pushError: null,
@@ -269,9 +280,14 @@ async function openCases(ctx: ServiceContext, connection: OpenConnection, platfo
       errors.push({ externalId: record.externalId, message: `${err.code}: ${err.message}` });
       continue;
     }
-    if (link) opened.push([record, link]);
+    if (link) opened.push([record, link, applied]);
   }
   return opened;
+}
+
+/** The deadline rows the case's batch inserts (services/automation/deadlines.ts keeps them in the batch's memo until the flush). */
+function pendingOfBatch(batch: WriteBatch, caseId: string): { dueAt: Date; rule: string | null }[] {
+  return (batch.memo.get(`deadlines:pending:${caseId}`) as { dueAt: Date; rule: string | null }[] | undefined) ?? [];
 }
 
 /**

@@ -467,7 +467,7 @@ export interface CursorPage<T> {
 }
 
 /** GET /connections (credentials are never returned). */
-export type ConnectionKindName = 'shopify' | 'woocommerce' | 'stripe' | 'alipay' | 'kuaidi100' | 'easypost' | 'taobao' | 'pinduoduo';
+export type ConnectionKindName = 'shopify' | 'woocommerce' | 'stripe' | 'alipay' | 'kuaidi100' | 'easypost' | 'taobao' | 'pinduoduo' | 'jd' | 'douyin';
 export type ConnectionStatus = 'active' | 'paused' | 'error';
 
 export interface Connection {

@@ -64,6 +64,22 @@ export const CONNECTION_FORMS: Record<ConnectionKindName, ConnectionField[]> = {
     { name: 'accessToken', part: 'credentials', required: true, secret: true },
     { name: 'baseUrl', part: 'settings', required: false },
   ],
+  jd: [
+    { name: 'appKey', part: 'credentials', required: true },
+    { name: 'appSecret', part: 'credentials', required: true, secret: true },
+    { name: 'accessToken', part: 'credentials', required: true, secret: true },
+    // The service-order APIs need the merchant id; without it only pre-shipment refunds are read.
+    { name: 'buId', part: 'settings', required: true },
+    { name: 'operatorPin', part: 'settings', required: false },
+    { name: 'baseUrl', part: 'settings', required: false },
+  ],
+  douyin: [
+    { name: 'appKey', part: 'credentials', required: true },
+    { name: 'appSecret', part: 'credentials', required: true, secret: true },
+    { name: 'accessToken', part: 'credentials', required: true, secret: true },
+    { name: 'returnAddressId', part: 'settings', required: false },
+    { name: 'baseUrl', part: 'settings', required: false },
+  ],
 };
 
 export const CONNECTION_KIND_NAMES = Object.keys(CONNECTION_FORMS) as ConnectionKindName[];
@@ -71,4 +87,4 @@ export const CONNECTION_KIND_NAMES = Object.keys(CONNECTION_FORMS) as Connection
 export const STOREFRONT_KINDS: ReadonlySet<string> = new Set(['shopify', 'woocommerce']);
 export const HOOK_KINDS: ReadonlySet<string> = new Set(['shopify', 'woocommerce', 'stripe', 'kuaidi100', 'easypost']);
 /** Marketplaces (issue 17): they pull after-sales records, so they have "sync now" too. */
-export const MARKETPLACE_KINDS: ReadonlySet<string> = new Set(['taobao', 'pinduoduo']);
+export const MARKETPLACE_KINDS: ReadonlySet<string> = new Set(['taobao', 'pinduoduo', 'jd', 'douyin']);
