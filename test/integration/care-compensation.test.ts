@@ -186,3 +186,41 @@ describe('the portal', () => {
     expect(JSON.stringify(view.body.compensations)).not.toContain('internal only');
   });
 });
+
+describe('the monthly cap', () => {
+  it("counts the shop's calendar month (Asia/Shanghai), not UTC's, and a grant takes few statements", async () => {
+    const tz = await createTestShop(t.ctx, 'care-comp-tz');
+    expect((await api('PATCH', '/api/v1/shop', { key: tz.keys.owner, body: { timezone: 'Asia/Shanghai' } })).status).toBe(200);
+    await setCare(tz, { compensation: { maxPerCaseMinor: 5_000, maxPerMonthMinor: 5_000 } });
+    const [a, b, c] = [await openCase(tz), await openCase(tz), await openCase(tz)];
+    const saved = t.clock.now();
+    try {
+      // 30 November, 23:00 in Shanghai (15:00 UTC).
+      t.clock.set('2026-11-30T15:00:00Z');
+      const credit = (id: string, amountMinor: number) => api('POST', `/api/v1/returns/${id}/compensations`, { key: tz.keys.agent, body: { kind: 'store_credit', amountMinor } });
+      // A first grant warms the per-process caches (shop, policy); the second is counted.
+      expect((await credit(a.id, 1_000)).status).toBe(201);
+      const before = t.handle.traffic.snapshot();
+      const counted = await credit(a.id, 3_000);
+      const after = t.handle.traffic.snapshot();
+      expect(counted.status, JSON.stringify(counted.body)).toBe(201);
+      const statements = after.statements - before.statements;
+      if (process.env.BUDGET_LOG) console.log(`compensation grant: ${statements} statements, ${after.roundTrips - before.roundTrips} round trips`);
+      // In one transaction: the case, the policy, the lock, the sums so far, the compensation, the ledger, the event and the outbox: measured 8 statements, 10 round trips.
+      expect(statements, `statements ${statements}`).toBeLessThanOrEqual(9);
+      const full = await credit(b.id, 2_000);
+      expect([full.status, full.body.error?.code]).toEqual([422, 'compensation.month_cap']);
+      // 00:30 on 1 December in Shanghai, still 30 November in UTC: the shop's new month has begun.
+      t.clock.set('2026-11-30T16:30:00Z');
+      expect((await credit(b.id, 2_000)).status).toBe(201);
+      // And its December cap counts from there: 2,000 granted, 3,000 left, then none.
+      expect((await credit(c.id, 3_000)).status).toBe(201);
+      const over = await credit(c.id, 1);
+      expect([over.status, over.body.error?.code, over.body.error?.details?.left]).toEqual([422, 'compensation.month_cap', 0]);
+      const [month] = await queryRows<{ total: string }>(t.ctx.db, sql`select sum(amount_minor) as total from compensations where shop_id = ${tz.id} and created_at >= '2026-12-01T00:00:00+08:00'`);
+      expect(Number(month!.total)).toBe(5_000);
+    } finally {
+      t.clock.set(saved);
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { casesRepo, type CaseRow } from '../../db/repos/cases-repo.js';
 import { policiesRepo } from '../../db/repos/policies-repo.js';
 import { publish } from '../automation/outbox.js';
 import type { ServiceContext } from '../context.js';
+import { findShop } from '../shops/shops.js';
 import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
 
 /**
@@ -87,7 +88,9 @@ export async function grantInTx(tx: Tx, c: CaseRow, policy: Policy, input: Grant
   if (input.kind !== 'coupon' && (input.couponSource || input.expiresAt)) throw invalid('compensation.coupon_fields', 'couponSource and expiresAt belong to coupons');
 
   await careRepo.lockGrants(tx, c.shopId);
-  const month = monthOf(now);
+  // The monthly cap is the shop's calendar month (its time zone), as its staff and its books count it.
+  const shop = await findShop({ db: tx }, c.shopId);
+  const month = monthOf(now, shop?.timezone ?? 'UTC');
   const soFar = await careRepo.grantedSoFar(tx, c.shopId, c.id, c.currency, month.from, month.to);
   const source = input.kind === 'coupon' ? (input.couponSource ?? 'pool') : null;
   checkCaps(care, { kind: input.kind, amountMinor, points }, soFar);
