@@ -122,6 +122,8 @@ export interface QueueItem {
   /** A manual refund nobody has confirmed paid yet: since when, how much. */
   awaitingPayout: { since: string; amountMinor: number } | null;
   deadline: Deadline | null;
+  /** Part of a return across several orders: the group's code (one parcel, one label). */
+  groupCode: string | null;
   items: { sku: string; title: string; quantity: number; reasonCode: string }[];
 }
 export interface QueuePage {
