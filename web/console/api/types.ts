@@ -510,7 +510,7 @@ export interface ConnectionSyncResult {
 
 /** Buyer notifications (issue 20): GET /notification-templates, /notification-settings, /dev-outbox. */
 export type NotificationChannel = 'email' | 'sms';
-export const NOTIFICATION_STEPS = ['request_received', 'approved', 'ship_reminder', 'rejected', 'goods_received', 'nothing_received', 'refunded', 'offer', 'shop_message', 'exchange_shipped', 'closed_by_deadline'] as const;
+export const NOTIFICATION_STEPS = ['request_received', 'approved', 'ship_reminder', 'rejected', 'goods_received', 'nothing_received', 'refunded', 'offer', 'shop_message', 'exchange_shipped', 'closed_by_deadline', 'compensation_granted'] as const;
 export type NotificationStep = (typeof NOTIFICATION_STEPS)[number];
 
 export interface NotificationTemplate {
