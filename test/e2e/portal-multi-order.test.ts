@@ -136,7 +136,15 @@ describe('one return across several orders (Chromium)', () => {
     await expect.poll(() => wp.getByTestId('group-receive').innerText(), POLL).toContain(x.receive);
     await bothWidths(wp, `console-warehouse-group-${lang}`);
     await wp.getByTestId('group-receive').click();
-    await wp.getByTestId('confirm-ok').click();
+    // On a busy machine a click during the confirmation's opening animation can be lost: click until it closes.
+    const ok = wp.getByTestId('confirm-ok');
+    await ok.waitFor(POLL);
+    await expect
+      .poll(async () => {
+        if (await ok.isVisible()) await ok.click({ timeout: 2_000 }).catch(() => undefined);
+        return ok.count();
+      }, { timeout: 30_000, interval: 500 })
+      .toBe(0);
     await wp.getByTestId('group-status').waitFor(POLL);
     // Both cases received together, each now ready for its own inspection.
     const after = (await api('GET', `/api/v1/return-groups/${code}`, { key: shop.keys.viewer })).body;
