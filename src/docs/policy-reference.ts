@@ -329,7 +329,7 @@ absent the defaults apply: caps of 10,000 minor units per case and 500,000 per m
   rule grant a coupon, store credit or points. Coupons come from the shop's pool (\`POST /api/v1/coupon-codes\`: a list or
   CSV; each code is handed out once, claimed with \`FOR UPDATE SKIP LOCKED\`) or are generated (\`RT-XXXX-XXXX\`, value,
   currency and expiry). Coupon and store-credit value counts against \`maxPerCaseMinor\` and \`maxPerMonthMinor\` (calendar
-  month in UTC, per currency), points against \`maxPointsPerCase\` and \`maxPointsPerMonth\`; grants of one shop are
+  month in the shop's time zone, per currency), points against \`maxPointsPerCase\` and \`maxPointsPerMonth\`; grants of one shop are
   serialised so the caps hold under concurrent grants (\`422 compensation.case_cap\` / \`compensation.month_cap\` say how
   much is left). Each grant writes a \`compensation.granted\` case event, a row on the buyer (customer), a
   \`store_credit_ledger\` credit for store credit, and the \`return.compensation_granted\` event, which mails the buyer

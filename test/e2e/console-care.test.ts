@@ -8,7 +8,9 @@ import { closeConsoleTest, consolePage, openConsoleTest, POLL, recentOrder, shot
 
 /**
  * Issue 19 §1–2 in Chromium: an agent grants compensation on the case page, and works the
- * follow-up tasks on the Today page (counts, done with a note), in both languages.
+ * follow-up tasks on the Today page (counts, done with a note), in both languages; a manager
+ * fills the coupon pool and sets the caps and rules in Settings → After-sales care, and finds
+ * the compensation_granted template among the notification templates.
  */
 let t: TestApp;
 let shop: TestShop;
@@ -87,6 +89,77 @@ describe('console: after-sales care', () => {
     await expect.poll(() => page.getByTestId('care-count-closed').innerText(), POLL).toMatch(lang === 'en' ? /[1-9]\d* done/ : /完成 [1-9]\d* 项/);
     await page.setViewportSize({ width: 360, height: 800 });
     await shot(page, `today-care-tasks-${lang}-360`);
+    expect(errors).toEqual([]);
+    await close();
+  }, 180_000);
+
+  it('Settings → After-sales care: uploads coupon codes (count left per value), saves caps and a rule as a policy version (en)', async () => {
+    const manager = await staffMember(t.ctx, shop.id, 'care', 'manager', 'en');
+    const { page, errors, close } = await consolePage(browser, 'en-US');
+    await signIn(page, t.baseUrl, manager);
+    await page.goto(`${t.baseUrl}/console/settings/care`);
+    await page.getByTestId('care-settings').waitFor(POLL);
+    // The policy has no care block: the form shows the server's defaults (¥100 per case, ¥5,000 per month).
+    await expect.poll(() => page.getByTestId('cap-case').inputValue(), POLL).toBe('100.00');
+    expect(await page.getByTestId('cap-month').inputValue()).toBe('5000.00');
+
+    const before = (await api('GET', '/api/v1/coupon-codes', { key: shop.keys.viewer })).body.data.find((r: any) => r.valueMinor === 3_000)?.free ?? 0;
+    // A CSV file from the shop system: read into the field (normalised by the server: sorry30-aaa2 is SORRY30-AAA2).
+    await page.getByTestId('coupon-pool').locator('input[type=file]').setInputFiles({ name: 'codes.csv', mimeType: 'text/csv', buffer: Buffer.from('code,note\nSORRY30-AAA1,x\nsorry30-aaa2,y\nSORRY30-AAA3,z\n') });
+    await expect.poll(() => page.getByTestId('pool-codes').inputValue(), POLL).toContain('SORRY30-AAA3');
+    await page.getByTestId('pool-value').fill('30');
+    await page.getByTestId('pool-upload').click();
+    await expect.poll(() => page.locator('.ant-message').innerText(), POLL).toContain('3 codes added');
+    const row = page.getByTestId('pool-table').locator('tr', { hasText: '30.00' });
+    await expect.poll(() => row.innerText(), POLL).toContain(String(before + 3));
+    expect((await api('GET', '/api/v1/coupon-codes', { key: shop.keys.viewer })).body.data.find((r: any) => r.valueMinor === 3_000).free).toBe(before + 3);
+    // The same codes again: nothing added twice.
+    await page.getByTestId('pool-codes').fill('SORRY30-AAA1');
+    await page.getByTestId('pool-upload').click();
+    await expect.poll(() => page.locator('.ant-message').innerText(), POLL).toContain('1 already in the pool');
+
+    await page.getByTestId('cap-case').fill('50');
+    await page.getByTestId('rule-name').fill('seller_sorry');
+    await page.getByTestId('rule-amount').fill('5');
+    await page.getByTestId('rule-add').click();
+    await expect.poll(() => page.getByTestId('care-rules').innerText(), POLL).toContain('seller_sorry');
+    await page.getByTestId('care-save').click();
+    await expect.poll(async () => (await api('GET', '/api/v1/policy', { key: shop.keys.viewer })).body.document.care?.compensation, POLL).toMatchObject({
+      maxPerCaseMinor: 5_000,
+      maxPerMonthMinor: 500_000,
+      rules: [{ name: 'seller_sorry', faults: ['seller'], kind: 'coupon', amountMinor: 500 }],
+    });
+    await page.mouse.move(0, 0);
+    await shot(page, 'settings-care-en-1440');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await shot(page, 'settings-care-en-360');
+    expect(errors).toEqual([]);
+    await close();
+  }, 180_000);
+
+  it('Settings → Notifications lists the compensation_granted template, editable like the others (zh-CN)', async () => {
+    const { page, errors, close } = await consolePage(browser, 'zh-CN');
+    await signIn(page, t.baseUrl, shop.ownerEmail);
+    await page.goto(`${t.baseUrl}/console/settings/care`);
+    await page.getByTestId('care-settings').waitFor(POLL);
+    expect(await page.getByTestId('coupon-pool').innerText()).toContain('优惠券池');
+    await expect.poll(() => page.getByTestId('care-caps').innerText(), POLL).toContain('按店铺时区的自然月计算');
+    await shot(page, 'settings-care-zh-1440');
+    await page.goto(`${t.baseUrl}/console/settings/notifications`);
+    await page.getByTestId('template-editor').waitFor(POLL);
+    // The last step of the list: from the first, the arrow up wraps round to it.
+    await page.getByRole('combobox', { name: '环节' }).click();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('template-step').innerText(), POLL).toContain('发放补偿');
+    await expect.poll(() => page.getByTestId('template-body').inputValue(), POLL).toContain('{compensation}');
+    await page.getByTestId('template-body').fill('{customerName}，您好：为服务单 {rmaNumber} 向您发放了 {compensation}。');
+    await page.getByTestId('template-save').click();
+    await expect.poll(async () => {
+      const all = (await api('GET', '/api/v1/notification-templates', { key: shop.keys.owner })).body.data;
+      return all.find((x: any) => x.step === 'compensation_granted' && x.locale === 'zh-CN' && x.custom)?.body ?? null;
+    }, POLL).toContain('向您发放了 {compensation}');
+    await shot(page, 'settings-notifications-compensation-zh-1440');
     expect(errors).toEqual([]);
     await close();
   }, 180_000);

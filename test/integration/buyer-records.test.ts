@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedAddressCustomersSql } from '../../src/db/repos/customers-profile-repo.js';
 import { queryRows } from '../../src/db/client.js';
 import { policiesRepo } from '../../src/db/repos/policies-repo.js';
 import { POLICY_PRESETS } from '../../src/domain/policy/presets.js';
@@ -194,6 +195,19 @@ describe('risk signals and the threshold simulation (19.6)', () => {
     expect(codes(c.body), JSON.stringify(c.body.riskReasons)).not.toContain('refund_only_delivered');
     expect(c.body.riskReasons.find((f: any) => f.code === 'shared_contact'), JSON.stringify(c.body.riskReasons)).toMatchObject({ points: 40 });
     expect((await api('PUT', '/api/v1/policy', { key: quiet.keys.manager, body: { document: { ...policy, buyerRisk: { weights: { wardrobing: 500 } } } } })).status).toBe(422);
+  });
+
+  it('finds accounts behind the same address through an index, not a scan of the shop’s orders', async () => {
+    const [buyer] = await queryRows<{ id: string }>(t.ctx.db, sql`select customer_id as id from orders where shop_id = ${shop.id} and customer_id is not null limit 1`);
+    // Test-sized tables make any plan cheap, so the planner would rightly scan; with scans made
+    // prohibitive it shows whether the index can serve the join (without one, o2 stays a Seq Scan).
+    const plan = await t.ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const rows = await queryRows<{ 'QUERY PLAN': unknown }>(tx, sql`explain (format json) ${sharedAddressCustomersSql(shop.id, sql`${buyer!.id}::uuid`)}`);
+      return JSON.stringify(rows[0]!['QUERY PLAN']);
+    });
+    expect(plan).toContain('orders_address_key_idx');
+    expect(plan).not.toContain('Seq Scan');
   });
 
   it('simulates a review threshold over the last 90 days', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
+import { rebuildAnalytics } from '../../src/services/analytics/rebuild.js';
 import { dispatchOutbox } from '../../src/services/automation/dispatch-outbox.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { portalOrder, portalToken } from '../helpers/portal.js';
@@ -164,6 +165,16 @@ describe('granting compensation', () => {
     expect(cost.compensationMinor).toBe(Number(row!.total));
     expect(cost.compensationMinor).toBeGreaterThan(0);
     expect(cost.totalWithCompensationMinor).toBe(cost.totals.totalMinor + cost.compensationMinor);
+    // Folded into the cube (as refunds are), not summed on read: the rollups and deltas hold it, and a rebuild from the raw rows agrees.
+    const [cube] = await queryRows<{ total: string }>(
+      t.ctx.db,
+      sql`select (select coalesce(sum(care_compensation_minor), 0) from analytics_rollups where shop_id = ${shop.id} and grain = 'day' and level = 0 and channel = '' and reason = '' and bucket between '2026-10-01' and '2026-11-30')
+               + (select coalesce(sum(care_compensation_minor), 0) from analytics_deltas where shop_id = ${shop.id} and grain = 'day' and level = 0 and channel = '' and reason = '' and seconds = -1
+                  and bucket between '2026-10-01' and '2026-11-30') as total`,
+    );
+    expect(Number(cube!.total)).toBe(cost.compensationMinor);
+    await rebuildAnalytics(t.ctx, shop.id);
+    expect((await api('GET', '/api/v1/analytics/cost?from=2026-10-01&to=2026-11-30', { key: shop.keys.viewer })).body.compensationMinor).toBe(cost.compensationMinor);
     const care = (await api('GET', '/api/v1/analytics/care?from=2026-10-01&to=2026-11-30', { key: shop.keys.viewer })).body;
     const coupons = care.compensation.find((c: any) => c.kind === 'coupon');
     expect(coupons.grants).toBe(6);
@@ -184,5 +195,43 @@ describe('the portal', () => {
     expect(view.body.compensations).toHaveLength(1);
     expect(view.body.compensations[0]).toMatchObject({ kind: 'coupon', amountMinor: 800, currency: 'CNY' });
     expect(JSON.stringify(view.body.compensations)).not.toContain('internal only');
+  });
+});
+
+describe('the monthly cap', () => {
+  it("counts the shop's calendar month (Asia/Shanghai), not UTC's, and a grant takes few statements", async () => {
+    const tz = await createTestShop(t.ctx, 'care-comp-tz');
+    expect((await api('PATCH', '/api/v1/shop', { key: tz.keys.owner, body: { timezone: 'Asia/Shanghai' } })).status).toBe(200);
+    await setCare(tz, { compensation: { maxPerCaseMinor: 5_000, maxPerMonthMinor: 5_000 } });
+    const [a, b, c] = [await openCase(tz), await openCase(tz), await openCase(tz)];
+    const saved = t.clock.now();
+    try {
+      // 30 November, 23:00 in Shanghai (15:00 UTC).
+      t.clock.set('2026-11-30T15:00:00Z');
+      const credit = (id: string, amountMinor: number) => api('POST', `/api/v1/returns/${id}/compensations`, { key: tz.keys.agent, body: { kind: 'store_credit', amountMinor } });
+      // A first grant warms the per-process caches (shop, policy); the second is counted.
+      expect((await credit(a.id, 1_000)).status).toBe(201);
+      const before = t.handle.traffic.snapshot();
+      const counted = await credit(a.id, 3_000);
+      const after = t.handle.traffic.snapshot();
+      expect(counted.status, JSON.stringify(counted.body)).toBe(201);
+      const statements = after.statements - before.statements;
+      if (process.env.BUDGET_LOG) console.log(`compensation grant: ${statements} statements, ${after.roundTrips - before.roundTrips} round trips`);
+      // In one transaction: the case, the policy, the lock, the sums so far, the compensation, the ledger, the event, the analytics fact and the outbox: measured 9 statements, 11 round trips.
+      expect(statements, `statements ${statements}`).toBeLessThanOrEqual(10);
+      const full = await credit(b.id, 2_000);
+      expect([full.status, full.body.error?.code]).toEqual([422, 'compensation.month_cap']);
+      // 00:30 on 1 December in Shanghai, still 30 November in UTC: the shop's new month has begun.
+      t.clock.set('2026-11-30T16:30:00Z');
+      expect((await credit(b.id, 2_000)).status).toBe(201);
+      // And its December cap counts from there: 2,000 granted, 3,000 left, then none.
+      expect((await credit(c.id, 3_000)).status).toBe(201);
+      const over = await credit(c.id, 1);
+      expect([over.status, over.body.error?.code, over.body.error?.details?.left]).toEqual([422, 'compensation.month_cap', 0]);
+      const [month] = await queryRows<{ total: string }>(t.ctx.db, sql`select sum(amount_minor) as total from compensations where shop_id = ${tz.id} and created_at >= '2026-12-01T00:00:00+08:00'`);
+      expect(Number(month!.total)).toBe(5_000);
+    } finally {
+      t.clock.set(saved);
+    }
   });
 });

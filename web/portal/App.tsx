@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, rememberLanguage, type Language } from '../shared/i18n.js';
 import { fetchShop, forgetSession, storedSession } from './api.js';
+import { CombinePage } from './pages/Combine.js';
+import { GroupPage } from './pages/Group.js';
 import { LookupPage } from './pages/Lookup.js';
 import { OrderPage } from './pages/Order.js';
 import { ReturnPage } from './pages/Return.js';
@@ -102,6 +104,8 @@ export function App() {
       />
     );
   } else if (route.page === 'order') content = <OrderPage shop={shop} session={session} onExpired={expired} />;
+  else if (route.page === 'combine') content = <CombinePage shop={shop} session={session} onExpired={expired} />;
+  else if (route.page === 'group') content = <GroupPage shop={shop} session={session} code={route.code} onExpired={expired} />;
   else content = <ReturnPage shop={shop} session={session} caseId={route.id} onExpired={expired} />;
 
   return (

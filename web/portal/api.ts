@@ -1,5 +1,5 @@
 import { ApiError, requestJson } from '../shared/api.js';
-import type { CaseView, OrderView, Preview, ReturnRequest, Session, ShopBrand } from './types.js';
+import type { BuyerOrders, CaseView, GroupRequest, GroupView, OrderView, Preview, ReturnRequest, Session, ShopBrand } from './types.js';
 
 const BASE = '/portal/v1';
 const tokenKey = (slug: string) => `retour.portal.${slug}`;
@@ -49,6 +49,16 @@ export function portalApi(token: string) {
     shipped: (id: string, parcel: { carrier: string; trackingNumber: string }) => post<CaseView>(`/returns/${id}/shipped`, parcel),
     message: (id: string, body: string) => post<CaseView>(`/returns/${id}/messages`, { body }),
     answerEvidence: (id: string, evidenceIds: string[], note: string) => post<CaseView>(`/returns/${id}/evidence-request/answer`, note ? { evidenceIds, note } : { evidenceIds }),
+    /** The buyer's orders in this shop that may come back together in one parcel. */
+    buyerOrders: () => get<BuyerOrders>('/buyer-orders'),
+    createGroup: (request: GroupRequest) => post<GroupView>('/return-groups', request),
+    getGroup: (code: string) => get<GroupView>(`/return-groups/${encodeURIComponent(code)}`),
+    /** The group's one label as a blob URL (the token travels in a header, never in a link). */
+    async groupLabelUrl(code: string, lang: string): Promise<string> {
+      const res = await fetch(`${BASE}/return-groups/${encodeURIComponent(code)}/label.pdf?lang=${encodeURIComponent(lang)}`, { headers });
+      if (!res.ok) throw new ApiError(res.status, 'label.unavailable', res.statusText);
+      return URL.createObjectURL(await res.blob());
+    },
     /** How the buyer hears about their returns, and one click to stop (or resume) a channel. */
     notifications: () => get<{ data: NotificationPreference[] }>('/notifications'),
     setOptOut: (channel: NotificationPreference['channel'], optedOut: boolean) =>

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 
-/** The portal's few pages, from the path: /portal/{shop}[/order | /returns/{id}]. */
+/** The portal's few pages, from the path: /portal/{shop}[/order | /returns/{id} | /combine | /groups/{code}]. */
 export type Route =
   | { page: 'pick' }
   | { page: 'lookup'; slug: string }
   | { page: 'order'; slug: string }
-  | { page: 'return'; slug: string; id: string };
+  | { page: 'return'; slug: string; id: string }
+  /** One return of items from several of the buyer's orders (one parcel). */
+  | { page: 'combine'; slug: string }
+  | { page: 'group'; slug: string; code: string };
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.replace(/^\/portal\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -13,6 +16,8 @@ export function parseRoute(pathname: string): Route {
   if (!slug) return { page: 'pick' };
   if (section === 'order') return { page: 'order', slug };
   if (section === 'returns' && id) return { page: 'return', slug, id };
+  if (section === 'combine') return { page: 'combine', slug };
+  if (section === 'groups' && id) return { page: 'group', slug, code: id };
   return { page: 'lookup', slug };
 }
 
@@ -26,6 +31,10 @@ export function pathOf(route: Route): string {
       return `/portal/${encodeURIComponent(route.slug)}/order`;
     case 'return':
       return `/portal/${encodeURIComponent(route.slug)}/returns/${encodeURIComponent(route.id)}`;
+    case 'combine':
+      return `/portal/${encodeURIComponent(route.slug)}/combine`;
+    case 'group':
+      return `/portal/${encodeURIComponent(route.slug)}/groups/${encodeURIComponent(route.code)}`;
   }
 }
 

@@ -160,3 +160,41 @@ export interface CaseView {
   compensations?: { id: string; kind: 'coupon' | 'store_credit' | 'points'; amountMinor: number; points: number; currency: string; couponCode: string | null; expiresAt: string | null; createdAt: string }[];
   createdAt: string;
 }
+
+/** GET /portal/v1/buyer-orders: the buyer's orders that may come back together in one parcel. */
+export interface BuyerOrder {
+  orderId: string;
+  number: string;
+  currency: string;
+  placedAt: string;
+  deliveredAt: string | null;
+  lines: Pick<OrderLine, 'lineId' | 'sku' | 'title' | 'quantity' | 'paidMinor' | 'returnableQuantity' | 'eligible' | 'explanation' | 'allowedReasons' | 'noReasonUntil'>[];
+  reasons: { code: string; label: Localized; evidenceRequired: boolean }[];
+}
+export interface BuyerOrders {
+  orders: BuyerOrder[];
+}
+
+export interface GroupRequest {
+  orders: { orderId: string; items: { lineId: string; quantity: number; reasonCode: string }[] }[];
+  returnMethod: 'pickup' | 'drop_off';
+  note?: string;
+}
+
+/** A return across several orders: one code (on the one label), one case per order. */
+export interface GroupView {
+  id: string;
+  code: string;
+  createdAt: string;
+  labelAvailable?: boolean;
+  cases: {
+    id: string;
+    rmaNumber: string;
+    orderId: string;
+    orderNumber: string;
+    status: string;
+    currency: string;
+    refundMinor: number;
+    items: { id: string; sku: string; title: string; quantity: number; reasonCode: string }[];
+  }[];
+}

@@ -7,7 +7,7 @@ import { uuids } from './analytics-families.js';
  * Analytics facts (docs/analytics.md): what a case or refund write appends instead of computing
  * its analytics, folded later into the deltas. Writers insert; folders claim by deleting.
  */
-export type FactKind = 'case_opened' | 'case_ended' | 'decision' | 'refund_succeeded';
+export type FactKind = 'case_opened' | 'case_ended' | 'decision' | 'refund_succeeded' | 'compensation_granted';
 
 export interface FactRow {
   shopId: string;
@@ -16,6 +16,8 @@ export interface FactRow {
   orderId: string;
   eventId: string | null;
   refundId: string | null;
+  /** `compensation_granted`: the compensation row. */
+  compensationId?: string | null;
   cancelled: boolean;
   firstRefund: boolean;
 }
@@ -25,6 +27,7 @@ export interface ClaimedFact {
   case_id: string;
   event_id: string | null;
   refund_id: string | null;
+  compensation_id: string | null;
   cancelled: boolean;
   first_refund: boolean;
 }
@@ -39,11 +42,11 @@ export const readsOrderState = (f: FactRow) => f.kind === 'case_opened' || f.kin
  */
 export function insertFactsSql(rows: readonly FactRow[]): SQL {
   const values = rows.map(
-    (r) => sql`(${r.shopId}::uuid, ${r.kind}::text, ${r.caseId}::uuid, ${r.orderId}::uuid, ${r.eventId}::uuid, ${r.refundId}::uuid, ${r.cancelled}::boolean, ${r.firstRefund}::boolean)`,
+    (r) => sql`(${r.shopId}::uuid, ${r.kind}::text, ${r.caseId}::uuid, ${r.orderId}::uuid, ${r.eventId}::uuid, ${r.refundId}::uuid, ${r.compensationId ?? null}::uuid, ${r.cancelled}::boolean, ${r.firstRefund}::boolean)`,
   );
   const locked = [...new Set(rows.filter(readsOrderState).map((r) => r.orderId))];
   const lock = locked.length ? sql` cross join (select count(*) from (${orderShareLockSql(rows[0]!.shopId, locked)}) o) l` : sql``;
-  return sql`insert into analytics_facts (shop_id, kind, case_id, order_id, event_id, refund_id, cancelled, first_refund)
+  return sql`insert into analytics_facts (shop_id, kind, case_id, order_id, event_id, refund_id, compensation_id, cancelled, first_refund)
     select v.* from (values ${sql.join(values, sql`, `)}) v${lock}`;
 }
 
@@ -80,7 +83,7 @@ export const analyticsFactsRepo = {
       options.limit === undefined
         ? sql`shop_id = ${shopId}${orders}`
         : sql`shop_id = ${shopId} and id in (select id from analytics_facts where shop_id = ${shopId}${orders} order by id limit ${options.limit})`;
-    return queryRows<ClaimedFact>(db, sql`delete from analytics_facts where ${where} returning kind, case_id, event_id, refund_id, cancelled, first_refund`);
+    return queryRows<ClaimedFact>(db, sql`delete from analytics_facts where ${where} returning kind, case_id, event_id, refund_id, compensation_id, cancelled, first_refund`);
   },
 
   async pending(db: Executor, shopId: string): Promise<boolean> {

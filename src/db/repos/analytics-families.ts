@@ -227,6 +227,23 @@ export function refundFamily(s: Scope, where: SQL, sign: number): Family[] {
   return [header, lines];
 }
 
+/**
+ * Compensation granted (issue 19 §1): coupons and store credit in the shop's currency, by the day
+ * each was granted, at the shop level (it belongs to a case, not to a line). Points have no money
+ * value. `where` narrows compensations (alias cp).
+ */
+export function compensationFamily(s: Scope, where: SQL, sign: number): Family {
+  return {
+    measures: ['care_compensation_minor'],
+    sql: sql`select ${localDay(sql`cp.created_at`, s)} as day, o.channel, c.customer_id, -1 as seconds, 0::smallint as level, ${ALL} as variant_id, ''::text as reason,
+        (case when cp.currency = ${s.currency} and cp.kind in ('coupon', 'store_credit') then cp.amount_minor else 0 end) * ${sign} as care_compensation_minor
+      from compensations cp
+      join return_cases c on c.shop_id = cp.shop_id and c.id = cp.case_id
+      join orders o on o.shop_id = c.shop_id and o.id = c.order_id
+      where cp.shop_id = ${s.shopId} and ${where}`,
+  };
+}
+
 /** SQL for the bucket (lower bound, seconds) of a duration: the same buckets as domain/analytics/refund-times. */
 const secondsBucket = (seconds: string) =>
   sql.raw(`case when ${seconds} < 3600 then ${seconds} - ${seconds} % 60 when ${seconds} < 604800 then ${seconds} - ${seconds} % 3600 else ${seconds} - ${seconds} % 86400 end`);
@@ -279,6 +296,8 @@ export const sources = {
   untrackedOrders: sql`not exists (select 1 from analytics_order_state a where a.shop_id = o.shop_id and a.order_id = o.id)`,
   refund: (id: string) => sql`r.id = ${id}`,
   refundsOfCases: (caseIds: readonly string[]) => sql`r.case_id = any(${uuids(caseIds)})`,
+  compensations: (ids: readonly string[]) => sql`cp.id = any(${uuids(ids)})`,
+  compensationsOfCases: (caseIds: readonly string[]) => sql`cp.case_id = any(${uuids(caseIds)})`,
   eventsOfCases: (caseIds: readonly string[]) => sql`e.case_id = any(${uuids(caseIds)})`,
   /** The event a transition just wrote (the latest of its action at that instant). */
   latestEvent: (shopId: string, caseId: string, action: string, at: Date) =>

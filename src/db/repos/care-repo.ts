@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { pgArrayLiteral } from '../bulk.js';
 import { queryRows, type Executor } from '../client.js';
 import { careTasks, compensations, couponCodes, exchangeFirstOutcomes, storeCreditLedger } from '../schema/index.js';
@@ -179,14 +179,4 @@ export const careRepo = {
     );
     return { offers, granted };
   },
-
-  /** Compensation value (coupons + store credit) in a period, one currency: for the cost of returns. */
-  async compensationMinor(db: Executor, shopId: string, currency: string, from: Date, to: Date): Promise<number> {
-    const [row] = await db
-      .select({ total: sql<string>`coalesce(sum(${compensations.amountMinor}), 0)` })
-      .from(compensations)
-      .where(and(eq(compensations.shopId, shopId), eq(compensations.currency, currency), gte(compensations.createdAt, from), lt(compensations.createdAt, to)));
-    return Number(row?.total ?? 0);
-  },
 };
-

@@ -68,6 +68,7 @@ export interface QueueRow {
   due_kind: string | null;
   due_source: 'scheduled' | 'policy' | null;
   receipt_ready_at: Date | string | null;
+  group_code: string | null;
   total: number;
 }
 
@@ -161,7 +162,8 @@ function queueRelation(shopId: string, f: QueueFilter): SQL {
            c.risk_score, c.needs_review, c.breakdown, c.refunded_minor, c.amount_override_minor, c.version, c.created_at, c.updated_at,
            o.number as order_number, o.channel, cu.name as customer_name,
            ${DUE_AT} as due_at, ${DUE_KIND} as due_kind, ${RECEIPT_READY} as receipt_ready_at,
-           case when dl.due_at is not null then 'scheduled' when ev.since is not null then 'policy' end as due_source
+           case when dl.due_at is not null then 'scheduled' when ev.since is not null then 'policy' end as due_source,
+           (select g.code from return_groups g where g.shop_id = c.shop_id and g.id = c.group_id) as group_code
     from return_cases c
     join orders o on o.shop_id = c.shop_id and o.id = c.order_id
     join policies p on p.shop_id = c.shop_id and p.id = c.policy_id

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { BuyerProfile, RiskSignalSettings } from '../../domain/risk/score.js';
 import type { ListKind, ListName } from '../../domain/risk/normalise.js';
 import { queryRows, type Executor } from '../client.js';
+import { addressKeyExpression } from '../schema/orders.js';
 
 /** A list entry a request matched (issue 19.5). */
 export interface ListHit {
@@ -22,11 +23,13 @@ export interface RequestContacts {
 type SignalWindows = Pick<RiskSignalSettings, 'velocityDays' | 'wardrobingDays'> & { weights?: Pick<RiskSignalSettings['weights'], 'sharedContact'> };
 const DEFAULT_WINDOWS: SignalWindows = { velocityDays: 7, wardrobingDays: 7 };
 
-/** An order's shipping address as one comparable key in SQL (blanks, punctuation and case removed; full width folded by NFKC). */
-export const addressKeySql = (o: string) =>
-  sql.raw(
-    `nullif(regexp_replace(lower(normalize(coalesce(${o}.shipping_address->>'province','')||coalesce(${o}.shipping_address->>'city','')||coalesce(${o}.shipping_address->>'district','')||coalesce(${o}.shipping_address->>'line1','')||coalesce(${o}.shipping_address->>'line2','')||coalesce(${o}.shipping_address->>'postalCode',''), NFKC)), '[[:space:][:punct:]]', '', 'g'), '')`,
-  );
+/** An order's shipping address as one comparable key in SQL: the expression orders_address_key_idx indexes. */
+export const addressKeySql = (o: string) => sql.raw(addressKeyExpression(o));
+
+/** Other customers of the shop with an order to one of this customer's shipping addresses (the shared_contact signal). */
+export const sharedAddressCustomersSql = (shopId: string, customer: SQL) =>
+  sql`select o2.customer_id from orders o1 join orders o2 on o2.shop_id = o1.shop_id and o2.customer_id <> o1.customer_id and ${addressKeySql('o2')} = ${addressKeySql('o1')}
+           where o1.shop_id = ${shopId} and o1.customer_id = ${customer} and o1.shipping_address is not null and o2.customer_id is not null`;
 
 /**
  * The history columns of one buyer as SQL: `customer` is the customer id expression, `asOf` the
@@ -67,13 +70,12 @@ function profileColumns(shopId: string, customer: SQL, asOf: SQL, w: SignalWindo
            and o.delivered_at is not null and c.created_at <= o.delivered_at + make_interval(days => ${w.wardrobingDays})
            and exists (select 1 from return_items i where i.shop_id = c.shop_id and i.case_id = c.id and i.grade in ('C', 'D'))) as "wardrobingReturns",
       ${
-        // Off unless the policy weighs it: the address match scans the shop's orders (no index on the key yet).
+        // Off unless the policy weighs it. The address match is an index range on orders_address_key_idx (shop, key).
         w.weights?.sharedContact ? sql`(select count(*) from (
          select x.id from customers me join customers x on x.shop_id = me.shop_id and x.phone = me.phone and x.id <> me.id
            where me.shop_id = ${shopId} and me.id = ${customer} and me.phone is not null
          union
-         select o2.customer_id from orders o1 join orders o2 on o2.shop_id = o1.shop_id and o2.customer_id <> o1.customer_id and ${addressKeySql('o2')} = ${addressKeySql('o1')}
-           where o1.shop_id = ${shopId} and o1.customer_id = ${customer} and o1.shipping_address is not null and o2.customer_id is not null
+         ${sharedAddressCustomersSql(shopId, customer)}
        ) shared)` : sql`0`
       } as "sharedContactAccounts"`;
 }

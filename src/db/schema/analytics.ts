@@ -48,6 +48,8 @@ export const MEASURES = [
   'decisions_platform',
   /** Refunds of cases whose return shipping the insurer paid (运费险, issue 17): the insured share of the cost. */
   'insured_refunds',
+  /** Coupons and store credit granted as compensation (issue 19 §1), by the day granted, shop level only: part of the cost of returns. */
+  'care_compensation_minor',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -103,13 +105,15 @@ export const analyticsFacts = pgTable(
   {
     shopId: shopId(),
     id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
-    kind: text('kind').$type<'case_opened' | 'case_ended' | 'decision' | 'refund_succeeded'>().notNull(),
+    kind: text('kind').$type<'case_opened' | 'case_ended' | 'decision' | 'refund_succeeded' | 'compensation_granted'>().notNull(),
     caseId: uuid('case_id').notNull(),
     orderId: uuid('order_id').notNull(),
     /** `decision`: the event that decided. */
     eventId: uuid('event_id'),
     /** `refund_succeeded`: the refund. */
     refundId: uuid('refund_id'),
+    /** `compensation_granted`: the compensation. */
+    compensationId: uuid('compensation_id'),
     /** `case_ended`: the case ended cancelled (its request stops counting). */
     cancelled: boolean('cancelled').notNull().default(false),
     /** `refund_succeeded`: the case's first successful refund or fast refund (the refunded case counts). */

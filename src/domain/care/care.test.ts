@@ -46,7 +46,12 @@ describe('compensation caps', () => {
     fc.assert(fc.property(fc.uint8Array({ minLength: 8, maxLength: 8 }), (bytes) => /^RT-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/.test(couponCodeFrom(bytes))));
     expect(normaliseCouponCode(' save-20 ')).toBe('SAVE-20');
     expect(normaliseCouponCode('a b')).toBeNull();
-    expect(monthOf(new Date('2026-12-31T23:59:59Z'))).toEqual({ from: new Date('2026-12-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') });
+    expect(monthOf(new Date('2026-12-31T23:59:59Z'), 'UTC')).toEqual({ from: new Date('2026-12-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') });
+    // The shop's month, not UTC's: 16:00Z on 30 November is already December in Shanghai.
+    expect(monthOf(new Date('2026-11-30T16:00:00Z'), 'Asia/Shanghai')).toEqual({ from: new Date('2026-11-30T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') });
+    expect(monthOf(new Date('2026-11-30T15:59:59Z'), 'Asia/Shanghai')).toEqual({ from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z') });
+    // Across a DST change: New York's November starts at 04:00Z (EDT) and December at 05:00Z (EST).
+    expect(monthOf(new Date('2026-11-15T12:00:00Z'), 'America/New_York')).toEqual({ from: new Date('2026-11-01T04:00:00Z'), to: new Date('2026-12-01T05:00:00Z') });
   });
 });
 

@@ -1,4 +1,5 @@
 import { unprocessable } from '../errors.js';
+import { localDayOf, MS_PER_DAY, startOfLocalDay } from '../policy/local-days.js';
 import type { Care, CompensationKind, CompensationRule } from './settings.js';
 
 /**
@@ -55,9 +56,14 @@ export function matchingRule(rules: CompensationRule[], reasons: { code: string;
   );
 }
 
-/** The calendar month (UTC) a time falls in, as its first instant and the next month's. */
-export function monthOf(now: Date): { from: Date; to: Date } {
-  return { from: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)) };
+/**
+ * The calendar month of the shop's time zone a time falls in, as its first instant and the next
+ * month's: a Shanghai shop's December starts at 2026-11-30T16:00Z, not at midnight UTC.
+ */
+export function monthOf(now: Date, timeZone: string): { from: Date; to: Date } {
+  const day = new Date(localDayOf(now.getTime(), timeZone) * MS_PER_DAY);
+  const first = (months: number) => Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + months, 1) / MS_PER_DAY;
+  return { from: new Date(startOfLocalDay(first(0), timeZone)), to: new Date(startOfLocalDay(first(1), timeZone)) };
 }
 
 /** Letters a person can read aloud without confusion (no 0/O, 1/I/L). */

@@ -42,7 +42,7 @@ export const CareSchema = Type.Object(
         {
           /** Largest coupon + store-credit value granted on one case (minor units of its currency). */
           maxPerCaseMinor: Type.Optional(Minor('Cap per case')),
-          /** Largest coupon + store-credit value the shop grants in a calendar month (UTC), per currency. */
+          /** Largest coupon + store-credit value the shop grants in a calendar month of the shop’s time zone, per currency. */
           maxPerMonthMinor: Type.Optional(Minor('Cap per month')),
           maxPointsPerCase: Type.Optional(Points('Points cap per case')),
           maxPointsPerMonth: Type.Optional(Points('Points cap per month')),

@@ -4,7 +4,8 @@ import type { Measure } from '../../db/schema/analytics.js';
 import type { ServiceContext } from '../context.js';
 import { isTimeGroup, nextCursor, resolveQuery, type AnalyticsQuery } from './filters.js';
 import { groupedCube, shapeGroups } from './return-rate.js';
-import { compensationCost } from '../care/analytics.js';
+import { analyticsQueryRepo } from '../../db/repos/analytics-query-repo.js';
+import { reportReader } from '../context.js';
 
 const CASE_SIDE: Measure[] = [
   'refunded_minor',
@@ -43,7 +44,9 @@ export async function returnCost(ctx: ServiceContext, shopId: string, q: Analyti
   const r = await resolveQuery(ctx, shopId, q, { defaultGroup: 'month' });
   const { totals, rows, total } = await groupedCube(ctx, r, [], CASE_SIDE, { sort: { by: 'refunded_minor' } });
   const groups = await shapeGroups(ctx, r, rows, (row: CubeRow | undefined) => figures(row));
-  const compensationMinor = await compensationCost(ctx, shopId, r.period, r.currency);
+  // Compensation is folded into the cube at the shop level: shop-wide, narrowed by the period only.
+  const [shopWide] = await analyticsQueryRepo.cube(reportReader(ctx), { shopId, from: r.filter.from, to: r.filter.to, group: 'none', orderSide: [], caseSide: ['care_compensation_minor'] });
+  const compensationMinor = shopWide?.care_compensation_minor ?? 0;
   const totalFigures = figures(totals);
   return {
     metric: 'cost',

@@ -68,6 +68,9 @@ export function refundSucceededFact(refund: RefundRef, first: boolean): FactRow 
   return fact({ id: refund.caseId, shopId: refund.shopId, orderId: refund.orderId }, 'refund_succeeded', { refundId: refund.id, firstRefund: first });
 }
 
+/** Compensation was granted on a case (issue 19 §1): its value joins the cost of returns when folded. */
+export const compensationGrantedFact = (c: CaseRef, compensationId: string): FactRow => fact(c, 'compensation_granted', { compensationId });
+
 /** Appends facts in the write's transaction: one statement (with the order's share lock when a fact needs it). */
 export async function appendFacts(tx: Tx, rows: readonly FactRow[]): Promise<void> {
   await analyticsFactsRepo.append(tx, rows);

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.js';
 import { analyticsFactsRepo as facts, type ClaimedFact } from '../../db/repos/analytics-facts-repo.js';
 import {
   cohortFamily,
+  compensationFamily,
   completionFamily,
   deadlineFamily,
   decisionFamily,
@@ -28,6 +29,7 @@ const distinct = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is stri
  * - case_ended: no longer on the way back, counted as it ended ('current'), its completion and
  *   deadlines; a cancelled request stops counting.
  * - decision: the event, by who decided. - refund_succeeded: the money; the refunded case on the first.
+ * - compensation_granted: the coupon or store credit's value (issue 19 §1).
  * A case opened and ended in the same batch would add and take back its 'open' units: skipped.
  * Exact whenever folded, as long as the order's analytics state is the one it had when the fact
  * was written: order writes fold their order's facts before they change it (recordOrderWrite).
@@ -41,6 +43,7 @@ export function factFamilies(s: Scope, batch: readonly ClaimedFact[]): Family[] 
   const events = of('decision', (f) => f.event_id);
   const refunds = of('refund_succeeded', (f) => f.refund_id);
   const firsts = of('refund_succeeded', (f) => f.case_id, (f) => f.first_refund);
+  const compensations = of('compensation_granted', (f) => f.compensation_id);
   const endedSet = new Set(ended);
   const openedSet = new Set(opened);
   const stillOpen = opened.filter((id) => !endedSet.has(id));
@@ -57,6 +60,7 @@ export function factFamilies(s: Scope, batch: readonly ClaimedFact[]): Family[] 
   if (events.length) families.push(decisionFamily(s, sql`e.id = any(${uuids(events)})`, 1));
   if (refunds.length) families.push(...refundFamily(s, sql`r.id = any(${uuids(refunds)})`, 1));
   if (firsts.length) families.push(...firstRefundFamily(s, sources.cases(firsts), 1));
+  if (compensations.length) families.push(compensationFamily(s, sources.compensations(compensations), 1));
   return families;
 }
 

@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/client.js';
 import {
   cohortFamily,
+  compensationFamily,
   completionFamily,
   deadlineFamily,
   decisionFamily,
@@ -96,6 +97,7 @@ export function caseFamilies(s: Scope, caseIds: readonly string[] | null): Famil
     decisionFamily(s, caseIds === null ? sources.all : sources.eventsOfCases(caseIds), 1),
     ...refundFamily(s, caseIds === null ? sources.all : sources.refundsOfCases(caseIds), 1),
     ...firstRefundFamily(s, cases, 1),
+    compensationFamily(s, caseIds === null ? sources.all : sources.compensationsOfCases(caseIds), 1),
   ];
 }
 

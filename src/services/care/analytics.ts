@@ -42,9 +42,3 @@ export async function careAnalytics(ctx: ServiceContext, shopId: string, q: { fr
     compensation: granted.map((g) => ({ currency: g.currency, kind: g.kind as 'coupon' | 'store_credit' | 'points', grants: g.grants, amountMinor: Number(g.amount_minor), points: Number(g.points) })),
   };
 }
-
-/** Compensation value (coupons + store credit) of a period of days in one currency: part of the cost of returns. */
-export async function compensationCost(ctx: ServiceContext, shopId: string, period: { from: string; to: string; timezone: string }, currency: string): Promise<number> {
-  const p = periodInstants(period.from, period.to, period.timezone);
-  return careRepo.compensationMinor(ctx.db, shopId, currency, p.from, p.to);
-}

@@ -10,6 +10,8 @@ import { casesRepo, type CaseRow } from '../../db/repos/cases-repo.js';
 import { policiesRepo } from '../../db/repos/policies-repo.js';
 import { publish } from '../automation/outbox.js';
 import type { ServiceContext } from '../context.js';
+import { appendFacts, compensationGrantedFact } from '../analytics/facts.js';
+import { findShop } from '../shops/shops.js';
 import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
 
 /**
@@ -87,7 +89,9 @@ export async function grantInTx(tx: Tx, c: CaseRow, policy: Policy, input: Grant
   if (input.kind !== 'coupon' && (input.couponSource || input.expiresAt)) throw invalid('compensation.coupon_fields', 'couponSource and expiresAt belong to coupons');
 
   await careRepo.lockGrants(tx, c.shopId);
-  const month = monthOf(now);
+  // The monthly cap is the shop's calendar month (its time zone), as its staff and its books count it.
+  const shop = await findShop({ db: tx }, c.shopId);
+  const month = monthOf(now, shop?.timezone ?? 'UTC');
   const soFar = await careRepo.grantedSoFar(tx, c.shopId, c.id, c.currency, month.from, month.to);
   const source = input.kind === 'coupon' ? (input.couponSource ?? 'pool') : null;
   checkCaps(care, { kind: input.kind, amountMinor, points }, soFar);
@@ -141,6 +145,8 @@ export async function grantInTx(tx: Tx, c: CaseRow, policy: Policy, input: Grant
     payload: { compensation: summary, note: row.note },
     createdAt: now,
   });
+  // Counted in the analytics cube by the worker's fold, as refunds are (the cost of returns reads it there).
+  await appendFacts(tx, [compensationGrantedFact(c, row.id)]);
   await publish(tx, c.shopId, 'return.compensation_granted', c.id, { caseId: c.id, rmaNumber: c.rmaNumber, customerId: c.customerId, compensation: summary }, now);
   return row;
 }

@@ -58,6 +58,7 @@ function rowView(r: QueueRow, items: { sku: string; title: string; quantity: num
     awaitingPayout: payout ? { since: iso(payout.since)!, amountMinor: Number(payout.amount_minor) } : null,
     deadline: r.due_at === null ? null : { dueAt: iso(r.due_at)!, kind: r.due_kind, source: r.due_source ?? 'policy' },
     receiptReadyAt: iso(r.receipt_ready_at ?? null),
+    groupCode: r.group_code,
     items,
   };
 }

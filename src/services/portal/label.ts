@@ -27,6 +27,17 @@ export async function qrSvg(text: string): Promise<string> {
 }
 
 type Lang = 'zh-CN' | 'en';
+type LabelData = Awaited<ReturnType<typeof labelData>>;
+type LabelItem = Pick<LabelData['view']['items'][number], 'sku' | 'title' | 'quantity' | 'reasonCode' | 'reasonLabel'>;
+
+/** What a label prints: one case's, or a group's (its code, and each of its cases with its order and items). */
+export interface LabelInput {
+  shop: Pick<LabelData['shop'], 'name' | 'slug'>;
+  order: Pick<LabelData['order'], 'number' | 'shippingAddress'>;
+  view: Pick<LabelData['view'], 'rmaNumber' | 'returnMethod' | 'returnAddress'> & { items: LabelItem[] };
+  /** A return across several orders: the packing slip lists each case under its RMA and order. */
+  cases?: { rmaNumber: string; orderNumber: string; items: LabelItem[] }[];
+}
 const TEXT = {
   en: {
     title: 'Return label',
@@ -45,6 +56,10 @@ const TEXT = {
     qty: 'Qty',
     reason: 'Reason',
     footer: 'Questions? Open your return in the portal and send us a message.',
+    groupTitle: 'Return label · several orders',
+    group: 'Return code',
+    orders: 'Orders',
+    cases: (n: number) => `${n} returns in this parcel, one per order:`,
   },
   'zh-CN': {
     title: '退货面单',
@@ -63,17 +78,23 @@ const TEXT = {
     qty: '数量',
     reason: '原因',
     footer: '如有疑问，请在退货服务页面打开此退货并给我们留言。',
+    groupTitle: '退货面单 · 多个订单合并',
+    group: '合并退货单号',
+    orders: '订单号',
+    cases: (n: number) => `本包裹含 ${n} 个退货单（每个订单一个）：`,
   },
 } as const;
 
 /** A4 return label (with QR code) and packing slip, in the buyer's language. */
-export async function renderLabelPdf(data: Awaited<ReturnType<typeof labelData>>, wanted: Lang): Promise<Buffer> {
+export async function renderLabelPdf(data: LabelInput, wanted: Lang): Promise<Buffer> {
   const { shop, order, view } = data;
   const font = loadCjkFont();
   // Without a CJK font Chinese cannot be drawn: fall back to English (titles may still hold Chinese).
   const lang: Lang = font ? wanted : 'en';
   const t = TEXT[lang];
-  const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `${t.title} ${view.rmaNumber}`, Author: shop.name } });
+  // A group's label names its cases in the document's subject too: a program reading the PDF finds them there.
+  const subject = data.cases?.map((c) => `${c.rmaNumber}: ${c.orderNumber}`).join('; ');
+  const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `${t.title} ${view.rmaNumber}`, Author: shop.name, ...(subject ? { Subject: subject } : {}) } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -90,12 +111,13 @@ export async function renderLabelPdf(data: Awaited<ReturnType<typeof labelData>>
   // Label: big RMA number, QR code, addresses.
   doc.rect(left, 40, width, 370).lineWidth(2).stroke('#111');
   doc.fontSize(12).fillColor('#555').text(shop.name, left + 16, 56, { width: width - 200 });
-  doc.fontSize(22).fillColor('#111').text(t.title, left + 16, 76, { width: width - 200 });
-  doc.fontSize(11).fillColor('#555').text(t.rma, left + 16, 116);
+  const grouped = !!data.cases;
+  doc.fontSize(grouped ? 18 : 22).fillColor('#111').text(grouped ? t.groupTitle : t.title, left + 16, 76, { width: width - 200 });
+  doc.fontSize(11).fillColor('#555').text(grouped ? t.group : t.rma, left + 16, 116);
   doc.fontSize(30).fillColor('#111').text(view.rmaNumber, left + 16, 132, { characterSpacing: 1 });
   // The RMA number as Code 128, for the warehouse's handheld scanner.
   drawCode128(doc, view.rmaNumber, left + 6, 172, 250, 38);
-  doc.fontSize(11).fillColor('#555').text(`${t.order}: ${order.number}`, left + 16, 216);
+  doc.fontSize(11).fillColor('#555').text(`${grouped ? t.orders : t.order}: ${order.number}`, left + 16, 216, { width: width - 200, height: 16, ellipsis: true });
   doc.fontSize(12).fillColor('#111').text(t.method[view.returnMethod], left + 16, 234);
 
   const qr = QRCode.create(code, { errorCorrectionLevel: 'M' });
@@ -132,7 +154,7 @@ export async function renderLabelPdf(data: Awaited<ReturnType<typeof labelData>>
   doc.fontSize(8).fillColor('#777').text(t.cut, left, 434);
 
   doc.fontSize(18).fillColor('#111').text(t.slip, left, 456);
-  doc.fontSize(11).fillColor('#333').text(`${t.rma}: ${view.rmaNumber}    ${t.order}: ${order.number}`, left, 482);
+  doc.fontSize(11).fillColor('#333').text(`${grouped ? t.group : t.rma}: ${view.rmaNumber}    ${grouped ? t.orders : t.order}: ${order.number}`, left, 482, { width: width - 220, height: 14, ellipsis: true });
   // The packing slip travels inside the parcel: its barcode finds the case once the label is torn off.
   drawCode128(doc, view.rmaNumber, left + width - 210, 452, 210, 34);
   if (ra) {
@@ -143,20 +165,35 @@ export async function renderLabelPdf(data: Awaited<ReturnType<typeof labelData>>
   }
   let y = 530;
   const cols = [left, left + 110, left + 360, left + 400];
+  if (data.cases) {
+    doc.fontSize(10).fillColor('#333').text(t.cases(data.cases.length), left, y, { width });
+    y += 18;
+  }
   doc.fontSize(10).fillColor('#555');
   doc.text(t.sku, cols[0], y).text(t.item, cols[1], y).text(t.qty, cols[2], y).text(t.reason, cols[3], y);
   y += 16;
   doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).stroke('#bbb');
   y += 6;
   doc.fillColor('#111');
-  for (const item of view.items) {
-    const reason = item.reasonLabel ? item.reasonLabel[lang] : item.reasonCode;
-    const h = Math.max(doc.heightOfString(item.title ?? '', { width: 240 }), doc.heightOfString(reason, { width: width - 360 }), 14);
-    doc.fontSize(10).text(item.sku ?? '', cols[0], y, { width: 105 }).text(item.title ?? '', cols[1], y, { width: 240 }).text(String(item.quantity), cols[2], y).text(reason, cols[3], y, { width: width - 360 });
-    y += h + 8;
+  const newPageIfFull = () => {
     if (y > doc.page.height - 80) {
       doc.addPage();
       y = 40;
+    }
+  };
+  // One section per case of a group (its RMA and order), or the case's items alone.
+  for (const section of data.cases ?? [{ rmaNumber: null, orderNumber: null, items: view.items }]) {
+    if (section.rmaNumber) {
+      doc.fontSize(11).fillColor('#111').text(`${t.rma} ${section.rmaNumber} · ${t.order} ${section.orderNumber}`, left, y, { width });
+      y += 18;
+    }
+    doc.fillColor('#111');
+    for (const item of section.items) {
+      const reason = item.reasonLabel ? item.reasonLabel[lang] : item.reasonCode;
+      const h = Math.max(doc.heightOfString(item.title ?? '', { width: 240 }), doc.heightOfString(reason, { width: width - 360 }), 14);
+      doc.fontSize(10).text(item.sku ?? '', cols[0], y, { width: 105 }).text(item.title ?? '', cols[1], y, { width: 240 }).text(String(item.quantity), cols[2], y).text(reason, cols[3], y, { width: width - 360 });
+      y += h + 8;
+      newPageIfFull();
     }
   }
   doc.fontSize(9).fillColor('#555').text(t.footer, left, Math.max(y + 20, 700), { width });

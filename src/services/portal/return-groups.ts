@@ -2,11 +2,13 @@ import { and, desc, eq, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { Type, type Static } from 'typebox';
 import { CONDITIONS } from '../../domain/policy/schema.js';
 import { StringEnum } from '../../domain/typebox.js';
-import { orders } from '../../db/schema/index.js';
+import { AppError } from '../../domain/errors.js';
+import { orders, returnCases } from '../../db/schema/index.js';
+import { getShop } from '../shops/shops.js';
 import type { ServiceContext } from '../context.js';
-import { createReturnGroup, returnGroupDetail } from '../returns/return-groups.js';
+import { createReturnGroup, findGroup, returnGroupDetail, type GroupRow } from '../returns/return-groups.js';
 import { portalOrder, scopedOrder } from './order.js';
-import { BUYER } from './returns.js';
+import { BUYER, labelAvailable, portalCaseView } from './returns.js';
 import { portalNotFound } from './session.js';
 import type { PortalScope } from './tokens.js';
 
@@ -108,4 +110,57 @@ export async function createPortalGroup(ctx: ServiceContext, scope: Pick<PortalS
     BUYER,
   );
   return returnGroupDetail(ctx.db, scope.shopId, group);
+}
+
+/**
+ * A group the buyer may see: every order in it is the token's buyer's (the same customer record,
+ * or the same e-mail), as createPortalGroup required. Any other group, or a wrong code, gets the
+ * portal's one not-found answer.
+ */
+async function buyersGroup(ctx: ServiceContext, scope: Pick<PortalScope, 'shopId' | 'orderId'>, ref: string): Promise<GroupRow> {
+  const group = await findGroup(ctx.db, scope.shopId, ref).catch(() => {
+    throw portalNotFound();
+  });
+  const own = await scopedOrder(ctx, scope);
+  const email = own.email?.trim().toLowerCase() || null;
+  const rows = await ctx.db
+    .select({ customerId: orders.customerId, email: sql<string | null>`lower(trim(${orders.email}))` })
+    .from(returnCases)
+    .innerJoin(orders, and(eq(orders.shopId, returnCases.shopId), eq(orders.id, returnCases.orderId)))
+    .where(and(eq(returnCases.shopId, scope.shopId), eq(returnCases.groupId, group.id)));
+  const mine = (r: { customerId: string | null; email: string | null }) => (own.customerId !== null && r.customerId === own.customerId) || (email !== null && r.email === email);
+  if (rows.length === 0 || !rows.every(mine)) throw portalNotFound();
+  return group;
+}
+
+/** The buyer's group by its code: every case of the parcel, each with its own order. */
+export async function getPortalGroup(ctx: ServiceContext, scope: Pick<PortalScope, 'shopId' | 'orderId'>, ref: string) {
+  const group = await buyersGroup(ctx, scope, ref);
+  const detail = await returnGroupDetail(ctx.db, scope.shopId, group);
+  return { ...detail, labelAvailable: await groupLabelCases(ctx, scope.shopId, group).then((cs) => cs.every(labelAvailable)) };
+}
+
+async function groupLabelCases(ctx: ServiceContext, shopId: string, group: GroupRow) {
+  return ctx.db.select().from(returnCases).where(and(eq(returnCases.shopId, shopId), eq(returnCases.groupId, group.id))).orderBy(returnCases.rmaNumber);
+}
+
+/**
+ * What the group's one label prints: the group's code (QR, barcode, big) and, on the packing
+ * slip, each case with its order and items, so the warehouse sees every order in the parcel.
+ * The return address and method are the first case's (one parcel goes to one place).
+ */
+export async function groupLabelData(ctx: ServiceContext, scope: PortalScope, ref: string) {
+  const group = await buyersGroup(ctx, scope, ref);
+  const cases = await groupLabelCases(ctx, scope.shopId, group);
+  if (!cases.every(labelAvailable)) throw new AppError('conflict', 'portal.label_unavailable', 'This return has no label to print now');
+  const shop = await getShop(ctx, scope.shopId);
+  const views = [];
+  for (const c of cases) views.push(await portalCaseView(ctx, { ...scope, orderId: c.orderId }, c));
+  const first = await scopedOrder(ctx, { shopId: scope.shopId, orderId: cases[0]!.orderId });
+  return {
+    shop,
+    order: { number: views.map((v) => v.orderNumber ?? '').join(', '), shippingAddress: first.shippingAddress },
+    view: { rmaNumber: group.code, returnMethod: views[0]!.returnMethod, returnAddress: views[0]!.returnAddress, items: views.flatMap((v) => v.items) },
+    cases: views.map((v) => ({ rmaNumber: v.rmaNumber, orderNumber: v.orderNumber ?? '', items: v.items })),
+  };
 }

@@ -122,6 +122,8 @@ export interface QueueItem {
   /** A manual refund nobody has confirmed paid yet: since when, how much. */
   awaitingPayout: { since: string; amountMinor: number } | null;
   deadline: Deadline | null;
+  /** Part of a return across several orders: the group's code (one parcel, one label). */
+  groupCode: string | null;
   items: { sku: string; title: string; quantity: number; reasonCode: string }[];
 }
 export interface QueuePage {
@@ -508,7 +510,7 @@ export interface ConnectionSyncResult {
 
 /** Buyer notifications (issue 20): GET /notification-templates, /notification-settings, /dev-outbox. */
 export type NotificationChannel = 'email' | 'sms';
-export const NOTIFICATION_STEPS = ['request_received', 'approved', 'ship_reminder', 'rejected', 'goods_received', 'nothing_received', 'refunded', 'offer', 'shop_message', 'exchange_shipped', 'closed_by_deadline'] as const;
+export const NOTIFICATION_STEPS = ['request_received', 'approved', 'ship_reminder', 'rejected', 'goods_received', 'nothing_received', 'refunded', 'offer', 'shop_message', 'exchange_shipped', 'closed_by_deadline', 'compensation_granted'] as const;
 export type NotificationStep = (typeof NOTIFICATION_STEPS)[number];
 
 export interface NotificationTemplate {

@@ -5,6 +5,7 @@ import { portalApi } from '../api.js';
 import { Alert, Spinner, StatusPill, useErrorText } from '../components/ui.js';
 import { day, money, percent, pick } from '../format.js';
 import { navigate } from '../router.js';
+import { CombineOffer } from './Combine.js';
 import { shippingText } from './shipping-text.js';
 import type { CaseView, LineResolution, OrderLine, OrderView, Preview, Reason, Resolution, ReturnMethod, ReturnRequest, Session, ShopBrand } from '../types.js';
 
@@ -275,6 +276,8 @@ export function OrderPage({ shop, session, onExpired }: { shop: ShopBrand; sessi
           <span>{view.order.deliveredAt ? day(view.order.deliveredAt, lang, shop.timezone) : t('order.notDelivered')}</span>
         </div>
       </div>
+
+      <CombineOffer shop={shop} session={session} />
 
       {view.returns.length > 0 && (
         <section className="section" aria-labelledby="existing-h">

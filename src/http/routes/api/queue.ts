@@ -42,6 +42,7 @@ const QueueItemSchema = Type.Object({
   ),
   /** The carrier delivered the returned parcel to the shop: ready to receive (issue 17). */
   receiptReadyAt: Nullable(DateTime),
+  groupCode: Nullable(Type.String({ description: 'A return across several orders: the code of the group this case is part of (one parcel, one label)' })),
   items: Type.Array(Type.Object({ sku: Type.String(), title: Type.String(), quantity: Type.Integer(), reasonCode: Type.String() })),
 });
 

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { createPortalGroup, PortalGroupSchema, portalBuyerOrders } from '../../../services/portal/return-groups.js';
+import { renderLabelPdf } from '../../../services/portal/label.js';
+import { createPortalGroup, getPortalGroup, groupLabelData, PortalGroupSchema, portalBuyerOrders } from '../../../services/portal/return-groups.js';
 import { errorResponses } from '../../schemas/common.js';
 import { ReturnGroupSchema } from '../api/return-groups.js';
 import { scopeOf } from './auth.js';
 
 const closed = { additionalProperties: false } as const;
+const RefParams = Type.Object({ ref: Type.String({ minLength: 1, maxLength: 64, description: 'The group’s code (or id)' }) }, closed);
+const PortalGroupView = Type.Object({ ...ReturnGroupSchema.properties, labelAvailable: Type.Boolean({ description: 'The one label for the parcel can be printed now' }) }, closed);
 const Text = Type.Object({ 'zh-CN': Type.String(), en: Type.String() }, closed);
 
 const BuyerOrdersSchema = Type.Object(
@@ -69,5 +72,42 @@ export const portalReturnGroupRoutes: FastifyPluginAsyncTypebox = async (app) =>
       },
     },
     async (req, reply) => reply.code(201).send(await createPortalGroup(app.ctx, scopeOf(req), req.body)),
+  );
+
+  app.get(
+    '/return-groups/:ref',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: 'One of the buyer’s return groups by its code: every case of the parcel, each with its order',
+        description: 'A group with an order that is not the buyer’s gets 404 portal.not_found.',
+        params: RefParams,
+        response: { 200: PortalGroupView, ...errorResponses },
+      },
+    },
+    async (req) => getPortalGroup(app.ctx, scopeOf(req), req.params.ref),
+  );
+
+  app.get(
+    '/return-groups/:ref/label.pdf',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: 'The one printable label for the parcel (PDF): the group’s code as QR and barcode, and each case with its order on the packing slip',
+        params: RefParams,
+        querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en')])) }, closed),
+        response: { ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const data = await groupLabelData(app.ctx, scopeOf(req), req.params.ref);
+      const lang = req.query.lang ?? (data.shop.defaultLocale === 'en' ? 'en' : 'zh-CN');
+      const pdf = await renderLabelPdf(data, lang);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="return-${data.view.rmaNumber}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
   );
 };

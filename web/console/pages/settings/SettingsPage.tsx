@@ -5,6 +5,7 @@ import { useSession } from '../../auth/session.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ApiKeysTab } from './ApiKeysTab.js';
 import { BuyerListsTab } from './BuyerListsTab.js';
+import { CareTab } from './CareTab.js';
 import { ConnectionsTab } from './ConnectionsTab.js';
 import { MailboxTab } from './MailboxTab.js';
 import { NotificationsTab } from './NotificationsTab.js';
@@ -14,7 +15,7 @@ import { ShopTab } from './ShopTab.js';
 import { StaffTab } from './StaffTab.js';
 import { WebhooksTab } from './WebhooksTab.js';
 
-/** Settings: the shop's profile, its staff and their roles, API keys, connections, webhooks and the dev mailbox. Each tab only for the roles that may open it. */
+/** Settings: the shop's profile, after-sales care (coupon pool, compensation caps and rules), its staff and their roles, API keys, connections, webhooks and the dev mailbox. Each tab only for the roles that may open it. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
@@ -23,6 +24,7 @@ export function SettingsPage() {
   const tabs = [
     { key: 'shop', label: t('settings.tabs.shop'), children: <ShopTab />, show: can('shop:read') },
     { key: 'return-addresses', label: t('returnAddresses.tab'), children: <ReturnAddressesTab />, show: can('shop:read') },
+    { key: 'care', label: t('care.settings.tab'), children: <CareTab />, show: can('policy:read') },
     { key: 'buyer-lists', label: t('buyerRecords.lists.tab'), children: <BuyerListsTab />, show: can('customers:read') },
     { key: 'staff', label: t('settings.tabs.staff'), children: <StaffTab />, show: can('staff:manage') },
     { key: 'api-keys', label: t('settings.tabs.apiKeys'), children: <ApiKeysTab />, show: can('api_keys:manage') },

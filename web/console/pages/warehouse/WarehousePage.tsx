@@ -10,6 +10,7 @@ import { useErrorText } from '../../components/ErrorAlert.js';
 import { InspectFields, inspectBody, ReceiveFields, receiveBody, restockSummary, type InspectValues, type ReceiveValues } from '../../components/goods/GoodsFields.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { StatusTag, TypeText } from '../../components/tags.js';
+import { GroupCard, type ReturnGroup } from './GroupCard.js';
 import { ScanInput } from './ScanInput.js';
 import { useShopTime } from '../../lib/shop-time.js';
 
@@ -18,7 +19,7 @@ interface Scan {
   at: string;
   rma?: string;
   caseId?: string;
-  result: 'found' | 'none' | 'several' | 'received' | 'inspected';
+  result: 'found' | 'none' | 'several' | 'received' | 'inspected' | 'group' | 'groupReceived';
 }
 
 /** Receiving: scan or type an RMA or tracking number, count what arrived, grade it, choose what happens to it, photograph it. */
@@ -33,6 +34,8 @@ export function WarehousePage() {
   const [caseId, setCaseId] = useState<string | null>(null);
   const [scans, setScans] = useState<Scan[]>([]);
   const [lastCode, setLastCode] = useState<string | null>(null);
+  // A parcel of several orders (a return group): every case the scan found belongs to it.
+  const [group, setGroup] = useState<ReturnGroup | null>(null);
   const kase = useQuery({ queryKey: ['case', caseId], queryFn: () => api.get<CaseDetail>(`/returns/${caseId}`), enabled: !!caseId });
   const [receiveForm] = Form.useForm<ReceiveValues>();
   const [inspectForm] = Form.useForm<InspectValues>();
@@ -45,6 +48,15 @@ export function WarehousePage() {
     try {
       const page = await api.get<QueuePage>('/queue', { q: code, scope: 'all', sort: 'createdAt', order: 'desc', pageSize: 20 });
       setMatches(page.data);
+      const groupCode = page.data[0]?.groupCode ?? null;
+      if (groupCode && page.data.every((c) => c.groupCode === groupCode)) {
+        // The group's code, its QR code or its tracking number: the parcel is received as a whole.
+        setCaseId(null);
+        setGroup(await api.get<ReturnGroup>(`/return-groups/${encodeURIComponent(groupCode)}`));
+        log({ code, rma: groupCode, result: 'group' });
+        return;
+      }
+      setGroup(null);
       if (page.data.length === 1) {
         setCaseId(page.data[0]!.id);
         log({ code, rma: page.data[0]!.rmaNumber, caseId: page.data[0]!.id, result: 'found' });
@@ -64,6 +76,8 @@ export function WarehousePage() {
     try {
       const updated = await api.post<CaseDetail>(`/returns/${c!.id}/actions/${action}`, body);
       queryClient.setQueryData(['case', c!.id], updated);
+      // A case of a group: the group's card shows its new status too.
+      if (group) setGroup(await api.get<ReturnGroup>(`/return-groups/${encodeURIComponent(group.code)}`));
       await queryClient.invalidateQueries({ queryKey: ['queue'] });
       message.success(t(action === 'receive' ? 'warehouse.receivedOk' : 'warehouse.inspectedOk', { rma: updated.rmaNumber }));
       log({ code: lastCode ?? updated.rmaNumber, rma: updated.rmaNumber, caseId: updated.id, result: action === 'receive' ? 'received' : 'inspected' });
@@ -73,6 +87,29 @@ export function WarehousePage() {
       setBusy(false);
     }
   };
+
+  const receiveGroup = () =>
+    modal.confirm({
+      title: t('warehouse.group.confirm', { code: group!.code }),
+      content: t('warehouse.group.effect', { count: group!.cases.length }),
+      okText: t('actions.name.receive'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'confirm-ok' } as ButtonProps,
+      onOk: async () => {
+        setBusy(true);
+        try {
+          const updated = await api.post<ReturnGroup>(`/return-groups/${encodeURIComponent(group!.code)}/actions/receive`, {});
+          setGroup(updated);
+          await queryClient.invalidateQueries({ queryKey: ['queue'] });
+          message.success(t('warehouse.group.received', { code: updated.code, count: updated.cases.length }));
+          log({ code: lastCode ?? updated.code, rma: updated.code, result: 'groupReceived' });
+        } catch (err) {
+          message.error(errorText(err));
+        } finally {
+          setBusy(false);
+        }
+      },
+    });
 
   const confirmReceive = async () => {
     const v = await receiveForm.validateFields();
@@ -117,7 +154,8 @@ export function WarehousePage() {
             <ScanInput onScan={(code) => void scan(code)} busy={busy} />
           </Card>
           {matches && matches.length === 0 && <Result status="warning" title={t('warehouse.noMatch', { code: lastCode })} subTitle={t('warehouse.noMatchHint')} data-testid="scan-none" />}
-          {matches && matches.length > 1 && !caseId && (
+          {group && <GroupCard group={group} busy={busy} onReceive={receiveGroup} onInspect={(id) => setCaseId(id)} />}
+          {matches && matches.length > 1 && !caseId && !group && (
             <Card title={t('warehouse.several', { count: matches.length })} style={{ marginTop: 16 }}>
               <Table<QueueItem>
                 rowKey="id"
@@ -197,7 +235,7 @@ export function WarehousePage() {
               <div className="scan-log">
                 {scans.map((s, i) => (
                   <div key={i} className="scan-log-row">
-                    {s.result === 'received' || s.result === 'inspected' ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <span className={`dot dot-${s.result}`} />}
+                    {s.result === 'received' || s.result === 'inspected' || s.result === 'groupReceived' ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <span className={`dot dot-${s.result}`} />}
                     <div>
                       <div>
                         <strong>{s.rma ?? s.code}</strong> <span className="small muted">{t(`warehouse.result.${s.result}`)}</span>
