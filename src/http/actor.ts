@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { can } from '../domain/auth/permissions.js';
 import type { Actor, CaseAction } from '../domain/cases/model.js';
-import { actorMayAct } from '../domain/cases/transition.js';
+import { actorMayAct } from '../domain/cases/state-machine.js';
 import { TRANSITIONS } from '../domain/cases/transitions.js';
 import { forbidden } from '../domain/errors.js';
 

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Actor, CaseAction, CaseStatus, CaseType } from '../../domain/cases/model.js';
-import { allowedActions } from '../../domain/cases/transition.js';
+import { allowedActions } from '../../domain/cases/state-machine.js';
 import { casesRepo, type CaseRow } from '../../db/repos/cases-repo.js';
 import { consoleDemoRepo, type DemoOrderCandidate } from '../../db/repos/console-demo-repo.js';
 import { refundsRepo } from '../../db/repos/refunds-repo.js';
