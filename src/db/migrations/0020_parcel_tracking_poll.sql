@@ -1,0 +1,2 @@
+ALTER TABLE "return_shipments" ADD COLUMN "next_poll_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "return_shipments_poll_idx" ON "return_shipments" USING btree ("next_poll_at") WHERE "return_shipments"."next_poll_at" is not null;
