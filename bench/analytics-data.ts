@@ -144,7 +144,9 @@ export async function generateShop(db: Executor, shopId: string, policyId: strin
         policy_id, policy_version, risk_score, risk_reasons, breakdown, refunded_minor, created_by_kind, created_at, updated_at, closed_at)
       select ${shopId}::uuid, case_id, 'RB' || row_number() over (order by created_at), order_id, customer_id, type, status, 'CNY', 'original', 'self_ship',
         case when reason in ('quality_issue', 'not_as_described', 'wrong_item', 'expired') then 'seller' when reason = 'damaged_in_transit' then 'carrier' else 'buyer' end,
-        'buyer', ${policyId}, 1, 0, '[]'::jsonb,
+        -- 运费险: about a third of the buyer's own returns ship back at the insurer's expense.
+        case when reason not in ('quality_issue', 'not_as_described', 'wrong_item', 'expired', 'damaged_in_transit') and r_type < 0.3 then 'insurer' else 'buyer' end,
+        ${policyId}, 1, 0, '[]'::jsonb,
         jsonb_build_object('refundMinor', paid, 'items', jsonb_build_array(jsonb_build_object('lineId', line_id, 'quantity', quantity,
           'restockingFeeMinor', case when reason = 'no_reason' and r_actor < 0.3 then paid / 20 else 0 end))),
         case when status = 'completed' and type <> 'exchange' then paid else 0 end, 'buyer', created_at, coalesce(closed_at, created_at), closed_at

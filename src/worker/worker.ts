@@ -12,6 +12,7 @@ import { sendDueWebhooks } from '../services/webhooks/send-deliveries.js';
 import { refreshPlannerStatistics } from '../db/planner-statistics.js';
 import { runAnalyticsJobs } from '../services/analytics/jobs.js';
 import { syncDueConnections } from '../services/connections/run-connections.js';
+import { pollDueParcels } from '../services/carriers/tracking-poller.js';
 import { jobDuration, jobRuns } from '../observability/metrics.js';
 
 export interface Worker {
@@ -67,6 +68,8 @@ export const JOBS: Job[] = [
   { name: 'analytics', everyMs: 30_000, run: runAnalyticsJobs },
   // Storefronts, marketplaces and carriers pull what changed; failures back off per connection.
   { name: 'connections', everyMs: 5_000, run: (ctx, run) => drain(run, () => syncDueConnections(ctx, 10), 10) },
+  // Parcels whose carrier callbacks never came (not configured, or missed) are asked about in real time.
+  { name: 'carrier-tracking', everyMs: 60_000, run: (ctx, run) => drain(run, () => pollDueParcels(ctx, 20, run.stopping), 20) },
 ];
 
 /**

@@ -87,6 +87,13 @@ describe('console analytics page', () => {
     expect(await page.getByTestId('quality-thresholds').textContent()).toBe(`${pct(quality.thresholds.warnAtBp / 10_000)} / ${pct(quality.thresholds.limitBp / 10_000)}`);
     const costText = await page.getByTestId('kpi-cost').locator('.ant-statistic-content').textContent();
     expect(costText).toBe(new Intl.NumberFormat('en-US', { style: 'currency', currency: cost.currency }).format(cost.totals.totalMinor / 100));
+    // 运费险: the share of refunds whose return shipping the insurer paid, as the API counts it.
+    expect(cost.totals.insuredRefunds).toBeGreaterThan(0);
+    expect(cost.totals.insuredRefunds).toBeLessThan(cost.totals.refunds);
+    expect(cost.totals.insuredShare).toBeCloseTo(cost.totals.insuredRefunds / cost.totals.refunds, 4);
+    const insuredText = await page.getByTestId('cost-insured').textContent();
+    expect(insuredText).toContain(pct(cost.totals.insuredShare));
+    expect(insuredText).toContain(`${new Intl.NumberFormat('en-US').format(cost.totals.insuredRefunds)} of ${new Intl.NumberFormat('en-US').format(cost.totals.refunds)}`);
 
     // Every chart is drawn (ECharts canvases), the gauge and the predictions included.
     for (const id of ['return-trend-chart', 'quality-chart', 'quality-gauge', 'return-breakdown-chart', 'top-skus-chart', 'reasons-chart', 'sku-reasons-chart', 'cost-chart', 'refund-time-chart', 'refund-distribution-chart', 'predictions-chart', 'order-score-chart', 'customers-chart']) {

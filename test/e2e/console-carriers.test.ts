@@ -74,4 +74,74 @@ describe('console: carriers', () => {
     expect(en.errors).toEqual([]);
     await en.close();
   });
+
+  it('books a pickup and asks for an interception by clicking in the case page; the carrier’s reports show on the case', async () => {
+    const order = await api('POST', '/api/v1/orders', { key: shop.keys.owner, body: orderBody(recentOrder(t.clock.now())) });
+    const created = await api('POST', '/api/v1/returns', { key: shop.keys.owner, body: { orderId: order.body.id, type: 'return_refund', items: [{ lineId: order.body.lines[0].id, quantity: 1, reasonCode: 'no_reason' }] } });
+    expect((await act(api, shop.keys.owner, created.body.id, 'approve')).status).toBe(200);
+
+    const { page, errors, close } = await consolePage(browser, 'en-US');
+    await signIn(page, t.baseUrl, shop.ownerEmail);
+    await page.goto(`${t.baseUrl}/console/cases/${created.body.id}`);
+    const card = page.getByTestId('carrier-card');
+    await expect.poll(() => card.innerText(), POLL).toContain('No parcel yet');
+    await page.getByTestId('carrier-book-pickup').click();
+    const modal = page.locator('.ant-modal').filter({ hasText: 'Pickup window' });
+    await modal.waitFor(POLL);
+    const day = new Date(Date.now() + 86_400_000);
+    const at = (h: number) => `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')} ${String(h).padStart(2, '0')}:00`;
+    const inputs = modal.locator('.ant-picker input');
+    await inputs.nth(0).click();
+    await inputs.nth(0).fill(at(10));
+    await inputs.nth(0).press('Enter');
+    await inputs.nth(1).fill(at(12));
+    await inputs.nth(1).press('Enter');
+    await modal.getByRole('button', { name: 'Book' }).click();
+    await expect.poll(() => card.getByTestId('carrier-parcel').count(), POLL).toBe(1);
+    const sent = kd.pickups.at(-1)!;
+    expect(sent).toMatchObject({ kuaidicom: 'shunfeng', sendManName: '王小明', pickupStartTime: expect.stringMatching(/^\d\d:00$/) });
+    const booked = (await api('GET', `/api/v1/returns/${created.body.id}/carrier`, { key: shop.keys.viewer })).body.parcels[0];
+    expect(new Date(booked.pickup.windowEnd).getTime() - new Date(booked.pickup.windowStart).getTime()).toBe(2 * 3_600_000);
+    await expect.poll(() => card.innerText(), POLL).toContain(booked.trackingNumber);
+    await expect.poll(() => page.getByTestId('timeline').innerText(), POLL).toContain('Carrier booked');
+
+    // Kuaidi100's pickup order: a courier assigned, then the parcel collected.
+    expect((await kd.pickupEvent(booked.trackingNumber, '2', { courierName: '李师傅', courierMobile: '13900001111' })).status).toBe(200);
+    expect((await kd.pickupEvent(booked.trackingNumber, '10')).status).toBe(200);
+    await page.reload();
+    await expect.poll(() => card.getByTestId('pickup-status').innerText(), POLL).toBe('Picked up');
+    expect(await card.getByTestId('pickup-courier').innerText()).toContain('李师傅 13900001111');
+    const timeline = await page.getByTestId('timeline').innerText();
+    expect(timeline).toContain('Courier assigned for the pickup');
+    expect(timeline).toContain('Courier picked up the parcel');
+    expect((await api('GET', `/api/v1/returns/${created.body.id}`, { key: shop.keys.viewer })).body.status).toBe('in_transit');
+    await shot(page, 'case-carrier-pickup-en');
+
+    // A refund-only case of a parcel still on its way: "Ask carrier to intercept".
+    const shipped = await api('POST', '/api/v1/orders', {
+      key: shop.keys.owner,
+      body: orderBody({ ...recentOrder(t.clock.now()), shipments: [{ carrier: '顺丰速运', trackingNumber: 'SF1000000000789', shippedAt: new Date(Date.now() - 86_400_000).toISOString() }] }),
+    });
+    expect(shipped.status).toBe(201);
+    const refundOnly = await api('POST', '/api/v1/returns', { key: shop.keys.owner, body: { orderId: shipped.body.id, type: 'refund_only', items: [{ lineId: shipped.body.lines[0].id, quantity: 1, reasonCode: 'no_longer_needed' }] } });
+    expect(refundOnly.status, JSON.stringify(refundOnly.body)).toBe(201);
+    expect(refundOnly.body.refundOnlyKind).toBe('in_transit');
+    expect((await act(api, shop.keys.owner, refundOnly.body.id, 'approve')).status).toBe(200);
+    await page.goto(`${t.baseUrl}/console/cases/${refundOnly.body.id}`);
+    await card.waitFor(POLL);
+    await page.getByTestId('carrier-intercept').click();
+    await expect.poll(() => kd.interceptions.length, POLL).toBeGreaterThan(0);
+    expect(kd.interceptions.at(-1)).toMatchObject({ kuaidicom: 'shunfeng', kuaidinum: 'SF1000000000789', interceptType: 'RETURN' });
+    await expect.poll(() => card.innerText(), POLL).toContain('Interception requested');
+    await expect.poll(() => page.getByTestId('carrier-intercept').count(), POLL).toBe(0);
+    // The carrier stops it: the case refunds by policy, and the card says so.
+    await kd.scan('SF1000000000789', '413', '快件已拦截，退回寄件人', '2026-12-02 12:00:00');
+    await page.reload();
+    await expect.poll(() => card.innerText(), POLL).toContain('Intercepted');
+    expect(await card.innerText()).toContain('refund per policy');
+    expect(['refund_pending', 'completed']).toContain((await api('GET', `/api/v1/returns/${refundOnly.body.id}`, { key: shop.keys.viewer })).body.status);
+    await shot(page, 'case-carrier-interception-en');
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

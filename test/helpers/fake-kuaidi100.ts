@@ -32,6 +32,8 @@ export class FakeKuaidi100 {
   readonly interceptions: Record<string, unknown>[] = [];
   readonly traces = new Map<string, Row[]>();
   readonly refused: string[] = [];
+  /** Numbers asked about by real-time query, in order. */
+  readonly queries: string[] = [];
   private server: Server | null = null;
   private counter = 0;
   /** Where callbacks really go: the test app's address replaces the callback URL's origin. */
@@ -73,6 +75,7 @@ export class FakeKuaidi100 {
     if (url.pathname === '/poll/query.do') {
       if (form.get('customer') !== this.customer || form.get('sign') !== md5(param + this.key + this.customer)) return refuse('sign验证失败');
       const p = JSON.parse(param) as { com: string; num: string };
+      this.queries.push(p.num);
       const rows = this.traces.get(p.num);
       if (!rows) return send({ result: false, returnCode: '500', message: '查询无结果，请隔段时间再查' });
       return send({ message: 'ok', nu: p.num, ischeck: rows[0]!.statusCode.startsWith('3') ? '1' : '0', com: p.com, status: '200', condition: 'F00', state: rows[0]!.statusCode, data: rows });
@@ -96,7 +99,7 @@ export class FakeKuaidi100 {
       if (form.get('method') !== 'bOrder') return refuse('method错误');
       const prefix = p.kuaidicom === 'shunfeng' ? 'SF' : 'YT';
       const kuaidinum = `${prefix}${String(1_000_000_000_000 + this.counter * 7919).slice(0, 13)}`;
-      this.pickups.push({ ...p, kuaidinum });
+      this.pickups.push({ ...p, kuaidinum, counter: this.counter });
       return send({ result: true, returnCode: '200', message: '提交成功', data: { taskId: `TASK${this.counter}`, orderId: `ORD${this.counter}`, kuaidinum } });
     }
     res.writeHead(404).end();
@@ -112,6 +115,30 @@ export class FakeKuaidi100 {
     this.traces.set(number, rows);
     if (options.push === false) return null;
     return this.push(number, options.sign);
+  }
+
+  /**
+   * A state change of the pickup order booked for `kuaidinum` (商家寄件 callback): POSTs form
+   * `taskId`, `param` ({kuaidicom, kuaidinum, status, message, data: {orderId, status, courierName,
+   * courierMobile}}) and `sign = MD5(param + salt)` to the order's callBackUrl, as Kuaidi100 does.
+   */
+  async pickupEvent(kuaidinum: string, status: string, options: { courierName?: string; courierMobile?: string; message?: string; sign?: string } = {}) {
+    const order = this.pickups.find((p) => p.kuaidinum === kuaidinum);
+    if (!order) throw new Error(`no pickup booked for ${kuaidinum}`);
+    const param = JSON.stringify({
+      kuaidicom: order.kuaidicom,
+      kuaidinum,
+      status,
+      message: options.message ?? PICKUP_TEXT[status] ?? '',
+      data: { orderId: `ORD${order.counter}`, status, cancelMsg: status === '99' ? (options.message ?? '') : '', courierName: options.courierName ?? '', courierMobile: options.courierMobile ?? '', weight: '', freight: '' },
+    });
+    const target = new URL(String(order.callBackUrl));
+    const res = await fetch(`${this.deliverTo}${target.pathname}${target.search}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ taskId: `TASK${order.counter}`, param, sign: options.sign ?? md5(param + String(order.salt)) }),
+    });
+    return { status: res.status, body: await res.text() };
   }
 
   /** Pushes the number's trace again (Kuaidi100 retries and re-pushes whole traces). */
@@ -135,4 +162,5 @@ export class FakeKuaidi100 {
   }
 }
 
+const PICKUP_TEXT: Record<string, string> = { '0': '下单成功', '1': '已接单', '2': '收件中', '10': '已取件', '9': '用户主动取消', '99': '订单已取消', '11': '揽货失败' };
 const STATUS_TEXT: Record<string, string> = { '0': '在途', '1': '揽收', '2': '疑难', '3': '签收', '4': '退签', '5': '派件', '6': '退回', '7': '转投', '8': '清关' };

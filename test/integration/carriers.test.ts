@@ -3,6 +3,9 @@ import { client, createTestShop, startTestApp, type TestApp, type TestShop } fro
 import { FakeEasyPost } from '../helpers/fake-easypost.js';
 import { FakeKuaidi100 } from '../helpers/fake-kuaidi100.js';
 import { act, placeOrder } from '../helpers/returns.js';
+import { pollDueParcels } from '../../src/services/carriers/tracking-poller.js';
+import { POLL_EVERY_MS } from '../../src/services/carriers/carrier-connections.js';
+import { performAction } from '../../src/services/returns/perform-action.js';
 
 /**
  * Carriers (issue 17 points 5–8) over HTTP against local servers shaped like Kuaidi100 and
@@ -93,6 +96,82 @@ const window = () => {
   return { windowStart: start.toISOString(), windowEnd: new Date(start.getTime() + 2 * 3_600_000).toISOString() };
 };
 
+// First in the file: the poller claims due parcels across shops, so here only its own are due.
+describe('tracking poller: a parcel whose callbacks never came', () => {
+  const poll = () => pollDueParcels(t.ctx, 20, () => false, 0);
+
+  it('asks the carrier once the parcel is due, and moves the case as a callback would; a delivered parcel is not asked again', async () => {
+    const id = await approvedReturn(cn);
+    const booked = await api('POST', `/api/v1/returns/${id}/carrier/booking`, { key: cn.keys.agent, body: { method: 'pickup', ...window() } });
+    expect(booked.status).toBe(201);
+    const number = booked.body.trackingNumber as string;
+    // The carrier has the parcel but its callback never reaches Retour.
+    await kd.scan(number, '1', '顺丰速运 已收取快件', '2026-11-01 10:00:00', { push: false });
+    expect(await poll()).toBe(0);
+    expect(kd.queries).not.toContain(number);
+
+    t.clock.advance(POLL_EVERY_MS + 1_000);
+    let before = t.handle.traffic.snapshot().statements;
+    expect(await poll()).toBe(1);
+    const withNews = t.handle.traffic.snapshot().statements - before;
+    expect(kd.queries.filter((q) => q === number)).toHaveLength(1);
+    expect((await caseOf(cn, id)).status).toBe('in_transit');
+    const view = await carrierOf(cn, id);
+    expect(view.events).toHaveLength(1);
+    expect(view.events[0]).toMatchObject({ status: 'picked_up', effects: ['mark_shipped'] });
+    const shipped = (await caseOf(cn, id)).timeline.filter((e: { type: string }) => e.type === 'case.buyer_shipped');
+    expect(shipped).toHaveLength(1);
+    expect(shipped[0].actor.kind).toBe('system');
+    // Claim, connection, run start and finish, parcel, known scans, case, the buyer_shipped transition (batched; its policy read may be cached), scans, parcel update.
+    expect(withNews).toBeLessThanOrEqual(13);
+
+    // Polled just now: not due again for an interval.
+    expect(await poll()).toBe(0);
+    t.clock.advance(POLL_EVERY_MS + 1_000);
+    before = t.handle.traffic.snapshot().statements;
+    expect(await poll()).toBe(1);
+    expect(t.handle.traffic.snapshot().statements - before).toBeLessThanOrEqual(6);
+    expect((await carrierOf(cn, id)).events).toHaveLength(1);
+
+    await kd.scan(number, '3', '已签收，签收人：仓库', '2026-11-01 18:00:00', { push: false });
+    t.clock.advance(POLL_EVERY_MS + 1_000);
+    expect(await poll()).toBe(1);
+    const ready = await api('GET', '/api/v1/queue?receiptReady=true', { key: cn.keys.warehouse });
+    expect(ready.body.data.map((r: { id: string }) => r.id)).toContain(id);
+    const asked = kd.queries.filter((q) => q === number).length;
+    expect(asked).toBe(3);
+    t.clock.advance(10 * POLL_EVERY_MS);
+    expect(await poll()).toBe(0);
+    expect(kd.queries.filter((q) => q === number)).toHaveLength(asked);
+    // The run log shows the polls as syncs of the connection.
+    const runs = await api('GET', `/api/v1/connections/${kdConnection}/runs`, { key: cn.keys.owner });
+    expect(runs.body.data.filter((r: { trigger: string }) => r.trigger === 'sync').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a parcel whose callbacks arrive is polled an interval after the last one; a closed case’s parcel is taken off', async () => {
+    const id = await approvedReturn(cn);
+    const number = (await api('POST', `/api/v1/returns/${id}/carrier/booking`, { key: cn.keys.agent, body: { method: 'pickup', ...window() } })).body.trackingNumber as string;
+    t.clock.advance(POLL_EVERY_MS - 60_000);
+    await kd.scan(number, '1', '已揽收', '2026-11-02 10:00:00');
+    const closedId = await approvedReturn(cn);
+    const closedNumber = (await api('POST', `/api/v1/returns/${closedId}/carrier/booking`, { key: cn.keys.agent, body: { method: 'pickup', ...window() } })).body.trackingNumber as string;
+    await performAction(t.ctx, cn.id, closedId, 'close', { kind: 'system', rule: 'test' }, {});
+    expect((await caseOf(cn, closedId)).status).toBe('closed');
+    t.clock.advance(120_000);
+    // Due by its booking, but the callback just came: not asked.
+    expect(await poll()).toBe(0);
+    expect(kd.queries).not.toContain(number);
+    t.clock.advance(POLL_EVERY_MS);
+    expect(await poll()).toBe(2);
+    expect(kd.queries).toContain(number);
+    // The closed case's parcel was claimed and dropped without asking the carrier.
+    expect(kd.queries).not.toContain(closedNumber);
+    t.clock.advance(POLL_EVERY_MS + 1_000);
+    expect(await poll()).toBe(1);
+    expect(kd.queries).not.toContain(closedNumber);
+  });
+});
+
 describe('Kuaidi100: pickup, tracking, delivery', () => {
   let caseId: string;
   let number: string;
@@ -171,6 +250,78 @@ describe('Kuaidi100: pickup, tracking, delivery', () => {
     const c = await caseOf(cn, id);
     expect(c.needsReview).toBe(true);
     expect(c.timeline.some((e: { type: string }) => e.type === 'carrier.exception')).toBe(true);
+  });
+});
+
+describe('Kuaidi100: pickup-order callbacks (商家寄件)', () => {
+  let caseId: string;
+  let number: string;
+  const pickupOf = async () => (await carrierOf(cn, caseId)).parcels[0].pickup;
+  const eventsOf = async () => (await caseOf(cn, caseId)).timeline.map((e: { type: string }) => e.type).filter((x: string) => x.startsWith('carrier.pickup_'));
+
+  it('refuses a pickup callback whose sign does not match the salt', async () => {
+    caseId = await approvedReturn(cn);
+    const booked = await api('POST', `/api/v1/returns/${caseId}/carrier/booking`, { key: cn.keys.agent, body: { method: 'pickup', ...window() } });
+    number = booked.body.trackingNumber;
+    expect(kd.pickups.at(-1)).toMatchObject({ callBackUrl: `${t.config.publicUrl}/hooks/kuaidi100/${kdConnection}`, salt: kd.salt });
+    const forged = await kd.pickupEvent(number, '1', { sign: 'B'.repeat(32) });
+    expect(forged.status).toBe(401);
+    expect((await pickupOf()).status).toBeUndefined();
+  });
+
+  it('accepted, then a courier assigned: the booking follows, the case gets an event each; a repeat or a late report changes nothing', async () => {
+    const accepted = await kd.pickupEvent(number, '1');
+    expect(accepted.status).toBe(200);
+    expect(JSON.parse(accepted.body)).toEqual({ result: true, returnCode: '200', message: '成功' });
+    expect(await pickupOf()).toMatchObject({ status: 'accepted', code: '1' });
+
+    let before = t.handle.traffic.snapshot().statements;
+    expect((await kd.pickupEvent(number, '2', { courierName: '李师傅', courierMobile: '13900001111' })).status).toBe(200);
+    expect(t.handle.traffic.snapshot().statements - before).toBeLessThanOrEqual(6);
+    expect(await pickupOf()).toMatchObject({ status: 'courier_assigned', courier: { name: '李师傅', phone: '13900001111' } });
+
+    before = t.handle.traffic.snapshot().statements;
+    expect((await kd.pickupEvent(number, '2', { courierName: '李师傅', courierMobile: '13900001111' })).status).toBe(200);
+    expect((await kd.pickupEvent(number, '1')).status).toBe(200);
+    expect(t.handle.traffic.snapshot().statements - before).toBeLessThanOrEqual(8);
+    expect(await eventsOf()).toEqual(['carrier.pickup_accepted', 'carrier.pickup_courier_assigned']);
+    expect((await caseOf(cn, caseId)).status).toBe('approved');
+  });
+
+  it('picked up: the case moves to in_transit by the carrier', async () => {
+    expect((await kd.pickupEvent(number, '10')).status).toBe(200);
+    const c = await caseOf(cn, caseId);
+    expect(c.status).toBe('in_transit');
+    const shipped = c.timeline.find((e: { type: string }) => e.type === 'case.buyer_shipped');
+    expect(shipped.actor.kind).toBe('system');
+    expect(await pickupOf()).toMatchObject({ status: 'picked_up', courier: { name: '李师傅' } });
+    // A cancellation after the pickup is not believed.
+    expect((await kd.pickupEvent(number, '99')).status).toBe(200);
+    expect((await pickupOf()).status).toBe('picked_up');
+    expect(await eventsOf()).toEqual(['carrier.pickup_accepted', 'carrier.pickup_courier_assigned', 'carrier.pickup_picked_up']);
+  });
+
+  it('cancelled by the carrier: the case is flagged, and a new pickup can be booked', async () => {
+    const id = await approvedReturn(cn);
+    const booked = await api('POST', `/api/v1/returns/${id}/carrier/booking`, { key: cn.keys.agent, body: { method: 'pickup', ...window() } });
+    expect((await kd.pickupEvent(booked.body.trackingNumber, '1')).status).toBe(200);
+    expect((await kd.pickupEvent(booked.body.trackingNumber, '99', { message: '快递员无法上门' })).status).toBe(200);
+    const c = await caseOf(cn, id);
+    expect(c.status).toBe('approved');
+    expect(c.needsReview).toBe(true);
+    const cancelled = c.timeline.find((e: { type: string }) => e.type === 'carrier.pickup_cancelled');
+    expect(cancelled.actor.kind).toBe('system');
+    const parcel = (await carrierOf(cn, id)).parcels[0];
+    expect(parcel).toMatchObject({ status: 'cancelled', pickup: { status: 'cancelled' } });
+    const again = await api('POST', `/api/v1/returns/${id}/carrier/booking`, { key: cn.keys.agent, body: { method: 'pickup', ...window() } });
+    expect(again.status).toBe(201);
+  });
+
+  it('a callback for a pickup Retour did not book is answered and logged, and changes nothing', async () => {
+    kd.pickups.push({ kuaidicom: 'shunfeng', kuaidinum: 'SF9999999999999', counter: 999, callBackUrl: `${t.config.publicUrl}/hooks/kuaidi100/${kdConnection}`, salt: kd.salt });
+    expect((await kd.pickupEvent('SF9999999999999', '1')).status).toBe(200);
+    const runs = await api('GET', `/api/v1/connections/${kdConnection}/runs`, { key: cn.keys.owner });
+    expect(runs.body.data[0]).toMatchObject({ trigger: 'webhook', status: 'partial' });
   });
 });
 

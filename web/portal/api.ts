@@ -1,5 +1,5 @@
 import { ApiError, requestJson } from '../shared/api.js';
-import type { BuyerOrders, CaseView, GroupRequest, GroupView, OrderView, Preview, ReturnRequest, Session, ShopBrand } from './types.js';
+import type { BuyerOrders, CaseView, GroupRequest, GroupView, OrderView, PickupAddress, PortalCarrierView, Preview, ReturnRequest, Session, ShopBrand } from './types.js';
 
 const BASE = '/portal/v1';
 const tokenKey = (slug: string) => `retour.portal.${slug}`;
@@ -47,6 +47,9 @@ export function portalApi(token: string) {
     acceptOffer: (id: string) => post<CaseView>(`/returns/${id}/offer/accept`, {}),
     declineOffer: (id: string, reason: string) => post<CaseView>(`/returns/${id}/offer/decline`, reason ? { reason } : {}),
     shipped: (id: string, parcel: { carrier: string; trackingNumber: string }) => post<CaseView>(`/returns/${id}/shipped`, parcel),
+    /** What the shop's carriers can do for this return (pickup, drop-off code) and its parcels. */
+    carrier: (id: string) => get<PortalCarrierView>(`/returns/${id}/carrier`),
+    book: (id: string, body: { method: 'pickup' | 'drop_off'; windowStart?: string; windowEnd?: string; address?: PickupAddress }) => post<PortalCarrierView>(`/returns/${id}/carrier/booking`, body),
     message: (id: string, body: string) => post<CaseView>(`/returns/${id}/messages`, { body }),
     answerEvidence: (id: string, evidenceIds: string[], note: string) => post<CaseView>(`/returns/${id}/evidence-request/answer`, note ? { evidenceIds, note } : { evidenceIds }),
     /** The buyer's orders in this shop that may come back together in one parcel. */

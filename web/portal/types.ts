@@ -198,3 +198,38 @@ export interface GroupView {
     items: { id: string; sku: string; title: string; quantity: number; reasonCode: string }[];
   }[];
 }
+
+/** Where the courier collects the parcel (issue 17). */
+export interface PickupAddress {
+  name: string;
+  phone: string;
+  line: string;
+}
+
+export interface PortalParcel {
+  carrier: string;
+  trackingNumber: string;
+  status: string;
+  trackingStatus: string | null;
+  trackingAt: string | null;
+  labelUrl: string | null;
+  dropOffCode: string | null;
+  pickup: {
+    windowStart: string;
+    windowEnd: string;
+    address: PickupAddress;
+    confirmation: string | null;
+    status?: string;
+    courier?: { name: string | null; phone: string | null } | null;
+  } | null;
+}
+
+/** GET /portal/v1/returns/{id}/carrier: what the shop's carriers can do for this return. */
+export interface PortalCarrierView {
+  pickup: boolean;
+  dropOff: boolean;
+  pickupAddress: PickupAddress | null;
+  /** Carriers Retour knows by name, and what their tracking numbers look like. */
+  formats: { code: string; names: string[]; pattern: string; example: string }[];
+  parcels: PortalParcel[];
+}

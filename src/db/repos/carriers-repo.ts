@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Executor } from '../client.js';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../client.js';
 import { carrierEvents, returnCases, returnShipments, shipments } from '../schema/index.js';
 
 export type ParcelRow = typeof returnShipments.$inferSelect;
@@ -57,6 +57,55 @@ export const carriersRepo = {
   async parcelsOfCase(db: Executor, shopId: string, caseId: string): Promise<ParcelRow[]> {
     return db.select().from(returnShipments).where(and(eq(returnShipments.shopId, shopId), eq(returnShipments.caseId, caseId))).orderBy(asc(returnShipments.createdAt));
   },
+  /**
+   * The tracking poller's claim: parcels on their way whose next poll is due, oldest due first,
+   * across shops. One statement: the rows are locked FOR UPDATE SKIP LOCKED (another worker takes
+   * the next ones) and their next poll moved to `nextAt`, which is also the lease — a worker that
+   * dies mid-batch leaves them to the next round. Parcels of closed cases are taken off the poll
+   * (next poll null) in the same statement and returned marked, so nothing asks for them.
+   */
+  async claimDuePolls(db: Executor, now: Date, nextAt: Date, batch: number): Promise<PollClaim[]> {
+    const rows = await queryRows<{ shopId: string; id: string; caseId: string; connectionId: string; carrierCode: string; trackingNumber: string; caseClosed: boolean }>(
+      db,
+      sql`with due as (
+            select s.shop_id, s.id, c.status in ('completed', 'cancelled', 'closed') as closed
+            from return_shipments s
+            join return_cases c on c.shop_id = s.shop_id and c.id = s.case_id
+            where s.next_poll_at <= ${now.toISOString()}::timestamptz and s.status = 'in_transit'
+              and s.connection_id is not null and s.carrier_code is not null
+            order by s.next_poll_at
+            limit ${batch}
+            for update of s skip locked)
+          update return_shipments s
+          set next_poll_at = case when due.closed then null else ${nextAt.toISOString()}::timestamptz end
+          from due
+          where s.shop_id = due.shop_id and s.id = due.id
+          returning s.shop_id as "shopId", s.id, s.case_id as "caseId", s.connection_id as "connectionId", s.carrier_code as "carrierCode",
+            s.tracking_number as "trackingNumber", due.closed as "caseClosed"`,
+    );
+    return rows;
+  },
+  /**
+   * The booked pickup a carrier's pickup-order callback is about: the connection's parcel with
+   * that tracking number or that pickup order (Kuaidi100 taskId / orderId), with its case's state.
+   */
+  async parcelOfPickup(db: Executor, shopId: string, connectionId: string, ref: { trackingNumber: string | null; taskId: string | null; orderId: string | null }) {
+    const matches = [
+      ref.trackingNumber ? eq(returnShipments.trackingNumber, ref.trackingNumber) : undefined,
+      ref.taskId ? sql`${returnShipments.externalRefs}->>'taskId' = ${ref.taskId}` : undefined,
+      ref.orderId ? sql`${returnShipments.externalRefs}->>'orderId' = ${ref.orderId}` : undefined,
+    ].filter((m) => m !== undefined);
+    if (matches.length === 0) return undefined;
+    return (
+      await db
+        .select({ parcel: returnShipments, caseStatus: returnCases.status })
+        .from(returnShipments)
+        .innerJoin(returnCases, and(eq(returnCases.shopId, returnShipments.shopId), eq(returnCases.id, returnShipments.caseId)))
+        .where(and(eq(returnShipments.shopId, shopId), eq(returnShipments.connectionId, connectionId), isNotNull(returnShipments.pickup), or(...matches)))
+        .orderBy(desc(returnShipments.createdAt))
+        .limit(1)
+    )[0];
+  },
   /** The order's own parcels (the ones an interception stops), newest first. */
   async orderParcels(db: Executor, shopId: string, orderId: string) {
     return db
@@ -66,5 +115,16 @@ export const carriersRepo = {
       .orderBy(sql`${shipments.shippedAt} desc nulls last`);
   },
 };
+
+/** A parcel the tracking poller claimed: what it needs to ask the carrier, and whether its case has closed meanwhile. */
+export interface PollClaim {
+  shopId: string;
+  id: string;
+  caseId: string;
+  connectionId: string;
+  carrierCode: string;
+  trackingNumber: string;
+  caseClosed: boolean;
+}
 
 export const scanKey = (s: { occurredAt: Date; code: string; description: string }) => `${s.occurredAt.toISOString()}|${s.code}|${s.description}`;

@@ -207,6 +207,12 @@ export interface ParcelPickup {
   windowEnd: string;
   address: { name: string; phone: string; line: string; city?: string; province?: string; postalCode?: string; country?: string };
   confirmation: string | null;
+  /** Where the booked pickup stands, as the carrier's pickup-order callbacks report it (Kuaidi100 商家寄件). */
+  status?: 'submitted' | 'accepted' | 'courier_assigned' | 'picked_up' | 'cancelled' | 'failed';
+  /** The carrier's own code for that status. */
+  code?: string;
+  courier?: { name: string | null; phone: string | null } | null;
+  updatedAt?: string;
 }
 
 /** Parcels of a case: the return on its way back, or a replacement going out. */
@@ -220,7 +226,7 @@ export const returnShipments = pgTable(
     direction: text('direction').$type<'return' | 'replacement' | 'outbound'>().notNull(),
     carrier: text('carrier').notNull(),
     trackingNumber: text('tracking_number').notNull(),
-    status: text('status').$type<'in_transit' | 'delivered' | 'lost'>().notNull(),
+    status: text('status').$type<'in_transit' | 'delivered' | 'lost' | 'cancelled'>().notNull(),
     shippedAt: at('shipped_at'),
     deliveredAt: at('delivered_at'),
     createdAt: createdAt(),
@@ -242,10 +248,17 @@ export const returnShipments = pgTable(
     trackingAt: at('tracking_at'),
     /** Delivered to the shop's return address by the carrier: the warehouse queue shows it ready to receive. */
     receiptReadyAt: at('receipt_ready_at'),
+    /**
+     * When the tracking poller next asks the carrier (real-time query) about this parcel, for
+     * carriers whose callbacks were never configured or went missing; null: not polled (no
+     * connection, or the parcel arrived, was lost or its interception settled).
+     */
+    nextPollAt: at('next_poll_at'),
   },
   (t) => [
     primaryKey({ columns: [t.shopId, t.id] }),
     index('return_shipments_tracking_idx').on(t.shopId, t.trackingNumber),
+    index('return_shipments_poll_idx').on(t.nextPollAt).where(sql`${t.nextPollAt} is not null`),
     index('return_shipments_case_idx').on(t.shopId, t.caseId),
     foreignKey({ columns: [t.shopId, t.caseId], foreignColumns: [returnCases.shopId, returnCases.id] }).onDelete('cascade'),
   ],

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CARRIER_FORMATS, checkTrackingNumber, normaliseTrackingNumber, recogniseCarrier } from './tracking-numbers.js';
 import { easypostStatus, kuaidi100Status, trackingEffects, type TrackedCase, type TrackedParcel } from './tracking.js';
+import { kuaidi100PickupStatus, pickupAdvances } from './pickup.js';
 
 describe('tracking number formats, per carrier', () => {
   const cases: [string, string, boolean][] = [
@@ -139,5 +140,35 @@ describe('what a scan does to its case', () => {
         },
       ),
     );
+  });
+});
+
+describe('pickup orders', () => {
+  it('maps Kuaidi100 商家寄件 states, one row per code', () => {
+    const rows: [string, string | null][] = [
+      ['0', 'submitted'],
+      ['1', 'accepted'],
+      ['2', 'courier_assigned'],
+      ['10', 'picked_up'],
+      ['101', 'picked_up'],
+      ['13', 'picked_up'],
+      ['9', 'cancelled'],
+      ['99', 'cancelled'],
+      ['11', 'failed'],
+      ['610', 'failed'],
+      ['15', null],
+      ['155', null],
+    ];
+    for (const [code, status] of rows) expect([code, kuaidi100PickupStatus(code)]).toEqual([code, status]);
+  });
+
+  it('moves a pickup forward only, once', () => {
+    expect(pickupAdvances(undefined, 'accepted')).toBe(true);
+    expect(pickupAdvances('accepted', 'courier_assigned')).toBe(true);
+    expect(pickupAdvances('courier_assigned', 'accepted')).toBe(false);
+    expect(pickupAdvances('courier_assigned', 'courier_assigned')).toBe(false);
+    expect(pickupAdvances('courier_assigned', 'cancelled')).toBe(true);
+    expect(pickupAdvances('picked_up', 'cancelled')).toBe(false);
+    expect(pickupAdvances('cancelled', 'picked_up')).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { BOOKING_METHODS } from '../../services/carriers/bookings.js';
 import { StringEnum } from '../../domain/typebox.js';
+import { PICKUP_STATUSES } from '../../domain/carriers/pickup.js';
 import { DateTime, Nullable, Uuid } from './common.js';
 
 const strict = { additionalProperties: false } as const;
@@ -42,7 +43,16 @@ export const PortalBookingBody = Type.Object(
 );
 
 const PickupSchema = Type.Object(
-  { windowStart: Type.String(), windowEnd: Type.String(), address: Type.Object({}, { additionalProperties: true }), confirmation: Nullable(Type.String()) },
+  {
+    windowStart: Type.String(),
+    windowEnd: Type.String(),
+    address: Type.Object({}, { additionalProperties: true }),
+    confirmation: Nullable(Type.String()),
+    status: Type.Optional(StringEnum(PICKUP_STATUSES, { description: 'Where the booked pickup stands, as the carrier’s pickup-order callbacks report it (Kuaidi100 商家寄件)' })),
+    code: Type.Optional(Type.String({ description: 'The carrier’s own code for that status' })),
+    courier: Type.Optional(Nullable(Type.Object({ name: Nullable(Type.String()), phone: Nullable(Type.String()) }, strict))),
+    updatedAt: Type.Optional(Type.String()),
+  },
   strict,
 );
 

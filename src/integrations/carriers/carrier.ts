@@ -1,3 +1,4 @@
+import type { PickupStatus } from '../../domain/carriers/pickup.js';
 import type { TrackingStatus } from '../../domain/carriers/tracking.js';
 
 /**
@@ -75,6 +76,20 @@ export interface InterceptionRequest {
   callbackUrl: string;
 }
 
+/** What a carrier's pickup-order callback reports about a booked pickup (Kuaidi100 商家寄件). */
+export interface PickupUpdate {
+  /** The carrier's pickup order (Kuaidi100 taskId / orderId) and, once known, the parcel's number. */
+  taskId: string | null;
+  orderId: string | null;
+  trackingNumber: string | null;
+  carrierCode: string | null;
+  /** Null: a report that says nothing about the pickup itself (weights, fees). */
+  status: PickupStatus | null;
+  code: string;
+  message: string;
+  courier: { name: string | null; phone: string | null } | null;
+}
+
 export interface WebhookDelivery {
   rawBody: Buffer;
   headers: Record<string, string | string[] | undefined>;
@@ -96,6 +111,12 @@ export interface Carrier {
    * secret; throws CarrierSignatureError when it does not match.
    */
   readWebhook(delivery: WebhookDelivery): TrackingUpdate[];
+  /**
+   * A pickup-order callback (status of a booked pickup), after its signature was checked; null
+   * when the delivery is not one (it is a tracking callback). Networks without pickup callbacks
+   * leave it out.
+   */
+  readPickupWebhook?(delivery: WebhookDelivery): PickupUpdate | null;
   /** What the network expects as the answer to a webhook it delivered. */
   webhookAnswer: { contentType: string; body: string };
 }

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { kuaidi100PickupStatus } from '../../domain/carriers/pickup.js';
 import { kuaidi100Status } from '../../domain/carriers/tracking.js';
 import { CarrierError, CarrierSignatureError, type Carrier, type TrackingUpdate } from '../carriers/carrier.js';
 
@@ -10,7 +11,9 @@ import { CarrierError, CarrierSignatureError, type Carrier, type TrackingUpdate 
  *   `{"result":true,"returnCode":"200","message":"成功"}`;
  * - carrier detection `autonumber/auto?num=&key=`;
  * - 商家寄件 (courier pickup) `order/borderapi.do` method `bOrder`, and 订单拦截 `label/order?method=interceptOrder`,
- *   both signed `MD5(param + t + key + secret)` upper case.
+ *   both signed `MD5(param + t + key + secret)` upper case; a pickup order's state changes are POSTed to its
+ *   `callBackUrl` as form `taskId`, `param` ({kuaidicom, kuaidinum, status, message, data: {orderId, status,
+ *   courierName, courierMobile, …}}) and `sign = MD5(param + salt)` upper case, the salt given with the order.
  */
 export interface Kuaidi100Credentials {
   key: string;
@@ -77,6 +80,25 @@ export function updatesOfTrace(com: string, nu: string, state: string | undefine
       occurredAt: beijing(r.ftime ?? r.time),
     };
   });
+}
+
+/** The callback's `param`, once its `sign = MD5(param + salt)` matched (both callbacks are signed so). */
+function signedParam(rawBody: Buffer, salt: string): Record<string, unknown> {
+  const form = new URLSearchParams(rawBody.toString('utf8'));
+  const param = form.get('param');
+  const sign = form.get('sign');
+  if (!param || !sign) throw new CarrierSignatureError('The callback has no param or sign');
+  const expected = Buffer.from(callbackSign(param, salt));
+  const given = Buffer.from(sign.toUpperCase());
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new CarrierSignatureError('The callback’s sign does not match this connection’s salt');
+  let body: unknown;
+  try {
+    body = JSON.parse(param);
+  } catch {
+    throw new CarrierError('The callback’s param is not JSON', 400);
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new CarrierError('The callback’s param is not a JSON object', 400);
+  return body as Record<string, unknown>;
 }
 
 export function kuaidi100Carrier(credentials: Kuaidi100Credentials, settings: Kuaidi100Settings): Carrier {
@@ -184,22 +206,35 @@ export function kuaidi100Carrier(credentials: Kuaidi100Credentials, settings: Ku
     },
 
     readWebhook({ rawBody }) {
-      const form = new URLSearchParams(rawBody.toString('utf8'));
-      const param = form.get('param');
-      const sign = form.get('sign');
-      if (!param || !sign) throw new CarrierSignatureError('The callback has no param or sign');
-      const expected = Buffer.from(callbackSign(param, credentials.salt));
-      const given = Buffer.from(sign.toUpperCase());
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new CarrierSignatureError('The callback’s sign does not match this connection’s salt');
-      let body: { lastResult?: { com?: string; nu?: string; state?: string; data?: TraceRow[] } };
-      try {
-        body = JSON.parse(param) as typeof body;
-      } catch {
-        throw new CarrierError('The callback’s param is not JSON', 400);
-      }
+      const body = signedParam(rawBody, credentials.salt) as { lastResult?: { com?: string; nu?: string; state?: string; data?: TraceRow[] } };
       const last = body.lastResult;
       if (!last?.nu) return [];
       return updatesOfTrace(String(last.com ?? ''), String(last.nu), last.state === undefined ? undefined : String(last.state), last.data ?? []);
+    },
+
+    readPickupWebhook({ rawBody }) {
+      const form = new URLSearchParams(rawBody.toString('utf8'));
+      const body = signedParam(rawBody, credentials.salt);
+      // A tracking callback carries the trace (lastResult); a pickup order's carries its state and data.
+      if (body.lastResult !== undefined || (body.data === undefined && body.status === undefined)) return null;
+      const data = (body.data && typeof body.data === 'object' ? body.data : {}) as Record<string, unknown>;
+      const text = (...values: unknown[]) => {
+        const v = values.find((x) => (typeof x === 'string' && x.trim()) || typeof x === 'number');
+        return v === undefined ? null : String(v).trim().slice(0, 200);
+      };
+      const code = text(data.status, body.status) ?? '';
+      const name = text(data.courierName);
+      const phone = text(data.courierMobile);
+      return {
+        taskId: text(form.get('taskId'), body.taskId, data.taskId),
+        orderId: text(data.orderId, body.orderId),
+        trackingNumber: text(body.kuaidinum, data.kuaidinum),
+        carrierCode: text(body.kuaidicom, data.kuaidicom),
+        status: kuaidi100PickupStatus(code),
+        code,
+        message: text(body.message, data.message) ?? '',
+        courier: name || phone ? { name, phone } : null,
+      };
     },
 
     webhookAnswer: { contentType: 'application/json; charset=utf-8', body: JSON.stringify({ result: true, returnCode: '200', message: '成功' }) },

@@ -10,7 +10,7 @@ import type { ReturnAddressSnapshot } from '../../db/schema/return-addresses.js'
 import { CarrierError, type Carrier, type ParcelAddress } from '../../integrations/carriers/carrier.js';
 import type { ServiceContext } from '../context.js';
 import { actorColumns } from '../returns/case-transition.js';
-import { carrierCallbackUrl, carrierConnections, chooseCarrier } from './carrier-connections.js';
+import { carrierCallbackUrl, carrierConnections, chooseCarrier, firstPollAt } from './carrier-connections.js';
 
 export const BOOKING_METHODS = ['pickup', 'drop_off', 'label'] as const;
 export type BookingMethod = (typeof BOOKING_METHODS)[number];
@@ -42,7 +42,7 @@ export function carrierFailure(err: unknown): never {
 }
 
 const lineOf = (a: Address) => [a.province, a.city, a.district, a.line1, a.line2].filter(Boolean).join(' ');
-const buyerAddress = (a: Address | null | undefined): ParcelAddress | null =>
+export const buyerAddress = (a: Address | null | undefined): ParcelAddress | null =>
   a && a.name && a.phone && (a.line1 || a.city) ? { name: a.name, phone: a.phone, line: lineOf(a), city: a.city, province: a.province, postalCode: a.postalCode, country: a.country } : null;
 const shopAddress = (r: ReturnAddressSnapshot, latin: boolean): ParcelAddress => ({
   name: r.name,
@@ -107,6 +107,7 @@ export async function bookReturnParcel(ctx: ServiceContext, shopId: string, case
         labelUrl: booked.labelUrl,
         dropOffCode: booked.dropOffCode,
         pickup,
+        nextPollAt: firstPollAt(ctx),
         createdAt: now,
       })
     ).id;
@@ -141,7 +142,7 @@ export async function followTypedParcel(ctx: ServiceContext, shopId: string, cas
   if (!parcel || !format) return;
   const connection = (await carrierConnections(ctx, shopId)).find((c) => c.carrier.network === format.network);
   if (!connection) return;
-  await carriersRepo.updateParcel(ctx.db, shopId, parcel.id, { connectionId: connection.row.id, carrierCode: format.code });
+  await carriersRepo.updateParcel(ctx.db, shopId, parcel.id, { connectionId: connection.row.id, carrierCode: format.code, nextPollAt: firstPollAt(ctx) });
   await follow(connection.carrier, format.code, parcel.trackingNumber, carrierCallbackUrl(ctx, connection.row));
 }
 

@@ -12,6 +12,16 @@ export interface OpenCarrier {
 
 export const carrierOfRow = (ctx: ServiceContext, row: ConnectionRow): Carrier => connectionKind(row.kind)!.carrier!(openConnection(ctx, row));
 
+/**
+ * How often the tracking poller asks the carrier about a parcel it follows (real-time query),
+ * counted from the last report — so a parcel whose callbacks arrive is hardly ever polled.
+ * Kuaidi100 asks for at least 30 minutes between queries of one number.
+ */
+export const POLL_EVERY_MS = 2 * 3_600_000;
+
+/** The first poll of a parcel Retour starts following: an interval on, once its callbacks had their chance. */
+export const firstPollAt = (ctx: ServiceContext) => new Date(ctx.clock.now().getTime() + POLL_EVERY_MS);
+
 /** Where a carrier reports scans for this connection. */
 export const carrierCallbackUrl = (ctx: ServiceContext, row: ConnectionRow) => `${ctx.config.publicUrl}/hooks/${row.kind}/${row.id}`;
 

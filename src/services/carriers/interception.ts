@@ -6,7 +6,7 @@ import { casesRepo } from '../../db/repos/cases-repo.js';
 import type { ServiceContext } from '../context.js';
 import { actorColumns } from '../returns/case-transition.js';
 import { carrierFailure, parcelView } from './bookings.js';
-import { carrierCallbackUrl, chooseCarrier } from './carrier-connections.js';
+import { carrierCallbackUrl, chooseCarrier, firstPollAt } from './carrier-connections.js';
 
 /**
  * Interception (拦截, issue 17 point 6) of the order's own parcel for an approved refund-only case
@@ -59,6 +59,7 @@ export async function requestInterception(ctx: ServiceContext, shopId: string, c
       connectionId: row.id,
       externalRefs: ref ? { interceptionId: ref } : {},
       interception,
+      nextPollAt: firstPollAt(ctx),
       createdAt: now,
     });
     await casesRepo.insertEvent(tx, { shopId, caseId, type: 'carrier.interception_requested', ...actorColumns(actor), payload: { connection: row.kind, carrier: carrierCode, trackingNumber, via: viaApi ? 'api' : 'manual', reason, ref }, createdAt: now });

@@ -1,5 +1,5 @@
 import { AppError, invalid, notFound, unauthenticated } from '../../domain/errors.js';
-import { trackingEffects, type TrackingEffect } from '../../domain/carriers/tracking.js';
+import { trackingEffects, type TrackingEffect, type TrackingStatus } from '../../domain/carriers/tracking.js';
 import { normaliseTrackingNumber } from '../../domain/carriers/tracking-numbers.js';
 import { carriersRepo, scanKey, type ParcelRow } from '../../db/repos/carriers-repo.js';
 import { casesRepo } from '../../db/repos/cases-repo.js';
@@ -10,9 +10,11 @@ import { loggedRun } from '../connections/run-connections.js';
 import type { SyncItemError } from '../connections/connection-kind.js';
 import { connectionKind } from '../connections/kinds.js';
 import { performAction } from '../returns/perform-action.js';
-import { carrierOfRow } from './carrier-connections.js';
+import { carrierOfRow, POLL_EVERY_MS } from './carrier-connections.js';
+import { recordPickupUpdate } from './pickups.js';
 
 const SYSTEM = { kind: 'system', rule: 'carrier.tracking' } as const;
+const FINAL: ReadonlySet<TrackingStatus> = new Set(['delivered', 'lost', 'returned_to_sender', 'intercepted']);
 
 /**
  * Scans reported by a carrier, applied to the cases their parcels belong to (issue 17 point 5).
@@ -73,7 +75,11 @@ export async function recordTracking(ctx: ServiceContext, shopId: string, update
     }
     scansIn += await carriersRepo.insertEvents(ctx.db, rows);
     const last = fresh.at(-1)!;
-    await carriersRepo.updateParcel(ctx.db, shopId, parcel.id, { trackingStatus: last.status, trackingAt: last.occurredAt });
+    // A parcel at its end (delivered, lost, sent back, its interception settled) is not polled again;
+    // one still moving whose carrier just reported is polled an interval after this report.
+    const settled = FINAL.has(last.status) || current.interception === 'succeeded' || current.interception === 'failed' || current.status !== 'in_transit';
+    const nextPollAt = settled || !parcel.nextPollAt ? null : new Date(ctx.clock.now().getTime() + POLL_EVERY_MS);
+    await carriersRepo.updateParcel(ctx.db, shopId, parcel.id, { trackingStatus: last.status, trackingAt: last.occurredAt, nextPollAt });
   }
   return { scansIn, effects: applied, errors };
 }
@@ -136,6 +142,12 @@ export async function receiveCarrierWebhook(ctx: ServiceContext, hook: CarrierHo
   const carrier = carrierOfRow(ctx, row);
   let updates: TrackingUpdate[];
   try {
+    // A booked pickup's order callback (Kuaidi100 商家寄件) comes to the same address as tracking.
+    const pickup = carrier.readPickupWebhook?.({ rawBody: hook.rawBody, headers: hook.headers }) ?? null;
+    if (pickup) {
+      if (row.status !== 'paused') await loggedRun(ctx, row, 'webhook', () => recordPickupUpdate(ctx, row, pickup));
+      return carrier.webhookAnswer;
+    }
     updates = carrier.readWebhook({ rawBody: hook.rawBody, headers: hook.headers });
   } catch (err) {
     if (err instanceof CarrierSignatureError) throw unauthenticated('webhook.signature_invalid', `The carrier’s signature does not match this connection’s secret: ${err.message}`);
@@ -146,7 +158,7 @@ export async function receiveCarrierWebhook(ctx: ServiceContext, hook: CarrierHo
   return carrier.webhookAnswer;
 }
 
-async function trackedRun(ctx: ServiceContext, row: ConnectionRow, trigger: 'webhook' | 'sync', updates: TrackingUpdate[]) {
+export async function trackedRun(ctx: ServiceContext, row: ConnectionRow, trigger: 'webhook' | 'sync', updates: TrackingUpdate[]) {
   let result = { scansIn: 0, effects: [] as TrackingEffect[], errors: [] as SyncItemError[] };
   await loggedRun(ctx, row, trigger, async () => {
     result = await recordTracking(ctx, row.shopId, updates);

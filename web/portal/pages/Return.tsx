@@ -10,11 +10,7 @@ import { OfferCard } from './OfferCard.js';
 import { EvidenceRequestCard } from './EvidenceRequestCard.js';
 import { NotificationPrefs } from '../components/NotificationPrefs.js';
 import { shippingText } from './shipping-text.js';
-
-const CARRIERS: Record<string, string[]> = {
-  'zh-CN': ['顺丰速运', '中通快递', '圆通速递', '申通快递', '韵达快递', '京东物流', 'EMS', '极兔速递'],
-  en: ['Royal Mail', 'DHL', 'UPS', 'FedEx', 'DPD', 'Evri', 'SF Express'],
-};
+import { ReturnShipping } from './ReturnShipping.js';
 
 export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBrand; session: Session; caseId: string; onExpired: () => void }) {
   const { t, i18n } = useTranslation();
@@ -27,9 +23,6 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const [carrier, setCarrier] = useState('');
-  const [tracking, setTracking] = useState('');
-  const [shipErrors, setShipErrors] = useState<{ carrier?: string; tracking?: string }>({});
   const [message, setMessage] = useState('');
 
   const handle = useCallback(
@@ -96,17 +89,6 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
     } finally {
       setBusy(null);
     }
-  };
-
-  const ship = async (e: FormEvent) => {
-    e.preventDefault();
-    const problems = {
-      ...(carrier.trim() ? {} : { carrier: t('ship.carrierRequired') }),
-      ...(/^[A-Za-z0-9 -]{4,100}$/.test(tracking.trim()) ? {} : { tracking: t('ship.trackingInvalid') }),
-    };
-    setShipErrors(problems);
-    if (Object.keys(problems).length) return;
-    await run('ship', () => api.shipped(c.id, { carrier: carrier.trim(), trackingNumber: tracking.trim() }), t('ship.done'));
   };
 
   const send = async (e: FormEvent) => {
@@ -238,33 +220,18 @@ export function ReturnPage({ shop, session, caseId, onExpired }: { shop: ShopBra
       )}
 
       {canShip && (
-        <section className="section card" aria-labelledby="ship-h">
-          <h2 id="ship-h">{t('ship.title')}</h2>
-          <form className="form" onSubmit={ship} noValidate>
-            <div className="field">
-              <label htmlFor="carrier">{t('ship.carrier')}</label>
-              <input id="carrier" list="carriers" value={carrier} onChange={(e) => setCarrier(e.target.value)} aria-invalid={shipErrors.carrier ? true : undefined} aria-describedby={shipErrors.carrier ? 'carrier-error' : undefined} />
-              <datalist id="carriers">
-                {(CARRIERS[lang] ?? CARRIERS.en!).map((name) => (
-                  <option key={name} value={name} />
-                ))}
-              </datalist>
-              {shipErrors.carrier && <p id="carrier-error" className="field-error">{shipErrors.carrier}</p>}
-            </div>
-            <div className="field">
-              <label htmlFor="tracking">{t('ship.tracking')}</label>
-              <input id="tracking" autoCapitalize="characters" spellCheck={false} value={tracking} onChange={(e) => setTracking(e.target.value)} aria-invalid={shipErrors.tracking ? true : undefined} aria-describedby={shipErrors.tracking ? 'tracking-error' : undefined} />
-              {shipErrors.tracking && <p id="tracking-error" className="field-error">{shipErrors.tracking}</p>}
-            </div>
-            <button type="submit" className="btn btn-primary btn-block" disabled={busy === 'ship'}>
-              {busy === 'ship' && <Spinner />}
-              {t('ship.submit')}
-            </button>
-          </form>
-        </section>
+        <ReturnShipping
+          c={c}
+          api={api}
+          onExpired={onExpired}
+          ship={async (p) => {
+            setCase(await api.shipped(c.id, p));
+            setNotice(t('ship.done'));
+          }}
+        />
       )}
 
-      {parcel && (
+      {parcel && !canShip && (
         <section className="section card" aria-labelledby="parcel-h">
           <h2 id="parcel-h">{t('ship.parcel')}</h2>
           <p>

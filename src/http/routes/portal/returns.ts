@@ -108,6 +108,7 @@ export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       carrier: Type.String(),
       trackingNumber: Type.String(),
+      status: Type.String({ description: '`in_transit`, `delivered`, `lost`, or `cancelled` (the carrier cancelled the booked pickup)' }),
       trackingStatus: Nullable(Type.String()),
       trackingAt: Nullable(Type.String()),
       labelUrl: Nullable(Type.String()),
@@ -116,7 +117,16 @@ export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     strict,
   );
-  const PortalCarrier = Type.Object({ pickup: Type.Boolean(), dropOff: Type.Boolean(), parcels: Type.Array(PortalParcel) }, strict);
+  const PortalCarrier = Type.Object(
+    {
+      pickup: Type.Boolean(),
+      dropOff: Type.Boolean(),
+      pickupAddress: Nullable(Type.Object({}, open)),
+      formats: Type.Array(Type.Object({ code: Type.String(), names: Type.Array(Type.String()), pattern: Type.String(), example: Type.String() }, strict)),
+      parcels: Type.Array(PortalParcel),
+    },
+    strict,
+  );
   app.get(
     '/returns/:id/carrier',
     { schema: { tags: ['portal'], summary: 'Whether the shop’s carriers can collect the parcel or give a drop-off code, and the parcels with their last scan', params: IdParams, response: { 200: PortalCarrier, ...errorResponses } } },

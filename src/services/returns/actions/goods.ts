@@ -14,8 +14,8 @@ import { checkTrackingNumber } from '../../../domain/carriers/tracking-numbers.j
 
 export const buyerShipped: ActionHandler<'buyer_shipped'> = async (a) => {
   plannedMove(a);
-  // A carrier's first scan of a parcel Retour booked and follows: the parcel is already recorded, its number the carrier's own.
-  const followed = a.actor.kind === 'system' && a.actor.rule === 'carrier.tracking';
+  // A carrier's first scan (or its pickup report) of a parcel Retour booked and follows: the parcel is already recorded, its number the carrier's own.
+  const followed = a.actor.kind === 'system' && (a.actor.rule === 'carrier.tracking' || a.actor.rule === 'carrier.pickup');
   // Issue 17: a number typed for a carrier Retour knows must fit that carrier's format (stored normalised).
   const typed = followed ? { ok: true as const, trackingNumber: a.input.trackingNumber, carrier: null } : checkTrackingNumber(a.input.carrier, a.input.trackingNumber);
   if (!typed.ok) {
@@ -82,7 +82,7 @@ export const receive: ActionHandler<'receive'> = async (a) => {
   a.batch.add(
     a.tx
       .update(returnShipments)
-      .set({ status: 'delivered', deliveredAt: a.now })
+      .set({ status: 'delivered', deliveredAt: a.now, nextPollAt: null })
       .where(and(eq(returnShipments.shopId, a.c.shopId), eq(returnShipments.caseId, a.c.id), eq(returnShipments.direction, 'return'), eq(returnShipments.status, 'in_transit'))),
   );
   const received = items.map((i) => ({ itemId: i.id, declared: i.quantity, received: given.get(i.id) ?? i.quantity }));

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Cost, CostFigures, GroupLabels } from './api.js';
 import { ChartCard } from './ChartCard.js';
-import { major, money, num } from './format.js';
+import { major, money, num, pct } from './format.js';
 import { useGroupLabel } from './labels.js';
 
 type Row = CostFigures & GroupLabels;
@@ -32,6 +32,7 @@ export function CostCard({ data, loading, group }: { data?: Cost; loading: boole
     ],
   };
   const m = (v: number) => money(v, currency, lng);
+  const totals = data?.totals;
   return (
     <ChartCard<Row>
       id="cost"
@@ -42,10 +43,19 @@ export function CostCard({ data, loading, group }: { data?: Cost; loading: boole
       rowKey={(r) => r.key}
       loading={loading}
       height={320}
+      before={
+        totals && (
+          // 运费险: the return shipping of these refunds was the insurer's, not the seller's (not in "shipping reimbursed").
+          <p className="small muted" data-testid="cost-insured">
+            {t('analytics.cost.insuredLine', { share: pct(totals.insuredShare, lng), insured: num(totals.insuredRefunds, lng), refunds: num(totals.refunds, lng) })}
+          </p>
+        )
+      }
       columns={[
         { key: 'key', title: t(`analytics.group.${group}`), render: (r) => label(r, group), csv: (r) => label(r, group) },
         { key: 'refunds', title: t('analytics.cost.refunds'), align: 'right', render: (r) => num(r.refunds, lng), csv: (r) => r.refunds },
         ...parts.map((p) => ({ key: p.key, title: p.name, align: 'right' as const, render: (r: Row) => m(r[p.key]), csv: (r: Row) => major(r[p.key], currency) })),
+        { key: 'insured', title: t('analytics.cost.insured'), align: 'right', render: (r) => `${num(r.insuredRefunds, lng)} · ${pct(r.insuredShare, lng)}`, csv: (r) => r.insuredShare },
         { key: 'restocking', title: t('analytics.cost.restockingFees'), align: 'right', render: (r) => m(-r.restockingFeesMinor), csv: (r) => -major(r.restockingFeesMinor, currency) },
         { key: 'total', title: t('analytics.cost.total'), align: 'right', render: (r) => <strong>{m(r.totalMinor)}</strong>, csv: (r) => major(r.totalMinor, currency) },
       ]}

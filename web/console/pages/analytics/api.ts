@@ -70,6 +70,9 @@ export interface CostFigures {
   writtenOffUnits: number;
   writtenOffValueMinor: number;
   completedCases: number;
+  /** Refunds of cases whose return shipping the insurer paid (运费险), and their share of all refunds. */
+  insuredRefunds: number;
+  insuredShare: number;
   totalMinor: number;
 }
 export type Cost = Envelope<CostFigures> & { currency: string };

@@ -20,7 +20,14 @@ interface CarrierParcel {
   trackingStatus: string | null;
   labelUrl: string | null;
   dropOffCode: string | null;
-  pickup: { windowStart: string; windowEnd: string; confirmation: string | null } | null;
+  pickup: {
+    windowStart: string;
+    windowEnd: string;
+    confirmation: string | null;
+    /** As the carrier's pickup-order callbacks report it. */
+    status?: string;
+    courier?: { name: string | null; phone: string | null } | null;
+  } | null;
   interception: string | null;
   receiptReadyAt: string | null;
 }
@@ -133,6 +140,17 @@ export function CarrierCard({ c }: { c: CaseDetail }) {
               <div className="small muted">
                 {t('carriers.pickupWindow', { from: shopTime(p.pickup.windowStart), to: shopTime(p.pickup.windowEnd) })}
                 {p.pickup.confirmation ? ` · ${p.pickup.confirmation}` : ''}
+                {p.pickup.status && (
+                  <>
+                    {' '}
+                    <Tag data-testid="pickup-status" color={p.pickup.status === 'cancelled' || p.pickup.status === 'failed' ? 'red' : p.pickup.status === 'picked_up' ? 'green' : 'blue'}>
+                      {t(`carriers.pickupStatus.${p.pickup.status}`, { defaultValue: p.pickup.status })}
+                    </Tag>
+                  </>
+                )}
+                {p.pickup.courier && (p.pickup.courier.name || p.pickup.courier.phone) && (
+                  <span data-testid="pickup-courier"> {t('carriers.courier', { name: p.pickup.courier.name ?? '', phone: p.pickup.courier.phone ?? '' })}</span>
+                )}
               </div>
             )}
             <Space size="small">
