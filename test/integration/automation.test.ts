@@ -107,6 +107,14 @@ describe('automatic decisions at creation', () => {
     const approval = c.timeline.find((e: any) => e.type === 'case.approve');
     expect(approval).toMatchObject({ actor: { kind: 'system' }, rule: 'automation.auto_approve' });
     expect(approval.payload.note).toMatch(/approved automatically/);
+    // Issue 13.14: the policy's reason reads in the reader's language (the console sends its own).
+    const read = async (lang: string) =>
+      (await api('GET', `/api/v1/returns/${c.id}`, { key: auto.keys.agent, headers: { 'accept-language': lang } })).body.timeline.find((e: any) => e.type === 'case.approve')
+        .explanation;
+    expect(await read('en')).toBe(approval.payload.reason.en);
+    expect(await read('en')).toMatch(/approved automatically/);
+    expect(await read('zh-CN')).toBe(approval.payload.reason['zh-CN']);
+    expect(await read('zh-CN')).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('leaves requests whose reason needs photos, or above the amount limit, to a person', async () => {

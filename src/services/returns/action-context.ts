@@ -7,6 +7,7 @@ import type { CaseRow, ItemRow } from '../../db/repos/cases-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
 import type { ActionInput } from './action-inputs.js';
+import type { Ruling } from '../../domain/policy/verdict.js';
 import { snapshotOf } from './case-transition.js';
 
 export interface ActionContext<A extends CaseAction = CaseAction> {
@@ -23,6 +24,8 @@ export interface ActionContext<A extends CaseAction = CaseAction> {
   refundIds: string[];
   /** The action's writes, sent as one statement before it commits. */
   batch: WriteBatch;
+  /** Why the system acts (a policy ruling's words in both languages): kept on the event, read in the reader's language. */
+  reason?: Ruling['explanation'];
 }
 
 export type ActionHandler<A extends CaseAction = CaseAction> = (a: ActionContext<A>) => Promise<CaseRow>;

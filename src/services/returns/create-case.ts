@@ -317,7 +317,7 @@ async function decideAutomatically(a: Omit<ActionContext, 'action' | 'input'>, a
   let c = a.c;
   // A marketplace decides its own cases' first step: Retour follows its state and pushes staff decisions.
   if (automation.decision !== 'approve' || a.actor.kind === 'platform') return c;
-  c = await runAction({ ...a, c, action: 'approve', actor: { kind: 'system', rule: 'automation.auto_approve' }, input: { note: automation.decisionRuling.explanation.en } });
+  c = await runAction({ ...a, c, action: 'approve', actor: { kind: 'system', rule: 'automation.auto_approve' }, input: { note: automation.decisionRuling.explanation.en }, reason: automation.decisionRuling.explanation });
   if (automation.fastRefund && c.status === 'approved' && policy.automation.fastRefund.trigger === 'approval') {
     c = await runAction({ ...a, c, action: 'fast_refund', actor: { kind: 'system', rule: 'automation.fast_refund' }, input: {} });
   }

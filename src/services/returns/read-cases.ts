@@ -59,6 +59,9 @@ export function caseSummaryView(c: CaseRow) {
  */
 function explanationOf(e: { actorKind: string; payload: Record<string, unknown> }, lng: Language): string | null {
   const p = e.payload;
+  // The system's own reason, kept in both languages (an automatic approval names its policy rule).
+  const bilingual = p.reason as Record<string, unknown> | null | undefined;
+  if (bilingual && typeof bilingual === 'object' && typeof bilingual[lng] === 'string') return bilingual[lng] as string;
   const stored = typeof p.note === 'string' ? p.note : typeof p.reason === 'string' ? p.reason : null;
   if (p.explanation && typeof p.explanation === 'object') return explain(lng, p.explanation as Explanation, stored);
   return e.actorKind === 'system' ? explain(lng, null, stored) : null;

@@ -12,7 +12,7 @@ export const approve: ActionHandler<'approve'> = async (a) => {
   const amountOverrideMinor = a.input.amountMinor ?? a.c.amountOverrideMinor ?? undefined;
   // Issue 13 (return addresses): the chosen address, else the shop's default, copied onto the case.
   const returnAddress = await returnAddressForApproval(a.tx, a.c.shopId, a.input.returnAddressId);
-  const payload = { note: a.input.note ?? null, amountMinor: a.input.amountMinor ?? null, returnAddressId: returnAddress?.id ?? null };
+  const payload = { note: a.input.note ?? null, amountMinor: a.input.amountMinor ?? null, returnAddressId: returnAddress?.id ?? null, ...(a.reason ? { reason: a.reason } : {}) };
   if (move.to === 'refund_pending') {
     return refundAndMove(a, {
       accepted: false,
