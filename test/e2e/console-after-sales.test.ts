@@ -93,6 +93,9 @@ describe('console: a payout waiting to be confirmed (issue 13 point 11)', () => 
     expect(await head.getByTestId('payout-age').innerText()).toMatch(/1[01]d/);
     await shot(page, 'payout-case-1440');
     await page.setViewportSize({ width: 360, height: 800 });
+    // The case page on a phone: tables scroll inside their cards, labels stand above their values.
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), POLL).toBe(true);
+    await expectFits(page);
     await shot(page, 'payout-case-360');
     await page.setViewportSize({ width: 1440, height: 900 });
     await head.getByTestId('confirm-refund').click();
