@@ -38,24 +38,24 @@ export function SimulationView({ sim, currency }: { sim: Simulation; currency: s
           ) : undefined
         }
       />
-      <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={6}>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} sm={12} md={6}>
           <Card size="small">
             <Statistic title={t('policy.sim.eligibleCount')} value={`${after.eligible}${delta(before.eligible, after.eligible)}`} />
           </Card>
         </Col>
-        <Col span={6}>
+        <Col xs={24} sm={12} md={6}>
           <Card size="small">
             <Statistic title={t('policy.sim.refunds')} value={money(after.refundMinor, currency)} />
             <span className="small muted">{t('policy.sim.before', { value: money(before.refundMinor, currency) })}</span>
           </Card>
         </Col>
-        <Col span={6}>
+        <Col xs={24} sm={12} md={6}>
           <Card size="small">
             <Statistic title={t('policy.sim.autoApproved')} value={`${after.autoApproved}${delta(before.autoApproved, after.autoApproved)}`} />
           </Card>
         </Col>
-        <Col span={6}>
+        <Col xs={24} sm={12} md={6}>
           <Card size="small">
             <Statistic title={t('policy.sim.fastRefunds')} value={`${after.fastRefunds}${delta(before.fastRefunds, after.fastRefunds)}`} />
           </Card>
