@@ -25,6 +25,10 @@ export function startOfLocalDay(day: number, timeZone: string): number {
     // at the guess (they differ only across a DST change), as parseTimestamp does.
     const guess = wall - zoneOffsetMs(wall, timeZone);
     start = wall - zoneOffsetMs(guess, timeZone);
+    // Where clocks jump forward at midnight (America/Santiago), local midnight does not exist: the
+    // day begins at the jump, which is the guess; the settled instant would be an hour early, on the
+    // day before.
+    if (start + zoneOffsetMs(start, timeZone) < wall) start = guess;
     // A bounded memo: a long-running process never grows it without limit.
     if (dayStarts.size >= MAX_CACHED_DAYS_PER_ZONE) dayStarts.clear();
     dayStarts.set(day, start);
