@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ServiceContext } from '../../src/services/context.js';
 import { createStaff } from '../../src/services/staff/staff.js';
@@ -116,4 +116,20 @@ export function recentOrder(now: Date, extra: Record<string, unknown> = {}) {
     shipments: [{ carrier: 'SF', trackingNumber: `SF${Math.floor(Math.random() * 1e12)}`, shippedAt: at(now, 6), deliveredAt: at(now, 2) }],
     ...extra,
   };
+}
+
+/**
+ * Picks an option of an antd select. A click on an option while the dropdown still animates open
+ * can be lost on a busy machine: open and pick until the select shows it.
+ */
+export async function pickOption(page: Page, select: Locator, option: string | RegExp, shows: string) {
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option });
+  await expect
+    .poll(async () => {
+      if (!(await item.first().isVisible())) await select.click();
+      await item.first().waitFor(POLL);
+      await item.first().click();
+      return select.innerText();
+    }, POLL)
+    .toContain(shows);
 }

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { act, placeOrder } from '../helpers/returns.js';
-import { closeConsoleTest, consolePage, openConsoleTest, POLL, recentOrder, shot, signIn, staffMember } from './console-helpers.js';
+import { closeConsoleTest, consolePage, openConsoleTest, pickOption, POLL, recentOrder, shot, signIn, staffMember } from './console-helpers.js';
 
 let t: TestApp;
 let shop: TestShop;
@@ -44,8 +44,7 @@ describe('console: inspection dispositions (issue 13.7)', () => {
     expect(await page.getByTestId('confirm-restock-below-b').count()).toBe(0);
 
     // Choosing 重新入库 anyway: a warning and a confirmation the form will not go without.
-    await disposition.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^重新入库/ }).click();
+    await pickOption(page, disposition, /^重新入库/, '重新入库');
     await page.getByTestId('confirm-restock-below-b').waitFor();
     expect(await dialog.innerText()).toContain('成色低于 B 级');
     await page.getByTestId('action-confirm').click();

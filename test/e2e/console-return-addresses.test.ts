@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { placeOrder } from '../helpers/returns.js';
-import { closeConsoleTest, consolePage, openConsoleTest, POLL, recentOrder, shot, signIn, staffMember } from './console-helpers.js';
+import { closeConsoleTest, consolePage, openConsoleTest, pickOption, POLL, recentOrder, shot, signIn, staffMember } from './console-helpers.js';
 
 /**
  * Issue 13, point 1 in Chromium: Settings → 退货地址 adds addresses (the first is the default),
@@ -67,16 +67,7 @@ describe('console: return addresses', () => {
     const select = page.getByTestId('action-modal').getByTestId('approve-return-address');
     await expect.poll(() => select.innerText(), POLL).toContain('杭州仓');
     await shot(page, 'approve-return-address-zh-1440');
-    // A click on an option while the dropdown still animates open can be lost on a busy machine: open and pick until it shows.
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '上海仓' });
-    await expect
-      .poll(async () => {
-        if (!(await option.isVisible())) await select.click();
-        await option.waitFor(POLL);
-        await option.click();
-        return select.innerText();
-      }, POLL)
-      .toContain('上海仓');
+    await pickOption(page, select, '上海仓', '上海仓');
     await page.getByTestId('action-confirm').click();
     await expect.poll(async () => (await api('GET', `/api/v1/returns/${created.body.id}`, { key: shop.keys.viewer })).body.returnAddress?.warehouse ?? null, POLL).toBe('上海仓');
     await page.setViewportSize({ width: 360, height: 800 });
