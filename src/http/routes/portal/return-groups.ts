@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { renderLabelPdf } from '../../../services/portal/label.js';
+import { sendLabelPdf } from './label-reply.js';
 import { createPortalGroup, getPortalGroup, groupLabelData, PortalGroupSchema, portalBuyerOrders } from '../../../services/portal/return-groups.js';
 import { errorResponses } from '../../schemas/common.js';
 import { ReturnGroupSchema } from '../api/return-groups.js';
@@ -100,14 +100,7 @@ export const portalReturnGroupRoutes: FastifyPluginAsyncTypebox = async (app) =>
       },
     },
     async (req, reply) => {
-      const data = await groupLabelData(app.ctx, scopeOf(req), req.params.ref);
-      const lang = req.query.lang ?? (data.shop.defaultLocale === 'en' ? 'en' : 'zh-CN');
-      const pdf = await renderLabelPdf(data, lang);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="return-${data.view.rmaNumber}.pdf"`)
-        .header('cache-control', 'private, no-store')
-        .send(pdf);
+      return sendLabelPdf(reply, await groupLabelData(app.ctx, scopeOf(req), req.params.ref), req.query.lang);
     },
   );
 };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { renderLabelPdf } from '../../../services/portal/label.js';
+import { sendLabelPdf } from './label-reply.js';
 import { portalOrder } from '../../../services/portal/order.js';
 import {
   answerOffer,
@@ -207,14 +207,7 @@ export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const data = await labelData(app.ctx, scopeOf(req), req.params.id);
-      const lang = req.query.lang ?? (data.shop.defaultLocale === 'en' ? 'en' : 'zh-CN');
-      const pdf = await renderLabelPdf(data, lang);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="return-${data.view.rmaNumber}.pdf"`)
-        .header('cache-control', 'private, no-store')
-        .send(pdf);
+      return sendLabelPdf(reply, await labelData(app.ctx, scopeOf(req), req.params.id), req.query.lang);
     },
   );
 };
