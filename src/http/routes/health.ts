@@ -2,7 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { databaseReadiness } from '../../services/health/readiness.js';
 
-const Status = Type.Object({ status: Type.String(), pendingMigrations: Type.Optional(Type.Array(Type.String())), error: Type.Optional(Type.String()) });
+const Status = Type.Object(
+  {
+    status: Type.String({ description: '`ok` (/healthz); `ready`, `shutting_down`, `migrations_pending` or `database_unreachable` (/readyz)' }),
+    pendingMigrations: Type.Optional(Type.Array(Type.String(), { description: 'The migrations not applied yet (migrations_pending)' })),
+    error: Type.Optional(Type.String({ description: 'Why the database did not answer (database_unreachable)' })),
+  },
+  { additionalProperties: false },
+);
 
 /** /healthz: the process answers. /readyz: the database answers and has every migration, and the process is not shutting down. */
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {

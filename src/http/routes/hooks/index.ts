@@ -6,9 +6,18 @@ import { receiveSmsReceipts } from '../../../services/notifications/sms-receipts
 import { receiveCarrierWebhook } from '../../../services/carriers/tracking.js';
 import { errorResponses, Uuid } from '../../schemas/common.js';
 
-const StorefrontReceived = Type.Object({ received: Type.Boolean(), topic: Type.String(), ordersWritten: Type.Integer() });
+const closed = { additionalProperties: false } as const;
+const StorefrontReceived = Type.Object({ received: Type.Boolean(), topic: Type.String(), ordersWritten: Type.Integer() }, closed);
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-const Received = Type.Object({ received: Type.Boolean(), eventId: Type.String(), refundsSettled: Type.Integer() });
+const Received = Type.Object({ received: Type.Boolean(), eventId: Type.String(), refundsSettled: Type.Integer() }, closed);
+/** The answer a platform expects of its callback, in the platform's own format: free-form by nature. */
+const PlatformAnswer = (who: string) => ({
+  description: `The answer ${who} expects, as it expects it`,
+  content: {
+    'application/json': { schema: Type.Object({}, { additionalProperties: true, description: `Free-form: the acknowledgement ${who} documents` }) },
+    'text/xml': { schema: Type.String({ description: 'Free-form: the acknowledgement the platform documents (Twilio: an empty TwiML <Response/>)' }) },
+  },
+});
 
 /**
  * Webhooks from connected platforms, at /hooks/{platform}/{connectionId}. They carry no Retour
@@ -84,7 +93,7 @@ export const hookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Delivery reports of an SMS connection: Aliyun SmsReport and Tencent status callbacks (JSON arrays, ?token=), Twilio status callbacks (X-Twilio-Signature)',
         params: Type.Object({ connectionId: Uuid }),
         querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) }),
-        response: errorResponses,
+        response: { 200: PlatformAnswer('the SMS provider'), ...errorResponses },
       },
     },
     async (req, reply) => {
@@ -113,7 +122,7 @@ export const hookRoutes: FastifyPluginAsyncTypebox = async (app) => {
               ? 'Kuaidi100 tracking callbacks (form: param, sign = MD5(param + salt) upper case) for a Kuaidi100 connection'
               : 'EasyPost tracker.updated events for an EasyPost connection, verified with X-Hmac-Signature',
           params: Type.Object({ connectionId: Uuid }),
-          response: errorResponses,
+          response: { 200: PlatformAnswer('the carrier'), ...errorResponses },
         },
       },
       async (req, reply) => {

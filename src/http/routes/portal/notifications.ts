@@ -6,9 +6,10 @@ import { portalPreferences, setPortalOptOut } from '../../../services/notificati
 import { errorResponses } from '../../schemas/common.js';
 import { scopeOf } from './auth.js';
 
+const closed = { additionalProperties: false } as const;
 const Preferences = Type.Object({
-  data: Type.Array(Type.Object({ channel: StringEnum(CHANNELS), address: Type.String({ description: 'Masked: enough to recognise' }), optedOut: Type.Boolean() })),
-});
+  data: Type.Array(Type.Object({ channel: StringEnum(CHANNELS), address: Type.String({ description: 'Masked: enough to recognise' }), optedOut: Type.Boolean() }, closed)),
+}, closed);
 const ChannelParams = Type.Object({ channel: StringEnum(CHANNELS) });
 
 /** The buyer's say over how they hear about their returns (issue 20 §2): one click, recorded. */

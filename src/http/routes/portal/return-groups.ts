@@ -5,11 +5,11 @@ import { createPortalGroup, getPortalGroup, groupLabelData, PortalGroupSchema, p
 import { errorResponses } from '../../schemas/common.js';
 import { ReturnGroupSchema } from '../api/return-groups.js';
 import { scopeOf } from './auth.js';
+import { LocalizedSchema, PdfReply } from './schemas.js';
 
 const closed = { additionalProperties: false } as const;
 const RefParams = Type.Object({ ref: Type.String({ minLength: 1, maxLength: 64, description: 'The group’s code (or id)' }) }, closed);
 const PortalGroupView = Type.Object({ ...ReturnGroupSchema.properties, labelAvailable: Type.Boolean({ description: 'The one label for the parcel can be printed now' }) }, closed);
-const Text = Type.Object({ 'zh-CN': Type.String(), en: Type.String() }, closed);
 
 const BuyerOrdersSchema = Type.Object(
   {
@@ -31,14 +31,14 @@ const BuyerOrdersSchema = Type.Object(
                 paidMinor: Type.Integer(),
                 returnableQuantity: Type.Integer(),
                 eligible: Type.Boolean(),
-                explanation: Text,
+                explanation: LocalizedSchema,
                 allowedReasons: Type.Array(Type.String()),
                 noReasonUntil: Type.Union([Type.String(), Type.Null()]),
               },
               closed,
             ),
           ),
-          reasons: Type.Array(Type.Object({ code: Type.String(), label: Text, evidenceRequired: Type.Boolean() }, closed)),
+          reasons: Type.Array(Type.Object({ code: Type.String(), label: LocalizedSchema, evidenceRequired: Type.Boolean() }, closed)),
         },
         closed,
       ),
@@ -96,7 +96,7 @@ export const portalReturnGroupRoutes: FastifyPluginAsyncTypebox = async (app) =>
         summary: 'The one printable label for the parcel (PDF): the group’s code as QR and barcode, and each case with its order on the packing slip',
         params: RefParams,
         querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en')])) }, closed),
-        response: { ...errorResponses },
+        response: { 200: PdfReply, ...errorResponses },
       },
     },
     async (req, reply) => {

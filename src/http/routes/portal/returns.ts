@@ -20,17 +20,16 @@ import { errorResponses, IdParams } from '../../schemas/common.js';
 import { scopeOf } from './auth.js';
 import { portalBook, portalCarrier } from '../../../services/portal/carrier.js';
 import { PortalBookingBody } from '../../schemas/carriers.js';
-import { Nullable } from '../../schemas/common.js';
+import { EvidenceUploadSchema, PdfReply, PortalCarrierSchema, PortalCaseSchema, PortalOrderSchema, PreviewSchema } from './schemas.js';
 
-const open = { additionalProperties: true } as const;
 const strict = { additionalProperties: false } as const;
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-const CaseView = Type.Object({ id: Type.String(), rmaNumber: Type.String(), status: Type.String() }, open);
+const CaseView = PortalCaseSchema;
 
 export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/order',
-    { schema: { tags: ['portal'], summary: "The token's order: lines with what the policy says about each, reasons, refund methods, exchange options, returns so far", response: { 200: Type.Object({}, open), ...errorResponses } } },
+    { schema: { tags: ['portal'], summary: "The token's order: lines with what the policy says about each, reasons, refund methods, exchange options, returns so far", response: { 200: PortalOrderSchema, ...errorResponses } } },
     async (req) => portalOrder(app.ctx, scopeOf(req)),
   );
 
@@ -39,10 +38,9 @@ export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['portal'],
-       
         summary: 'The exact refund, fees and who pays return shipping for a would-be return, creating nothing',
         body: PortalReturnSchema,
-        response: { 200: Type.Object({ eligible: Type.Boolean() }, open), ...errorResponses },
+        response: { 200: PreviewSchema, ...errorResponses },
       },
     },
     async (req) => previewPortalReturn(app.ctx, scopeOf(req), req.body),
@@ -93,7 +91,6 @@ export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['portal'],
-       
         summary: 'The buyer handed the parcel to a courier: carrier and tracking number',
         params: IdParams,
         body: Type.Object({ carrier: Text(50), trackingNumber: Type.String({ minLength: 4, maxLength: 100, pattern: '^[A-Za-z0-9 -]+$' }) }, strict),
@@ -104,32 +101,9 @@ export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   // Issue 17: what the shop's carriers can do for this return, and booking a pickup or a drop-off code.
-  const PortalParcel = Type.Object(
-    {
-      carrier: Type.String(),
-      trackingNumber: Type.String(),
-      status: Type.String({ description: '`in_transit`, `delivered`, `lost`, or `cancelled` (the carrier cancelled the booked pickup)' }),
-      trackingStatus: Nullable(Type.String()),
-      trackingAt: Nullable(Type.String()),
-      labelUrl: Nullable(Type.String()),
-      dropOffCode: Nullable(Type.String()),
-      pickup: Nullable(Type.Object({}, open)),
-    },
-    strict,
-  );
-  const PortalCarrier = Type.Object(
-    {
-      pickup: Type.Boolean(),
-      dropOff: Type.Boolean(),
-      pickupAddress: Nullable(Type.Object({}, open)),
-      formats: Type.Array(Type.Object({ code: Type.String(), names: Type.Array(Type.String()), pattern: Type.String(), example: Type.String() }, strict)),
-      parcels: Type.Array(PortalParcel),
-    },
-    strict,
-  );
   app.get(
     '/returns/:id/carrier',
-    { schema: { tags: ['portal'], summary: 'Whether the shop’s carriers can collect the parcel or give a drop-off code, and the parcels with their last scan', params: IdParams, response: { 200: PortalCarrier, ...errorResponses } } },
+    { schema: { tags: ['portal'], summary: 'Whether the shop’s carriers can collect the parcel or give a drop-off code, and the parcels with their last scan', params: IdParams, response: { 200: PortalCarrierSchema, ...errorResponses } } },
     async (req) => portalCarrier(app.ctx, scopeOf(req), req.params.id),
   );
   app.post(
@@ -140,7 +114,7 @@ export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Book a courier pickup (window and address) or get a drop-off code, where the shop’s carrier offers it',
         params: IdParams,
         body: PortalBookingBody,
-        response: { 200: PortalCarrier, ...errorResponses },
+        response: { 200: PortalCarrierSchema, ...errorResponses },
       },
     },
     async (req) => portalBook(app.ctx, scopeOf(req), req.params.id, req.body),
@@ -151,7 +125,6 @@ export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['portal'],
-       
         summary: 'Write to the shop about the return',
         params: IdParams,
         body: Type.Object({ body: Text(5000), evidenceIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20 })) }, strict),
@@ -180,11 +153,10 @@ export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['portal'],
-       
         summary: 'Attach a photo or video (multipart/form-data: purpose and itemId, then file)',
         consumes: ['multipart/form-data'],
         params: IdParams,
-        response: { 201: Type.Object({ id: Type.String() }, open), ...errorResponses },
+        response: { 201: EvidenceUploadSchema, ...errorResponses },
       },
     },
     async (req, reply) => {
@@ -199,11 +171,10 @@ export const portalReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['portal'],
-       
         summary: 'Printable return label and packing slip (PDF, with a QR code)',
         params: IdParams,
         querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en')])) }, strict),
-        response: { ...errorResponses },
+        response: { 200: PdfReply, ...errorResponses },
       },
     },
     async (req, reply) => {

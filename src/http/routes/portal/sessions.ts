@@ -3,9 +3,8 @@ import { Type } from 'typebox';
 import { defaultShop, shopBySlug, startSession } from '../../../services/portal/session.js';
 import { portalLookupLimiter } from '../../plugins/portal-lookup-limit.js';
 import { errorResponses } from '../../schemas/common.js';
+import { SessionSchema, ShopBrandSchema } from './schemas.js';
 
-const open = { additionalProperties: true } as const;
-const ShopBrandSchema = Type.Object({ slug: Type.String(), name: Type.String(), logoUrl: Type.Union([Type.String(), Type.Null()]) }, open);
 
 export { LOOKUP_LIMITS } from '../../plugins/portal-lookup-limit.js';
 
@@ -47,7 +46,7 @@ export const portalSessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ token: Type.String(), expiresAt: Type.String(), orderNumber: Type.String(), shop: ShopBrandSchema }), ...errorResponses },
+        response: { 201: SessionSchema, ...errorResponses },
       },
     },
     async (req, reply) => reply.code(201).header('cache-control', 'no-store').send(await startSession(app.ctx, req.body)),
