@@ -1,5 +1,8 @@
-import { ApiError, requestJson } from '../shared/api.js';
-import type { BuyerOrders, CaseView, GroupRequest, GroupView, OrderView, PickupAddress, PortalCarrierView, Preview, ReturnRequest, Session, ShopBrand } from './types.js';
+import { ApiError } from '../shared/api.js';
+import { apiClient, unwrap } from '../shared/api-client.js';
+import type { GroupRequest, NotificationPreference, PortalBooking, ReturnRequest, Session } from './types.js';
+
+export type { NotificationPreference };
 
 const BASE = '/portal/v1';
 const tokenKey = (slug: string) => `retour.portal.${slug}`;
@@ -20,42 +23,41 @@ export function forgetSession(slug: string) {
   window.sessionStorage.removeItem(tokenKey(slug));
 }
 
-export const fetchShop = (slug: string | null) => requestJson<ShopBrand>(slug ? `${BASE}/shops/${encodeURIComponent(slug)}` : `${BASE}/shop`);
+/** The portal's public calls (no token yet): typed by the generated API paths. */
+const publicClient = apiClient();
+
+export const fetchShop = (slug: string | null) =>
+  unwrap(slug ? publicClient.GET('/portal/v1/shops/{slug}', { params: { path: { slug } } }) : publicClient.GET('/portal/v1/shop'));
 
 export async function lookUp(body: { shopSlug: string; orderNumber: string; email?: string; phone?: string }): Promise<Session> {
-  const session = await requestJson<Session>(`${BASE}/sessions`, { method: 'POST', body });
+  const session = await unwrap(publicClient.POST('/portal/v1/sessions', { body }));
   window.sessionStorage.setItem(tokenKey(body.shopSlug), JSON.stringify(session));
   return session;
 }
 
-export interface NotificationPreference {
-  channel: 'email' | 'sms';
-  address: string;
-  optedOut: boolean;
-}
-
 export function portalApi(token: string) {
   const headers = { authorization: `Bearer ${token}` };
-  const get = <T>(path: string) => requestJson<T>(`${BASE}${path}`, { headers });
-  const post = <T>(path: string, body: unknown) => requestJson<T>(`${BASE}${path}`, { method: 'POST', headers, body });
+  const client = apiClient(headers);
+  const id = (id: string) => ({ params: { path: { id } } });
   return {
-    order: () => get<OrderView>('/order'),
-    preview: (request: ReturnRequest) => post<Preview>('/returns/preview', request),
-    create: (request: ReturnRequest) => post<CaseView>('/returns', request),
-    getCase: (id: string) => get<CaseView>(`/returns/${id}`),
-    cancel: (id: string) => post<CaseView>(`/returns/${id}/cancel`, {}),
-    acceptOffer: (id: string) => post<CaseView>(`/returns/${id}/offer/accept`, {}),
-    declineOffer: (id: string, reason: string) => post<CaseView>(`/returns/${id}/offer/decline`, reason ? { reason } : {}),
-    shipped: (id: string, parcel: { carrier: string; trackingNumber: string }) => post<CaseView>(`/returns/${id}/shipped`, parcel),
+    order: () => unwrap(client.GET('/portal/v1/order')),
+    preview: (request: ReturnRequest) => unwrap(client.POST('/portal/v1/returns/preview', { body: request })),
+    create: (request: ReturnRequest) => unwrap(client.POST('/portal/v1/returns', { body: request })),
+    getCase: (caseId: string) => unwrap(client.GET('/portal/v1/returns/{id}', id(caseId))),
+    cancel: (caseId: string) => unwrap(client.POST('/portal/v1/returns/{id}/cancel', { ...id(caseId), body: {} })),
+    acceptOffer: (caseId: string) => unwrap(client.POST('/portal/v1/returns/{id}/offer/accept', { ...id(caseId), body: {} })),
+    declineOffer: (caseId: string, reason: string) => unwrap(client.POST('/portal/v1/returns/{id}/offer/decline', { ...id(caseId), body: reason ? { reason } : {} })),
+    shipped: (caseId: string, parcel: { carrier: string; trackingNumber: string }) => unwrap(client.POST('/portal/v1/returns/{id}/shipped', { ...id(caseId), body: parcel })),
     /** What the shop's carriers can do for this return (pickup, drop-off code) and its parcels. */
-    carrier: (id: string) => get<PortalCarrierView>(`/returns/${id}/carrier`),
-    book: (id: string, body: { method: 'pickup' | 'drop_off'; windowStart?: string; windowEnd?: string; address?: PickupAddress }) => post<PortalCarrierView>(`/returns/${id}/carrier/booking`, body),
-    message: (id: string, body: string) => post<CaseView>(`/returns/${id}/messages`, { body }),
-    answerEvidence: (id: string, evidenceIds: string[], note: string) => post<CaseView>(`/returns/${id}/evidence-request/answer`, note ? { evidenceIds, note } : { evidenceIds }),
+    carrier: (caseId: string) => unwrap(client.GET('/portal/v1/returns/{id}/carrier', id(caseId))),
+    book: (caseId: string, body: PortalBooking) => unwrap(client.POST('/portal/v1/returns/{id}/carrier/booking', { ...id(caseId), body })),
+    message: (caseId: string, body: string) => unwrap(client.POST('/portal/v1/returns/{id}/messages', { ...id(caseId), body: { body } })),
+    answerEvidence: (caseId: string, evidenceIds: string[], note: string) =>
+      unwrap(client.POST('/portal/v1/returns/{id}/evidence-request/answer', { ...id(caseId), body: note ? { evidenceIds, note } : { evidenceIds } })),
     /** The buyer's orders in this shop that may come back together in one parcel. */
-    buyerOrders: () => get<BuyerOrders>('/buyer-orders'),
-    createGroup: (request: GroupRequest) => post<GroupView>('/return-groups', request),
-    getGroup: (code: string) => get<GroupView>(`/return-groups/${encodeURIComponent(code)}`),
+    buyerOrders: () => unwrap(client.GET('/portal/v1/buyer-orders')),
+    createGroup: (request: GroupRequest) => unwrap(client.POST('/portal/v1/return-groups', { body: request })),
+    getGroup: (code: string) => unwrap(client.GET('/portal/v1/return-groups/{ref}', { params: { path: { ref: code } } })),
     /** The group's one label as a blob URL (the token travels in a header, never in a link). */
     async groupLabelUrl(code: string, lang: string): Promise<string> {
       const res = await fetch(`${BASE}/return-groups/${encodeURIComponent(code)}/label.pdf?lang=${encodeURIComponent(lang)}`, { headers });
@@ -63,9 +65,9 @@ export function portalApi(token: string) {
       return URL.createObjectURL(await res.blob());
     },
     /** How the buyer hears about their returns, and one click to stop (or resume) a channel. */
-    notifications: () => get<{ data: NotificationPreference[] }>('/notifications'),
+    notifications: () => unwrap(client.GET('/portal/v1/notifications')),
     setOptOut: (channel: NotificationPreference['channel'], optedOut: boolean) =>
-      requestJson<{ data: NotificationPreference[] }>(`${BASE}/notifications/${channel}/${optedOut ? 'opt-out' : 'opt-in'}`, { method: 'POST', headers }),
+      unwrap(client.POST(optedOut ? '/portal/v1/notifications/{channel}/opt-out' : '/portal/v1/notifications/{channel}/opt-in', { params: { path: { channel } } })),
     /** Uploads one photo or video with progress (fetch cannot report upload progress; XHR can). */
     upload(id: string, file: File, itemId: string | undefined, onProgress: (fraction: number) => void): Promise<{ id: string }> {
       return new Promise((resolve, reject) => {
