@@ -15,6 +15,6 @@ export type RetourClient = Client<paths>;
 /** createClient from openapi-fetch, typed with Retour's paths. `baseUrl` is the server's address, e.g. https://returns.example.com. */
 export const createRetourClient = (options: ClientOptions): RetourClient => createClient<paths>(options);
 
-/** openapi-fetch's createClient itself, for other options (its type parameter defaults to Retour's paths). */
+/** openapi-fetch's createClient itself: `createClient<paths>(options)` is what createRetourClient does. */
 export { createClient };
 export default createRetourClient;
