@@ -23,8 +23,10 @@ export function retryDelayMs(attempts: number): number {
  * row with the outcome. Safe to run any number of times, concurrently or after a crash: only a
  * pending row is settled, and the provider sees the same idempotency key every time.
  */
-export async function executeRefund(ctx: ServiceContext, shopId: string, refundId: string): Promise<RefundRow | undefined> {
-  const refund = await refundsRepo.findById(ctx.db, shopId, refundId);
+export async function executeRefund(ctx: ServiceContext, shopId: string, refundOrId: string | RefundRow): Promise<RefundRow | undefined> {
+  // A use case that just wrote the refund passes the row it wrote: nothing changed it since.
+  const refund = typeof refundOrId === 'string' ? await refundsRepo.findById(ctx.db, shopId, refundOrId) : refundOrId;
+  const refundId = refund?.id ?? (refundOrId as string);
   if (!refund || refund.status !== 'pending') return refund;
   // The provider is fixed on the refund row; the shop's settings only tune the simulated one.
   const shop = (await findShop(ctx, shopId))!;

@@ -6,6 +6,7 @@ import type { WriteBatch } from '../../db/write-batch.js';
 import type { CaseRow, ItemRow } from '../../db/repos/cases-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
+import type { RefundRow } from '../../db/repos/refunds-repo.js';
 import type { ActionInput } from './action-inputs.js';
 import type { Ruling } from '../../domain/policy/verdict.js';
 import { snapshotOf } from './case-transition.js';
@@ -21,7 +22,7 @@ export interface ActionContext<A extends CaseAction = CaseAction> {
   input: ActionInput<A>;
   now: Date;
   /** Refunds written in this transaction: they are paid once it commits. */
-  refundIds: string[];
+  writtenRefunds: RefundRow[];
   /** The action's writes, sent as one statement before it commits. */
   batch: WriteBatch;
   /** Why the system acts (a policy ruling's words in both languages): kept on the event, read in the reader's language. */

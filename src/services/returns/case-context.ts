@@ -10,6 +10,8 @@ import { buyerRiskSettings } from '../../domain/risk/settings.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { OrderRow } from '../../db/repos/orders-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
+import { batchOf } from '../../db/write-batch.js';
+import type { KnownPolicies } from '../policy/policies.js';
 
 export interface OrderContext {
   order: OrderRow;
@@ -22,17 +24,23 @@ export interface OrderContext {
   rmaCounter: number | null;
   /** Refunds the case (`excludeCaseId`) has written so far. */
   caseRefunds: number;
+  /** The shop's policy versions a request about this order may be judged by, when asked for (`withPolicies`). */
+  policies: KnownPolicies | null;
 }
 
 /**
  * What the rules need to know of an order now: its lines with their return flags, the units
- * other cases hold, and what has been refunded. With `lock`, the order row is locked for the
- * transaction, which serialises every claim and refund on the order (two cases racing for the
- * last unit, or a hundred refunds at once, see each other's effect).
+ * other cases hold, and what has been refunded. With `lock`, the use case will write on these
+ * facts, so every claim and refund on the order is serialised (two cases racing for the last
+ * unit, or a hundred refunds at once, see each other's effect): in a transaction the order row is
+ * locked; in an optimistic use case (batchedWrite) its write holds only if the order's version is
+ * still the one read. Either way the write bumps that version, so the other kind sees it too.
  */
-export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: string, options: { lock: boolean; excludeCaseId?: string; rmaSequence?: string }): Promise<OrderContext> {
-  const found = await casesRepo.orderWithFacts(tx, shop.id, orderId, options);
+export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: string, options: { lock: boolean; excludeCaseId?: string; rmaSequence?: string; withPolicies?: boolean }): Promise<OrderContext> {
+  const batch = batchOf(tx);
+  const found = await casesRepo.orderWithFacts(tx, shop.id, orderId, { ...options, lock: options.lock && !batch?.optimistic });
   if (!found) throw notFound('order.not_found', 'No such order');
+  if (options.lock) batch?.guardOrder(shop.id, orderId, found.order.version);
   const { order, lines } = found;
   const facts: OrderFacts = {
     orderId: order.id,
@@ -68,7 +76,7 @@ export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: str
     })),
   };
   const lineVariants = new Map(lines.map((l) => [l.id, { variantId: l.variant_id, productId: l.product_id, attributes: l.attributes }]));
-  return { order, facts, lineVariants, lines, rmaCounter: found.rmaCounter, caseRefunds: found.caseRefunds };
+  return { order, facts, lineVariants, lines, rmaCounter: found.rmaCounter, caseRefunds: found.caseRefunds, policies: found.policies };
 }
 
 export interface BuyerContext {

@@ -66,10 +66,10 @@ export async function computeCaseMoney(tx: Tx, ctx: ServiceContext, shop: ShopRo
   };
   if (requested.length === 0) {
     // Inspection accepted nothing: there is nothing to give back for goods.
-    return { items, policy, channel: orderCtx.facts.channel, refundSequence: orderCtx.caseRefunds + 1, breakdown: emptyBreakdown(c, orderCtx.facts.totalMinor - orderCtx.facts.refundedMinor) };
+    return { items, policy, lines: orderCtx.lines, channel: orderCtx.facts.channel, refundSequence: orderCtx.caseRefunds + 1, breakdown: emptyBreakdown(c, orderCtx.facts.totalMinor - orderCtx.facts.refundedMinor) };
   }
   const verdict = judgeRequest(moneyInput);
-  return { items, policy, channel: orderCtx.facts.channel, refundSequence: orderCtx.caseRefunds + 1, breakdown: refundWithOverride(verdict, moneyInput, options.amountOverrideMinor) };
+  return { items, policy, lines: orderCtx.lines, channel: orderCtx.facts.channel, refundSequence: orderCtx.caseRefunds + 1, breakdown: refundWithOverride(verdict, moneyInput, options.amountOverrideMinor) };
 }
 
 function emptyBreakdown(c: CaseRow, orderRemainingMinor: number): RefundBreakdown {

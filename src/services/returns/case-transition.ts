@@ -52,7 +52,7 @@ export async function applyCaseTransition(
   let updated: CaseRow;
   if (batch) {
     // The row as the batch will leave it: later moves of this use case build on it.
-    batch.patchCase(c.shopId, c.id, patch);
+    batch.patchCase(c.shopId, c.id, patch, c.version);
     updated = { ...c, ...(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<CaseRow>), version: c.version + 1 };
   } else {
     updated = await casesRepo.update(tx, c.shopId, c.id, patch);

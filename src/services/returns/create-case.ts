@@ -7,11 +7,12 @@ import type { Tx } from '../../db/client.js';
 import { uuidv7 } from 'uuidv7';
 import { casesRepo, type CaseRow, type ItemRow } from '../../db/repos/cases-repo.js';
 import { returnItems } from '../../db/schema/index.js';
-import { batchedTransaction, type WriteBatch } from '../../db/write-batch.js';
+import { batchedTransaction, batchedWrite, type WriteBatch } from '../../db/write-batch.js';
 import { ensureRmaSequence, formatRma } from '../../db/repos/rma-repo.js';
 import { catalogRepo } from '../../db/repos/catalog-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
+import type { RefundRow } from '../../db/repos/refunds-repo.js';
 import { findShop } from '../shops/shops.js';
 import { policyForOrder } from '../policy/policies.js';
 import { appendFacts, caseOpenedFact } from '../analytics/facts.js';
@@ -81,13 +82,13 @@ async function resolveReplacements(tx: Tx, shop: ShopRow, ctx: OrderContext, inp
 /** Everything a request means before it is written: facts, verdict, money, risk. Shared by preview and create. */
 export async function assessRequest(tx: Tx, ctx: ServiceContext, shop: ShopRow, input: CaseRequest, options: { lock: boolean; rmaSequence?: string }) {
   const now = ctx.clock.now();
-  const orderCtx = await loadOrderContext(tx, shop, input.orderId, options);
+  const orderCtx = await loadOrderContext(tx, shop, input.orderId, { ...options, withPolicies: true });
   const requested = input.items.map((i) => ({ lineId: i.lineId, quantity: i.quantity, reasonCode: i.reasonCode, condition: i.condition ?? 'unopened' }));
   for (const item of requested) {
     if (!orderCtx.facts.lines.some((l) => l.lineId === item.lineId)) throw unprocessable('case.line_not_in_order', 'An item names a line of another order', { lineId: item.lineId });
   }
   const refundOnlyKind = input.type === 'refund_only' ? (input.refundOnlyKind ?? refundOnlyKindOf(orderCtx.facts)) : null;
-  const policyRow = await policyForOrder(tx, shop.id, orderCtx.order.placedAt, now);
+  const policyRow = await policyForOrder(tx, shop.id, orderCtx.order.placedAt, now, orderCtx.policies);
   const unknownReason = requested.find((i) => !policyRow.document.reasons.some((r) => r.code === i.reasonCode));
   if (unknownReason) {
     throw unprocessable('case.reason_unknown', `"${unknownReason.reasonCode}" is not a reason of the shop's policy`, {
@@ -122,8 +123,8 @@ export async function assessRequest(tx: Tx, ctx: ServiceContext, shop: ShopRow, 
 /**
  * Opens a case for an order (a buyer in the portal, staff or a connector over the API). The
  * request is judged by the policy the order falls under; units already claimed by other cases
- * cannot be claimed again — the order row is locked, so two requests racing for the last unit
- * cannot both win.
+ * cannot be claimed again — the write holds only if the order's version is still the one read
+ * (loadOrderContext), so two requests racing for the last unit cannot both win.
  */
 export async function createCase(
   ctx: ServiceContext,
@@ -139,14 +140,17 @@ export async function createCase(
     throw forbidden('case.override_forbidden', 'Only staff who decide cases may open one the policy refuses');
   }
   const rmaSequence = await ensureRmaSequence(ctx.db, shop.id);
-  const refundIds: string[] = [];
-  const opened = await batchedTransaction(ctx.db, async (tx, batch) => {
-    const decided = await openCase({ tx, batch, ctx, shop, input, actor, rmaSequence, refundIds });
+  const writtenRefunds: RefundRow[] = [];
+  // With an Idempotency-Key the reply is stored in the transaction that writes the case.
+  const run = options.reply ? batchedTransaction : batchedWrite;
+  const opened = await run(ctx.db, async (tx, batch) => {
+    writtenRefunds.length = 0; // a run that lost a race and runs again wrote nothing
+    const decided = await openCase({ tx, batch, ctx, shop, input, actor, rmaSequence, writtenRefunds });
     options.within?.(batch, decided);
     if (options.reply) batch.then((flushed) => recordCaseReply(flushed, options.reply!, decided));
     return decided;
   });
-  return payRefunds(ctx, shop.id, opened, refundIds, options.reply);
+  return payRefunds(ctx, shop.id, opened, writtenRefunds, options.reply);
 }
 
 export interface OpenCase {
@@ -158,13 +162,13 @@ export interface OpenCase {
   actor: Actor;
   rmaSequence: string;
   /** Refunds written (an automatic fast refund): paid by the caller after the commit. */
-  refundIds: string[];
+  writtenRefunds: RefundRow[];
   /** One return across several orders: the group the case belongs to (return-groups.ts). */
   groupId?: string;
 }
 
 /** Opens one case inside the caller's batched transaction: createCase for one order, a return group for several. */
-export async function openCase({ tx, batch, ctx, shop, input, actor, rmaSequence, refundIds, groupId }: OpenCase): Promise<CaseRow> {
+export async function openCase({ tx, batch, ctx, shop, input, actor, rmaSequence, writtenRefunds, groupId }: OpenCase): Promise<CaseRow> {
   {
     const a = await assessRequest(tx, ctx, shop, input, { lock: true, rmaSequence });
     assertReturnable(a.orderCtx.facts, a.items);
@@ -282,7 +286,7 @@ export async function openCase({ tx, batch, ctx, shop, input, actor, rmaSequence
     await syncDeadlines(tx, created, actor, a.now);
     await publish(tx, shop.id, 'return.created', created.id, { case: caseSnapshot(created), items: items.map((i) => ({ id: i.id, lineId: i.orderLineId, quantity: i.quantity, reasonCode: i.reasonCode })), actor: { kind: actor.kind } }, a.now);
     await requestEvidence(tx, created, actor, a.verdict.automation.decisionRuling, a.policyRow.document, input, a.orderCtx.order.locale, a.now);
-    return decideAutomatically({ tx, ctx, shop, c: created, actor, now: a.now, refundIds, batch }, a.verdict.automation, a.policyRow.document);
+    return decideAutomatically({ tx, ctx, shop, c: created, actor, now: a.now, writtenRefunds, batch }, a.verdict.automation, a.policyRow.document);
   }
 }
 

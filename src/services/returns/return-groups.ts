@@ -10,6 +10,7 @@ import { orderLines, orders, returnCases, returnGroups, returnItems } from '../.
 import { batchedTransaction } from '../../db/write-batch.js';
 import type { Executor } from '../../db/client.js';
 import type { ServiceContext } from '../context.js';
+import type { RefundRow } from '../../db/repos/refunds-repo.js';
 import { executeRefund } from '../refunds/execute-refund.js';
 import { findShop } from '../shops/shops.js';
 import { ACTION_INPUTS, type ActionInput } from './action-inputs.js';
@@ -60,7 +61,7 @@ export async function createReturnGroup(ctx: ServiceContext, shopId: string, inp
   if (new Set(ids).size !== ids.length) throw unprocessable('group.duplicate_order', 'Each order appears once in a group: put all its items in one entry');
   await assertOneBuyer(ctx.db, shop.id, ids);
   const rmaSequence = await ensureRmaSequence(ctx.db, shop.id);
-  const refundIds: string[] = [];
+  const writtenRefunds: RefundRow[] = [];
   const now = ctx.clock.now();
   const result = await batchedTransaction(ctx.db, async (tx, batch) => {
     const group: GroupRow = {
@@ -84,7 +85,7 @@ export async function createReturnGroup(ctx: ServiceContext, shopId: string, inp
         shop,
         actor,
         rmaSequence,
-        refundIds,
+        writtenRefunds,
         groupId: group.id,
         input: { orderId: o.orderId, type: input.type ?? 'return_refund', items: o.items, refundMethod: input.refundMethod, returnMethod: input.returnMethod ?? 'self_ship', note: input.note },
       });
@@ -94,8 +95,8 @@ export async function createReturnGroup(ctx: ServiceContext, shopId: string, inp
     group.customerId = cases[0]!.customerId;
     return { group, cases };
   });
-  if (refundIds.length === 0) return result;
-  for (const id of refundIds) await executeRefund(ctx, shop.id, id);
+  if (writtenRefunds.length === 0) return result;
+  for (const refund of writtenRefunds) await executeRefund(ctx, shop.id, refund);
   return { group: result.group, cases: await groupCases(ctx.db, shop.id, result.group.id) };
 }
 
@@ -197,7 +198,7 @@ export async function groupAction<A extends GroupAction>(ctx: ServiceContext, sh
   const shop = await findShop(ctx, shopId);
   if (!shop) throw notFound('shop.not_found', 'No such shop');
   const group = await findGroup(ctx.db, shopId, ref);
-  const refundIds: string[] = [];
+  const writtenRefunds: RefundRow[] = [];
   await batchedTransaction(ctx.db, async (tx, batch) => {
     const cases = await groupCases(tx, shopId, group.id, true);
     let itemsOf: ((c: CaseRow) => ActionInput<'inspect'>['items']) | null = null;
@@ -212,10 +213,10 @@ export async function groupAction<A extends GroupAction>(ctx: ServiceContext, sh
     for (const c of cases) {
       if (action === 'inspect' && itemsOf!(c).length === 0) throw unprocessable('case.inspection_incomplete', `Inspect every item of every case: ${c.rmaNumber} has none`, { caseId: c.id });
       const caseInput = action === 'inspect' ? { ...(input as ActionInput<'inspect'>), items: itemsOf!(c) } : input;
-      await runAction({ tx, ctx, shop, c, action, actor, input: caseInput as never, now: ctx.clock.now(), refundIds, batch });
+      await runAction({ tx, ctx, shop, c, action, actor, input: caseInput as never, now: ctx.clock.now(), writtenRefunds, batch });
     }
   });
-  for (const id of refundIds) await executeRefund(ctx, shopId, id);
+  for (const refund of writtenRefunds) await executeRefund(ctx, shopId, refund);
   return returnGroupDetail(ctx.db, shopId, group);
 }
 

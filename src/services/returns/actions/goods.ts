@@ -113,7 +113,7 @@ export const inspect: ActionHandler<'inspect'> = async (a) => {
       items: unconfirmed.map((r) => ({ itemId: r.itemId, grade: r.grade })),
     });
   }
-  const lines = await casesRepo.linesWithFlags(a.tx, a.c.shopId, a.c.orderId);
+  const restocked: { itemId: string; lineId: string; quantity: number }[] = [];
   for (const result of a.input.items) {
     const item = byId.get(result.itemId)!;
     const disposition = dispositions.get(result.itemId)!;
@@ -128,11 +128,7 @@ export const inspect: ActionHandler<'inspect'> = async (a) => {
       disposition,
       inspectionNote: result.note ?? null,
     });
-    if (disposition === 'restock' && arrived > 0) {
-      const variantId = lines.find((l) => l.id === item.orderLineId)!.variant_id;
-      a.batch.insert(inventoryMovements, { shopId: a.c.shopId, variantId, quantity: arrived, reason: 'return_restock', caseId: a.c.id, returnItemId: item.id, createdAt: a.now });
-      a.batch.addStock(a.c.shopId, variantId, arrived, a.now);
-    }
+    if (disposition === 'restock' && arrived > 0) restocked.push({ itemId: item.id, lineId: item.orderLineId, quantity: arrived });
   }
   if (a.input.evidenceIds?.length) {
     const known = await a.tx.select({ id: evidence.id }).from(evidence).where(and(eq(evidence.shopId, a.c.shopId), eq(evidence.caseId, a.c.id)));
@@ -140,8 +136,16 @@ export const inspect: ActionHandler<'inspect'> = async (a) => {
     const unknown = a.input.evidenceIds.find((id) => !ids.has(id));
     if (unknown) throw unprocessable('evidence.unknown', 'An evidence id does not belong to this case', { evidenceId: unknown });
   }
-  // After a fast refund the money is settled; otherwise the refund now follows what was accepted.
-  const breakdown = a.c.refundedEarly ? a.c.breakdown : (await computeCaseMoney(a.tx, a.ctx, a.shop, a.c, { accepted: true })).breakdown;
+  // After a fast refund the money is settled; otherwise the refund now follows what was accepted
+  // (and the order's lines, read with it, name the variants to restock).
+  const money = a.c.refundedEarly ? null : await computeCaseMoney(a.tx, a.ctx, a.shop, a.c, { accepted: true });
+  const breakdown = money?.breakdown ?? a.c.breakdown;
+  const lines = money?.lines ?? (restocked.length > 0 ? await casesRepo.linesWithFlags(a.tx, a.c.shopId, a.c.orderId) : []);
+  for (const r of restocked) {
+    const variantId = lines.find((l) => l.id === r.lineId)!.variant_id;
+    a.batch.insert(inventoryMovements, { shopId: a.c.shopId, variantId, quantity: r.quantity, reason: 'return_restock', caseId: a.c.id, returnItemId: r.itemId, createdAt: a.now });
+    a.batch.addStock(a.c.shopId, variantId, r.quantity, a.now);
+  }
   const inspected = a.input.items.map((r) => ({ ...r, disposition: dispositions.get(r.itemId)! }));
   return applyCaseTransition(a.tx, a.c, 'inspect', a.actor, a.now, { patch: { breakdown }, payload: { items: inspected, confirmRestockBelowB: a.input.confirmRestockBelowB === true, evidenceIds: a.input.evidenceIds ?? [], refundMinor: breakdown.refundMinor } });
 };

@@ -52,7 +52,7 @@ function fastRefundRiskRefusal(c: CaseRow, automation: Policy['automation']) {
 /** Writes the fast refund of case `c` and records the move (by `actor`) in the action's transaction. */
 export async function payFastRefund(a: ActionContext, c: CaseRow, actor: Actor, extra: Record<string, unknown> = {}): Promise<CaseRow> {
   const { breakdown, refund: written } = await refundCase(a.tx, a.ctx, a.shop, c, 'fast_refund', { accepted: false, unitsConsumed: true });
-  if (written) a.refundIds.push(written.id);
+  if (written) a.writtenRefunds.push(written);
   return applyCaseTransition(a.tx, c, 'fast_refund', actor, a.now, {
     patch: { refundedEarly: true, breakdown },
     payload: { refundId: written?.id ?? null, refundMinor: breakdown.refundMinor, ...extra },
@@ -72,7 +72,7 @@ export const exchange: ActionHandler<'exchange'> = async (a) => {
   }
   // Refunded items give their units back; exchanged ones only a cheaper replacement's difference.
   const { breakdown, refund: written } = await refundCase(a.tx, a.ctx, a.shop, a.c, 'exchange_difference', { accepted: true, unitsConsumed: true });
-  if (written) a.refundIds.push(written.id);
+  if (written) a.writtenRefunds.push(written);
   return applyCaseTransition(a.tx, a.c, 'exchange', a.actor, a.now, {
     patch: { breakdown },
     payload: { replacements: replacements.map((r) => ({ sku: r.sku, quantity: r.quantity })), differenceMinor: breakdown.exchangeDifferenceMinor, refundMinor: breakdown.refundMinor, nettedMinor: breakdown.nettedMinor, buyerOwesMinor: breakdown.buyerOwesMinor },

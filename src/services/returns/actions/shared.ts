@@ -23,7 +23,7 @@ export async function refundAndMove(
 ): Promise<CaseRow> {
   plannedMove(a, options.resolution);
   const { breakdown, refund } = await refundCase(a.tx, a.ctx, a.shop, a.c, options.kind ?? 'refund', options);
-  if (refund) a.refundIds.push(refund.id);
+  if (refund) a.writtenRefunds.push(refund);
   let c = await applyCaseTransition(a.tx, a.c, a.action, a.actor, a.now, {
     resolution: options.resolution,
     patch: { ...options.patch, breakdown },
