@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { act, placeOrder } from '../helpers/returns.js';
+import { deadlinesRepo } from '../../src/db/repos/deadlines-repo.js';
+import { applyDeadline } from '../../src/services/automation/deadline-runner.js';
 
 /**
  * How many statements and round trips each use case sends to the database (DESIGN §7b: round
@@ -48,6 +50,8 @@ const BUDGET: Record<string, { statements: number; roundTrips: number }> = {
   refund: { statements: 6, roundTrips: 6 },
 };
 const LIFECYCLE_STATEMENTS = 24;
+/** A deadline the worker applies: read the case with its parts, write once (no reply to read). */
+const DEADLINE_BUDGET = { statements: 2, roundTrips: 2 };
 
 async function openCase(orderId: string, lineId: string, type = 'return_refund') {
   return api('POST', '/api/v1/returns', { key: owner(), body: { orderId, type, items: [{ lineId, quantity: 1, reasonCode: 'no_reason' }] } });
@@ -111,5 +115,29 @@ describe('statement budget of the case write path', () => {
       expect(steps[step]!.roundTrips, `${step}: round trips`).toBeLessThanOrEqual(budget.roundTrips);
     }
     expect(total).toBeLessThanOrEqual(LIFECYCLE_STATEMENTS);
+  });
+});
+
+describe('statement budget of a deadline', () => {
+  it('applies a run-out deadline (the seller did not answer: approved) within its budget', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const due = async () => {
+        const order = await placeOrder(api, owner());
+        const opened = await openCase(order.id, order.lines[0]!.id);
+        expect(opened.body.status).toBe('requested');
+        const [deadline] = await deadlinesRepo.pendingOfCase(t.ctx.db, shop.id, opened.body.id);
+        expect(deadline!.outcome).toBe('approve');
+        return { id: opened.body.id as string, deadline: deadline! };
+      };
+      await applyDeadline(t.ctx, (await due()).deadline); // warm-up
+      const { id, deadline } = await due();
+      const m = await measure(() => applyDeadline(t.ctx, deadline));
+      expect((await api('GET', `/api/v1/returns/${id}`, { key: owner() })).body.status).toBe('approved');
+      expect(m.statements).toBeLessThanOrEqual(DEADLINE_BUDGET.statements);
+      expect(m.roundTrips).toBeLessThanOrEqual(DEADLINE_BUDGET.roundTrips);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
