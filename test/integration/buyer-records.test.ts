@@ -4,7 +4,7 @@ import { sharedAddressCustomersSql } from '../../src/db/repos/customers-profile-
 import { queryRows } from '../../src/db/client.js';
 import { policiesRepo } from '../../src/db/repos/policies-repo.js';
 import { POLICY_PRESETS } from '../../src/domain/policy/presets.js';
-import { applyDueDeadlines } from '../../src/services/automation/deadline-runner.js';
+import { applyDueDeadlines } from '../../src/worker/jobs/deadlines.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { portalOrder, portalToken } from '../helpers/portal.js';
 import { act, JPEG, placeOrder } from '../helpers/returns.js';

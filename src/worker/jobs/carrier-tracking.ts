@@ -3,12 +3,12 @@ import { carriersRepo, type PollClaim } from '../../db/repos/carriers-repo.js';
 import { connectionsRepo } from '../../db/repos/connections-repo.js';
 import { normaliseTrackingNumber } from '../../domain/carriers/tracking-numbers.js';
 import { CarrierError } from '../../integrations/carriers/carrier.js';
-import type { SyncItemError } from '../connections/connection-kind.js';
-import { connectionKind } from '../connections/kinds.js';
-import { loggedRun } from '../connections/run-connections.js';
-import type { ServiceContext } from '../context.js';
-import { carrierOfRow, POLL_EVERY_MS } from './carrier-connections.js';
-import { recordTracking } from './tracking.js';
+import type { SyncItemError } from '../../services/connections/connection-kind.js';
+import { connectionKind } from '../../services/connections/kinds.js';
+import { loggedRun } from '../../services/connections/run-connections.js';
+import type { ServiceContext } from '../../services/context.js';
+import { carrierOfRow, POLL_EVERY_MS } from '../../services/carriers/carrier-connections.js';
+import { recordTracking } from '../../services/carriers/tracking.js';
 
 /**
  * Calls to one carrier account are spaced this far apart: a batch never bursts at the carrier

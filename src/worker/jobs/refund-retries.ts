@@ -1,6 +1,6 @@
-import type { ServiceContext } from '../services/context.js';
-import { executeRefund } from '../services/refunds/execute-refund.js';
-import { refundsRepo } from '../db/repos/refunds-repo.js';
+import type { ServiceContext } from '../../services/context.js';
+import { executeRefund } from '../../services/refunds/execute-refund.js';
+import { refundsRepo } from '../../db/repos/refunds-repo.js';
 
 /**
  * Pays refunds whose provider call failed, or whose process died before calling: every pending

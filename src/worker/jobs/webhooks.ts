@@ -1,11 +1,11 @@
 import { Webhook } from 'standardwebhooks';
-import { endpointUrlProblem } from './addresses.js';
+import { endpointUrlProblem } from '../../services/webhooks/addresses.js';
 import { retryDelayMs } from '../../domain/webhooks/retry-schedule.js';
 import { webhooksRepo, type DeliveryRow, type EndpointRow } from '../../db/repos/webhooks-repo.js';
 import { webhookAttempts } from '../../observability/metrics.js';
-import type { ServiceContext } from '../context.js';
-import { postJson, type PostOutcome } from './post-json.js';
-import { decryptSecret } from './secrets.js';
+import type { ServiceContext } from '../../services/context.js';
+import { postJson, type PostOutcome } from '../../services/webhooks/post-json.js';
+import { decryptSecret } from '../../services/webhooks/secrets.js';
 
 /**
  * Sends the webhook deliveries whose time has come. Each is claimed with SKIP LOCKED and leased

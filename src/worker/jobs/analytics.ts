@@ -1,8 +1,8 @@
 import { analyticsRollupsRepo as repo } from '../../db/repos/analytics-rollups-repo.js';
-import type { ServiceContext } from '../context.js';
-import { evaluateQualityRefundAlerts, type AlertOutcome } from './alerts.js';
-import { foldAllFacts } from './fold.js';
-import { rebuildAnalytics } from './rebuild.js';
+import type { ServiceContext } from '../../services/context.js';
+import { evaluateQualityRefundAlerts, type AlertOutcome } from '../../services/analytics/alerts.js';
+import { foldAllFacts } from '../../services/analytics/fold.js';
+import { rebuildAnalytics } from '../../services/analytics/rebuild.js';
 
 /**
  * Folds every shop's pending facts into deltas, then the deltas into the rollups (readers add

@@ -1,10 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import { outboxRepo } from '../../db/repos/outbox-repo.js';
 import { webhooksRepo } from '../../db/repos/webhooks-repo.js';
-import type { ServiceContext } from '../context.js';
-import { takesEvent } from '../webhooks/endpoints.js';
-import { queueBuyerNotifications } from '../notifications/queue.js';
-import { runCareRules } from '../care/tasks.js';
+import type { ServiceContext } from '../../services/context.js';
+import { takesEvent } from '../../services/webhooks/endpoints.js';
+import { queueBuyerNotifications } from '../../services/notifications/queue.js';
+import { runCareRules } from '../../services/care/tasks.js';
 
 /**
  * Fans recorded events out to what will carry them: one webhook delivery per subscribed

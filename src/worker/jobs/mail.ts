@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { mailRepo, type MailRow } from '../../db/repos/mail-repo.js';
-import type { ServiceContext } from '../context.js';
+import type { ServiceContext } from '../../services/context.js';
 
 /** Waits after each failed SMTP attempt; after the last, the message is dead (and shown so). */
 const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000, 12 * 3600_000];

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
-import type { ServiceContext } from '../context.js';
-import { queueNotifications } from './queue.js';
+import type { ServiceContext } from '../../services/context.js';
+import { queueNotifications } from '../../services/notifications/queue.js';
 
 /** How long before the buyer's ship-by deadline they are reminded (issue 20 §3, issue 13.5). */
 export const REMINDER_BEFORE_MS = 24 * 3600_000;

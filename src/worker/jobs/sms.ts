@@ -2,10 +2,10 @@ import { zoneOffsetMs } from '../../domain/time.js';
 import { notificationSettingsOf } from '../../domain/notifications/settings.js';
 import { connectionsRepo, type ConnectionRow } from '../../db/repos/connections-repo.js';
 import { notificationsRepo, type SmsRow } from '../../db/repos/notifications-repo.js';
-import type { ServiceContext } from '../context.js';
-import { openConnection } from '../connections/connections.js';
-import { connectionKind } from '../connections/kinds.js';
-import { findShop } from '../shops/shops.js';
+import type { ServiceContext } from '../../services/context.js';
+import { openConnection } from '../../services/connections/connections.js';
+import { connectionKind } from '../../services/connections/kinds.js';
+import { findShop } from '../../services/shops/shops.js';
 
 /** Waits after each failed send; after the last, the message is dead (and the case says so). */
 export const SMS_RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000];

@@ -1,7 +1,7 @@
 import { lt } from 'drizzle-orm';
-import { idempotencyKeys, staffSessions } from '../db/schema/index.js';
-import { rateLimitsRepo } from '../db/repos/rate-limits-repo.js';
-import type { ServiceContext } from '../services/context.js';
+import { idempotencyKeys, staffSessions } from '../../db/schema/index.js';
+import { rateLimitsRepo } from '../../db/repos/rate-limits-repo.js';
+import type { ServiceContext } from '../../services/context.js';
 
 /** Idempotency keys are honoured for 24 hours (as Stripe does); expired sessions and rate-limit windows go too. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600_000;
