@@ -11,7 +11,7 @@ import { queueShipReminders } from './jobs/ship-reminders.js';
 import { sendDueWebhooks } from './jobs/webhooks.js';
 import { refreshPlannerStatistics } from '../db/planner-statistics.js';
 import { runAnalyticsJobs } from './jobs/analytics.js';
-import { syncDueConnections } from '../services/connections/run-connections.js';
+import { syncDueConnections } from './jobs/connections.js';
 import { pollDueParcels } from './jobs/carrier-tracking.js';
 import { jobDuration, jobRuns } from '../observability/metrics.js';
 

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context.js';
 import { openConnection } from '../connections/connections.js';
 import { connectionKind } from '../connections/kinds.js';
 import { loggedRun } from '../connections/run-connections.js';
-import { timeline } from '../../worker/jobs/sms.js';
+import { timeline } from './sms-timeline.js';
 
 /**
  * A delivery report from an SMS provider (issue 20 §4): verified the provider's way (Twilio's

@@ -3,6 +3,7 @@ import { notificationSettingsOf } from '../../domain/notifications/settings.js';
 import { connectionsRepo, type ConnectionRow } from '../../db/repos/connections-repo.js';
 import { notificationsRepo, type SmsRow } from '../../db/repos/notifications-repo.js';
 import type { ServiceContext } from '../../services/context.js';
+import { timeline } from '../../services/notifications/sms-timeline.js';
 import { openConnection } from '../../services/connections/connections.js';
 import { connectionKind } from '../../services/connections/kinds.js';
 import { findShop } from '../../services/shops/shops.js';
@@ -11,9 +12,6 @@ import { findShop } from '../../services/shops/shops.js';
 export const SMS_RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000];
 const LEASE_MS = 60_000;
 const DAY_MS = 86_400_000;
-
-/** A number as the timeline shows it: enough to recognise, not enough to copy. */
-export const maskedPhone = (e164: string) => (e164.length > 8 ? `${e164.slice(0, e164.length - 8)}****${e164.slice(-4)}` : '****');
 
 /** Where the provider reports delivery of a connection's messages. */
 export const smsCallbackUrl = (publicUrl: string, connectionId: string) => `${publicUrl}/hooks/sms/${connectionId}`;
@@ -95,17 +93,4 @@ async function sendForShop(ctx: ServiceContext, shopId: string, messages: SmsRow
       if (delay === undefined) await timeline(ctx, m, 'notification.failed', { transport: connection.kind, error: message });
     }
   }
-}
-
-/** A case event the case's timeline shows: which step went out to whom, and what became of it. */
-export async function timeline(ctx: ServiceContext, m: SmsRow, type: string, extra: Record<string, unknown>) {
-  if (!m.caseId) return;
-  await notificationsRepo.caseEvent(ctx.db, {
-    shopId: m.shopId,
-    caseId: m.caseId,
-    type,
-    actorKind: 'system',
-    payload: { channel: 'sms', step: m.step, to: maskedPhone(m.toPhone), messageId: m.id, ...extra },
-    createdAt: ctx.clock.now(),
-  });
 }
