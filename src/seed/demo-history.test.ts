@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DemoHistoryLine } from '../../db/repos/console-demo-repo.js';
+import type { DemoHistoryLine } from '../db/repos/console-demo-repo.js';
 import { planDemoHistory } from './demo-history.js';
 
 const now = new Date('2026-11-22T12:00:00Z');

@@ -1,13 +1,13 @@
 import { uuidv7 } from 'uuidv7';
-import { refundForUnits } from '../../domain/refunds/compute.js';
-import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
-import { analyticsImportRepo as repo, type ImportLine } from '../../db/repos/analytics-import-repo.js';
-import type { PolicyRow } from '../../db/repos/policies-repo.js';
-import type { ShopRow } from '../../db/repos/shops-repo.js';
-import type { ServiceContext } from '../../services/context.js';
-import { settledBreakdown, writeHistoricCases, type HistoricCase, type SettledItem } from '../../services/imports/historic-returns.js';
-import { checkPolicyDocument, currentPolicy, savePolicy } from '../../services/policy/policies.js';
-import type { Allocation } from './mapping.js';
+import { refundForUnits } from '../../../domain/refunds/compute.js';
+import { refreshPlannerStatistics } from '../../../db/planner-statistics.js';
+import { analyticsImportRepo as repo, type ImportLine } from '../../../db/repos/analytics-import-repo.js';
+import type { PolicyRow } from '../../../db/repos/policies-repo.js';
+import type { ShopRow } from '../../../db/repos/shops-repo.js';
+import type { ServiceContext } from '../../context.js';
+import { settledBreakdown, writeHistoricCases, type HistoricCase, type SettledItem } from '../historic-returns.js';
+import { checkPolicyDocument, currentPolicy, savePolicy } from '../../policy/policies.js';
+import type { Allocation } from '../../../integrations/online-retail/mapping.js';
 
 /**
  * The dataset's returns as Retour cases: each `C` invoice becomes one completed return case

@@ -1,4 +1,4 @@
-import type { VariantSpec } from '../../db/repos/catalog-repo.js';
+import type { VariantSpec } from '../db/repos/catalog-repo.js';
 
 /**
  * The demo shop's catalogue (~200 variants): apparel in sizes and colours, electronics, fresh

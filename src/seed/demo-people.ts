@@ -1,4 +1,4 @@
-import type { Address } from '../../db/schema/orders.js';
+import type { Address } from '../db/schema/orders.js';
 import type { Random } from './random.js';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];

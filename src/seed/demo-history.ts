@@ -1,10 +1,10 @@
 import { uuidv7 } from 'uuidv7';
-import { refundForUnits } from '../../domain/refunds/compute.js';
-import { consoleDemoRepo, type DemoHistoryLine } from '../../db/repos/console-demo-repo.js';
-import type { ShopRow } from '../../db/repos/shops-repo.js';
-import type { ServiceContext } from '../context.js';
-import { settledBreakdown, writeHistoricCases, type HistoricCase } from '../imports/historic-returns.js';
-import { currentPolicy } from '../policy/policies.js';
+import { refundForUnits } from '../domain/refunds/compute.js';
+import { consoleDemoRepo, type DemoHistoryLine } from '../db/repos/console-demo-repo.js';
+import type { ShopRow } from '../db/repos/shops-repo.js';
+import type { ServiceContext } from '../services/context.js';
+import { settledBreakdown, writeHistoricCases, type HistoricCase } from '../services/imports/historic-returns.js';
+import { currentPolicy } from '../services/policy/policies.js';
 import { Random } from './random.js';
 
 /**
