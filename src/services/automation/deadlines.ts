@@ -10,7 +10,7 @@ import { deadlinesRepo, type DeadlineRow } from '../../db/repos/deadlines-repo.j
 import { deadlines } from '../../db/schema/index.js';
 import { batchOf, type WriteBatch } from '../../db/write-batch.js';
 import { policyById } from '../policy/policies.js';
-import { caseSnapshot, publish } from './outbox.js';
+import { caseSnapshot, publish } from '../events.js';
 
 /**
  * Keeps a case's clocks in step with its state, in the transaction that changed it: deadlines of

@@ -8,7 +8,7 @@ import type { Executor, Tx } from '../../db/client.js';
 import { careRepo, type CompensationRow } from '../../db/repos/care-repo.js';
 import { casesRepo, type CaseRow } from '../../db/repos/cases-repo.js';
 import { policiesRepo } from '../../db/repos/policies-repo.js';
-import { publish } from '../automation/outbox.js';
+import { publish } from '../events.js';
 import type { ServiceContext } from '../context.js';
 import { appendFacts, compensationGrantedFact } from '../analytics/facts.js';
 import { findShop } from '../shops/shops.js';

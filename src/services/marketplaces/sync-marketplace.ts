@@ -13,7 +13,7 @@ import { MarketplaceAuthError, type MarketplaceAdapter, type MarketplaceCursor, 
 import type { OpenConnection, SyncItemError, SyncOutcome } from '../connections/connection-kind.js';
 import type { ServiceContext } from '../context.js';
 import { syncDeadlines } from '../automation/deadlines.js';
-import { caseSnapshot, publish } from '../automation/outbox.js';
+import { caseSnapshot, publish } from '../events.js';
 import { bulkWriteOrders } from '../orders/bulk-write-orders.js';
 import type { OrderInput } from '../orders/order-input.js';
 import { checkOrderInput } from '../orders/upsert-order.js';

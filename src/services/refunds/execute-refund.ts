@@ -7,7 +7,7 @@ import { appendFacts, isFirstRefund, refundSucceededFact } from '../analytics/fa
 import { providerFor } from './providers.js';
 import { findShop } from '../shops/shops.js';
 import { ordersRepo } from '../../db/repos/orders-repo.js';
-import { caseSnapshot, publish } from '../automation/outbox.js';
+import { caseSnapshot, publish } from '../events.js';
 
 /** After this many failed attempts a refund stops being retried and waits for a person. */
 export const MAX_REFUND_ATTEMPTS = 6;

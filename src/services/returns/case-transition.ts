@@ -6,7 +6,7 @@ import { casesRepo, type CaseRow, type NewCase } from '../../db/repos/cases-repo
 import { batchOf } from '../../db/write-batch.js';
 import { appendFacts, caseTransitionFacts } from '../analytics/facts.js';
 import { syncDeadlines } from '../automation/deadlines.js';
-import { caseSnapshot, publish } from '../automation/outbox.js';
+import { caseSnapshot, publish } from '../events.js';
 
 export const snapshotOf = (c: CaseRow): CaseSnapshot => ({
   type: c.type,

@@ -5,7 +5,7 @@ import { casesRepo } from '../../db/repos/cases-repo.js';
 import { deadlinesRepo, type DeadlineRow } from '../../db/repos/deadlines-repo.js';
 import type { ServiceContext } from '../../services/context.js';
 import { performAction } from '../../services/returns/perform-action.js';
-import { caseSnapshot, publish } from '../../services/automation/outbox.js';
+import { caseSnapshot, publish } from '../../services/events.js';
 
 /** A claimed deadline is left to its worker this long; if the worker dies, another takes it after. Only scheduling: the transaction that applies a deadline checks it is still pending, so a late second worker cannot apply it twice. */
 const LEASE_MS = 30_000;

@@ -4,7 +4,7 @@ import { evidence } from '../../../db/schema/index.js';
 import { plannedMove, type ActionHandler } from '../action-context.js';
 import { applyCaseTransition } from '../case-transition.js';
 import { postMessage } from './shared.js';
-import { caseSnapshot, publish } from '../../automation/outbox.js';
+import { caseSnapshot, publish } from '../../events.js';
 
 /** Internal note: staff only, never shown to the buyer. */
 export const note: ActionHandler<'note'> = async (a) => {

@@ -1,9 +1,9 @@
 import { uuidv7 } from 'uuidv7';
-import type { Tx } from '../../db/client.js';
-import type { CaseRow } from '../../db/repos/cases-repo.js';
-import { outboxRepo } from '../../db/repos/outbox-repo.js';
-import { outbox } from '../../db/schema/index.js';
-import { batchOf } from '../../db/write-batch.js';
+import type { Tx } from '../db/client.js';
+import type { CaseRow } from '../db/repos/cases-repo.js';
+import { outboxRepo } from '../db/repos/outbox-repo.js';
+import { outbox } from '../db/schema/index.js';
+import { batchOf } from '../db/write-batch.js';
 
 /** Every event Retour publishes (docs/webhooks.md documents their `data`). */
 export const EVENT_TYPES = [
