@@ -7,7 +7,7 @@ import { buyerRecordsRepo, type ListEntryRow, type NoteRow } from '../../db/repo
 import { pastRequestProfiles } from '../../db/repos/customers-profile-repo.js';
 import { customersRepo } from '../../db/repos/customers-repo.js';
 import type { ServiceContext } from '../context.js';
-import { goodsStayWithBuyer } from '../returns/case-money.js';
+import { goodsStayWithBuyer } from '../../domain/cases/case-money.js';
 import type { CaseType, RefundOnlyKind } from '../../domain/cases/model.js';
 import { currentPolicy } from '../policy/policies.js';
 import { findShop } from '../shops/shops.js';

@@ -9,7 +9,7 @@ import { policyById } from '../policy/policies.js';
 import type { ServiceContext } from '../context.js';
 import { createRefund } from '../refunds/create-refund.js';
 import { loadBuyerContext, loadOrderContext } from './case-context.js';
-import { goodsStayWithBuyer, judgeRequest, refundWithOverride, withResolution, type CaseMoneyInput } from './case-money.js';
+import { goodsStayWithBuyer, judgeRequest, refundWithOverride, withResolution, type CaseMoneyInput } from '../../domain/cases/case-money.js';
 
 /** Inspection grades read as item conditions: the restocking fee follows what actually came back. */
 const CONDITION_OF_GRADE: Record<NonNullable<ItemRow['grade']>, ItemCondition> = { A: 'unopened', B: 'opened', C: 'used', D: 'damaged' };

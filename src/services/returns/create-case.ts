@@ -28,7 +28,7 @@ import { caseSnapshot, publish } from '../events.js';
 import type { ListHit } from '../../db/repos/customers-profile-repo.js';
 import { loadBuyerContext, loadOrderContext, type OrderContext } from './case-context.js';
 import type { CaseRequest, CreateCaseInput } from './case-input.js';
-import { assertReturnable, goodsStayWithBuyer, judgeRequest, refundOnlyKindOf, refundWithOverride, withResolution, type CaseMoneyInput } from './case-money.js';
+import { assertReturnable, goodsStayWithBuyer, judgeRequest, refundOnlyKindOf, refundWithOverride, withResolution, type CaseMoneyInput } from '../../domain/cases/case-money.js';
 
 
 interface Replacement {

@@ -1,4 +1,4 @@
-import { topUpDue } from './case-money.js';
+import { topUpDue } from '../../domain/cases/case-money.js';
 import type { Actor, CaseStatus } from '../../domain/cases/model.js';
 import { allowedActions } from '../../domain/cases/state-machine.js';
 import { REJECTION_REASONS, type RejectionCode } from '../../domain/cases/rejection-reasons.js';

@@ -7,7 +7,7 @@ import type { CaseRow } from '../../../db/repos/cases-repo.js';
 import { plannedMove, type ActionContext, type ActionHandler } from '../action-context.js';
 import { refundCase } from '../case-refund.js';
 import { applyCaseTransition } from '../case-transition.js';
-import { topUpDue } from '../case-money.js';
+import { topUpDue } from '../../../domain/cases/case-money.js';
 import { refundAndMove } from './shared.js';
 import { policyById } from '../../policy/policies.js';
 import type { Policy } from '../../../domain/policy/schema.js';

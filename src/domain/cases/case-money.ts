@@ -1,10 +1,10 @@
-import type { CaseType, RefundOnlyKind } from '../../domain/cases/model.js';
-import type { CustomerFacts, OrderFacts, RequestedItem } from '../../domain/cases/facts.js';
-import { conflict, unprocessable } from '../../domain/errors.js';
-import { evaluate } from '../../domain/policy/evaluate.js';
-import type { Policy } from '../../domain/policy/schema.js';
-import type { RequestVerdict } from '../../domain/policy/verdict.js';
-import { computeCaseRefund, type RefundBreakdown, type RefundMethod } from '../../domain/refunds/compute.js';
+import type { CaseType, RefundOnlyKind } from './model.js';
+import type { CustomerFacts, OrderFacts, RequestedItem } from './facts.js';
+import { conflict, unprocessable } from '../errors.js';
+import { evaluate } from '../policy/evaluate.js';
+import type { Policy } from '../policy/schema.js';
+import type { RequestVerdict } from '../policy/verdict.js';
+import { computeCaseRefund, type RefundBreakdown, type RefundMethod } from '../refunds/compute.js';
 
 /** Refund-only without a kind: it follows from where the goods are. */
 export function refundOnlyKindOf(order: Pick<OrderFacts, 'shippedAt' | 'deliveredAt'>): RefundOnlyKind {
