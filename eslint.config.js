@@ -33,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    // Pure domain: no I/O and nothing from the layers above it (DESIGN §3).
+    // Pure domain: no I/O and nothing from the layers above it (docs/architecture.md).
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

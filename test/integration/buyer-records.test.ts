@@ -296,7 +296,7 @@ describe('evidence demands (19.7)', () => {
   });
 });
 
-describe('write paths stay within the action budget (DESIGN §7b)', () => {
+describe('write paths stay within the action budget (docs/architecture.md, The write path)', () => {
   async function measure<T>(fn: () => Promise<T>) {
     const before = t.handle.traffic.snapshot();
     const result = await fn();

@@ -3,7 +3,7 @@ import { client, createTestShop, startTestApp, type TestApp, type TestShop } fro
 import { act, placeOrder } from '../helpers/returns.js';
 
 /**
- * How many statements and round trips each use case sends to the database (DESIGN §7b: round
+ * How many statements and round trips each use case sends to the database (docs/architecture.md, The write path: round
  * trips are the cost, not rows). Counts are deterministic, so they are tested here; timings live
  * in `npm run bench -- cases-http`. A budget a change exceeds fails this test: find the extra
  * statement, don't raise the budget.
@@ -34,7 +34,7 @@ const owner = () => shop.keys.owner;
 
 /**
  * What each step may send, reply included, as measured with warm caches and the manual refund
- * provider. DESIGN §7b's targets: a lifecycle ≤ 40 statements (met); create ≤ 4 round trips and an
+ * provider. The targets of docs/architecture.md (The write path): a lifecycle ≤ 40 statements (met); create ≤ 4 round trips and an
  * action ≤ 3 (not yet: each still opens a transaction and locks before it reads). Budgets only fall.
  */
 const BUDGET: Record<string, { statements: number; roundTrips: number }> = {

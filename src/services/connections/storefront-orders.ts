@@ -17,7 +17,7 @@ export interface StorefrontWrite {
 /**
  * Writes a page of a storefront's orders (a back-fill page, or one webhook's order): mapped and
  * checked one by one (a bad one is logged by the platform's id, the others go on), then written
- * in bulk (set-based inserts, DESIGN §7b), then the refunds the platform made itself in one
+ * in bulk (set-based inserts; docs/architecture.md, The write path), then the refunds the platform made itself in one
  * statement. Idempotent on the platform's ids: the same page written twice changes nothing.
  */
 export async function writeStorefrontOrders(
