@@ -3,7 +3,7 @@ import { connectionsRepo, type ConnectionRow } from '../../db/repos/connections-
 import type { Carrier } from '../../integrations/carriers/carrier.js';
 import type { ServiceContext } from '../context.js';
 import { openConnection } from '../connections/connections.js';
-import { connectionKind } from '../connections/kinds.js';
+import { connectionKind } from '../../integrations/kinds.js';
 
 export interface OpenCarrier {
   row: ConnectionRow;

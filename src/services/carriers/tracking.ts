@@ -7,8 +7,8 @@ import { connectionsRepo, type ConnectionRow } from '../../db/repos/connections-
 import { CarrierError, CarrierSignatureError, type TrackingUpdate } from '../../integrations/carriers/carrier.js';
 import type { ServiceContext } from '../context.js';
 import { loggedRun } from '../connections/run-connections.js';
-import type { SyncItemError } from '../connections/connection-kind.js';
-import { connectionKind } from '../connections/kinds.js';
+import type { SyncItemError } from '../../integrations/connection-kind.js';
+import { connectionKind } from '../../integrations/kinds.js';
 import { performAction } from '../returns/perform-action.js';
 import { carrierOfRow, POLL_EVERY_MS } from './carrier-connections.js';
 import { recordPickupUpdate } from './pickups.js';

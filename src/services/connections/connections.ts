@@ -4,8 +4,8 @@ import { connectionsRepo, type ConnectionRow } from '../../db/repos/connections-
 import type { ServiceContext } from '../context.js';
 import { compileValidator } from '../schema.js';
 import { seal, unseal } from '../secrets/sealed-box.js';
-import type { ConnectionKind, OpenConnection } from './connection-kind.js';
-import { CONNECTION_KINDS, connectionKind } from './kinds.js';
+import type { ConnectionKind, OpenConnection } from '../../integrations/connection-kind.js';
+import { CONNECTION_KINDS, connectionKind } from '../../integrations/kinds.js';
 import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
 
 /**

@@ -1,9 +1,9 @@
 import { connectionsRepo, type ConnectionRow } from '../../db/repos/connections-repo.js';
 import type { ServiceContext } from '../context.js';
-import type { SyncOutcome } from './connection-kind.js';
+import type { SyncOutcome } from '../../integrations/connection-kind.js';
 import { notFound, unprocessable } from '../../domain/errors.js';
 import { connectionView, openConnection } from './connections.js';
-import { connectionKind } from './kinds.js';
+import { connectionKind } from '../../integrations/kinds.js';
 
 const DEFAULT_SYNC_EVERY_MS = 5 * 60_000;
 

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context.js';
 import { bulkWriteOrders, type PreparedOrder } from '../orders/bulk-write-orders.js';
 import { checkOrderInput } from '../orders/upsert-order.js';
 import { getShop } from '../shops/shops.js';
-import type { OpenConnection, SyncItemError } from './connection-kind.js';
+import type { OpenConnection, SyncItemError } from '../../integrations/connection-kind.js';
 
 export interface StorefrontWrite {
   itemsIn: number;

@@ -10,7 +10,7 @@ import { marketplaceCasesRepo, type MarketplaceCaseRow } from '../../db/repos/ma
 import { caseMessages, marketplaceCases } from '../../db/schema/index.js';
 import type { WriteBatch } from '../../db/write-batch.js';
 import { MarketplaceAuthError, type MarketplaceAdapter, type MarketplaceCursor, type MarketplaceRecord } from '../../integrations/marketplaces/adapter.js';
-import type { OpenConnection, SyncItemError, SyncOutcome } from '../connections/connection-kind.js';
+import type { OpenConnection, SyncItemError, SyncOutcome } from '../../integrations/connection-kind.js';
 import type { ServiceContext } from '../context.js';
 import { syncDeadlines } from '../automation/deadlines.js';
 import { caseSnapshot, publish } from '../events.js';

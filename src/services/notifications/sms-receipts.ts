@@ -4,7 +4,7 @@ import { notificationsRepo } from '../../db/repos/notifications-repo.js';
 import { SmsCallbackRejected, type SmsCallback, type SmsReceiptBatch } from '../../integrations/sms/provider.js';
 import type { ServiceContext } from '../context.js';
 import { openConnection } from '../connections/connections.js';
-import { connectionKind } from '../connections/kinds.js';
+import { connectionKind } from '../../integrations/kinds.js';
 import { loggedRun } from '../connections/run-connections.js';
 import { timeline } from './sms-timeline.js';
 

@@ -7,7 +7,7 @@ import type { RefundRow } from '../../db/repos/refunds-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
 import { openConnection } from '../connections/connections.js';
-import { connectionKind } from '../connections/kinds.js';
+import { connectionKind } from '../../integrations/kinds.js';
 
 export interface ShopPaymentSettings {
   refundProvider: RefundProviderName;

@@ -5,7 +5,7 @@ import { notificationsRepo, type SmsRow } from '../../db/repos/notifications-rep
 import type { ServiceContext } from '../../services/context.js';
 import { timeline } from '../../services/notifications/sms-timeline.js';
 import { openConnection } from '../../services/connections/connections.js';
-import { connectionKind } from '../../services/connections/kinds.js';
+import { connectionKind } from '../../integrations/kinds.js';
 import { findShop } from '../../services/shops/shops.js';
 
 /** Waits after each failed send; after the last, the message is dead (and the case says so). */

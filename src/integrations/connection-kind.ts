@@ -1,9 +1,9 @@
 import type { TObject } from 'typebox';
-import type { RefundProvider } from '../../integrations/payments/provider.js';
-import type { SmsProvider } from '../../integrations/sms/provider.js';
-import type { Carrier } from '../../integrations/carriers/carrier.js';
-import type { ConnectionRow } from '../../db/repos/connections-repo.js';
-import type { ServiceContext } from '../context.js';
+import type { RefundProvider } from './payments/provider.js';
+import type { SmsProvider } from './sms/provider.js';
+import type { Carrier } from './carriers/carrier.js';
+import type { ConnectionRow } from '../db/repos/connections-repo.js';
+import type { ServiceContext } from '../services/context.js';
 
 export type ConnectionCategory = 'storefront' | 'payment' | 'marketplace' | 'carrier' | 'sms';
 
