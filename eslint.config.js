@@ -1,5 +1,41 @@
+import { dirname, relative, resolve, sep } from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+/**
+ * Service areas (docs/architecture.md): each folder of src/services is one area; the case lifecycle's parts are one
+ * area, "cases", entered through services/returns/index.ts. An area imports another only through that area's
+ * index.ts; the files directly in src/services (context, events, schema…) are shared by all. That the areas import
+ * each other one way (no cycle) is checked by test/architecture.test.ts.
+ */
+const ROOT = import.meta.dirname;
+const CASE_PARTS = { returns: 'cases', refunds: 'cases', evidence: 'cases', automation: 'cases' };
+const AREA_INDEX = { cases: 'src/services/returns/index.ts' };
+function serviceArea(file) {
+  const path = relative(ROOT, file).split(sep).join('/');
+  const m = /^src\/services\/([^/]+)\//.exec(path);
+  return m ? { area: CASE_PARTS[m[1]] ?? m[1], path } : null;
+}
+const serviceAreas = {
+  meta: { type: 'problem', schema: [], messages: { index: 'services/{{from}} may use services/{{to}} only through {{index}} (re-export what it needs there)' } },
+  create(context) {
+    const from = serviceArea(context.filename);
+    if (!from) return {};
+    const check = (source) => {
+      if (!source || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
+      const to = serviceArea(resolve(dirname(context.filename), source.value).replace(/\.js$/, '.ts'));
+      if (!to || to.area === from.area) return;
+      const index = AREA_INDEX[to.area] ?? `src/services/${to.area}/index.ts`;
+      if (to.path !== index) context.report({ node: source, messageId: 'index', data: { from: from.area, to: to.area, index } });
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'test-artifacts/', 'scratch/', 'src/db/migrations/', 'web/dist/'] },
@@ -11,6 +47,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-restricted-imports': 'off',
+    },
+  },
+  {
+    files: ['src/services/**/*.ts'],
+    plugins: { retour: { rules: { 'service-areas': serviceAreas } } },
+    rules: {
+      'retour/service-areas': 'error',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/http/**', '**/worker/**', '**/seed/**', 'fastify'], message: 'Services are called by http, the worker and the seed, never the other way.' }] }],
     },
   },
   {

@@ -3,7 +3,7 @@ import { alertDecision, isAlertLevel, TREND_DAYS, type AlertLevel } from '../../
 import { analyticsAlertsRepo as repo } from '../../db/repos/analytics-alerts-repo.js';
 import type { ServiceContext } from '../context.js';
 import { publish } from '../events.js';
-import { currentPolicy } from '../policy/policies.js';
+import { currentPolicy } from '../policy/index.js';
 import { foldPendingFacts } from './fold.js';
 import { QUALITY_METRIC, qualityWindow } from './quality-rate.js';
 

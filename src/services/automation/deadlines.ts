@@ -9,7 +9,7 @@ import { uuidv7 } from 'uuidv7';
 import { deadlinesRepo, type DeadlineRow } from '../../db/repos/deadlines-repo.js';
 import { deadlines } from '../../db/schema/index.js';
 import { batchOf, type WriteBatch } from '../../db/write-batch.js';
-import { policyById } from '../policy/policies.js';
+import { policyById } from '../policy/index.js';
 import { caseSnapshot, publish } from '../events.js';
 
 /**

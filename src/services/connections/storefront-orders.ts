@@ -3,9 +3,9 @@ import { AppError } from '../../domain/errors.js';
 import { platformRefundsRepo } from '../../db/repos/platform-refunds-repo.js';
 import { MappingError, type MappedOrder } from '../../integrations/storefront/mapped-order.js';
 import type { ServiceContext } from '../context.js';
-import { bulkWriteOrders, type PreparedOrder } from '../orders/bulk-write-orders.js';
-import { checkOrderInput } from '../orders/upsert-order.js';
-import { getShop } from '../shops/shops.js';
+import { bulkWriteOrders, type PreparedOrder } from '../orders/index.js';
+import { checkOrderInput } from '../orders/index.js';
+import { getShop } from '../shops/index.js';
 import type { OpenConnection, SyncItemError } from '../../integrations/connection-kind.js';
 
 export interface StorefrontWrite {

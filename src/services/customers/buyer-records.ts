@@ -9,8 +9,8 @@ import { customersRepo } from '../../db/repos/customers-repo.js';
 import type { ServiceContext } from '../context.js';
 import { goodsStayWithBuyer } from '../../domain/cases/case-money.js';
 import type { CaseType, RefundOnlyKind } from '../../domain/cases/model.js';
-import { currentPolicy } from '../policy/policies.js';
-import { findShop } from '../shops/shops.js';
+import { currentPolicy } from '../policy/index.js';
+import { findShop } from '../shops/index.js';
 
 const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
 

@@ -12,14 +12,14 @@ import type { WriteBatch } from '../../db/write-batch.js';
 import { MarketplaceAuthError, type MarketplaceAdapter, type MarketplaceCursor, type MarketplaceRecord } from '../../integrations/marketplaces/adapter.js';
 import type { OpenConnection, SyncItemError, SyncOutcome } from '../../integrations/connection-kind.js';
 import type { ServiceContext } from '../context.js';
-import { syncDeadlines } from '../automation/deadlines.js';
+import { syncDeadlines } from '../returns/index.js';
 import { caseSnapshot, publish } from '../events.js';
-import { bulkWriteOrders } from '../orders/bulk-write-orders.js';
-import type { OrderInput } from '../orders/order-input.js';
-import { checkOrderInput } from '../orders/upsert-order.js';
-import { currentPolicy, policyById } from '../policy/policies.js';
-import { createCase } from '../returns/create-case.js';
-import { getShop } from '../shops/shops.js';
+import { bulkWriteOrders } from '../orders/index.js';
+import type { OrderInput } from '../orders/index.js';
+import { checkOrderInput } from '../orders/index.js';
+import { currentPolicy, policyById } from '../policy/index.js';
+import { createCase } from '../returns/index.js';
+import { getShop } from '../shops/index.js';
 
 /** The order channel each marketplace's orders are written under (services/orders/order-input.ts CHANNELS). */
 export const MARKETPLACE_CHANNELS: Readonly<Record<Platform, string>> = { taobao: 'taobao', pinduoduo: 'pdd', jd: 'jd', douyin: 'douyin' };

@@ -3,9 +3,9 @@ import { connectionsRepo } from '../../db/repos/connections-repo.js';
 import { notificationsRepo } from '../../db/repos/notifications-repo.js';
 import { SmsCallbackRejected, type SmsCallback, type SmsReceiptBatch } from '../../integrations/sms/provider.js';
 import type { ServiceContext } from '../context.js';
-import { openConnection } from '../connections/connections.js';
+import { openConnection } from '../connections/index.js';
 import { connectionKind } from '../../integrations/kinds.js';
-import { loggedRun } from '../connections/run-connections.js';
+import { loggedRun } from '../connections/index.js';
 import { timeline } from './sms-timeline.js';
 
 /**

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { AppError } from '../../domain/errors.js';
-import { safeEqual } from '../auth/tokens.js';
+import { safeEqual } from '../auth/index.js';
 
 /** How long a buyer's portal token lasts: long enough to fill in a return, short enough to leak little. */
 export const PORTAL_TOKEN_TTL_MS = 2 * 3600_000;

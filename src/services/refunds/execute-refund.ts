@@ -3,9 +3,9 @@ import { refundsRepo, type RefundRow } from '../../db/repos/refunds-repo.js';
 import type { RefundOutcome } from '../../integrations/payments/provider.js';
 import type { ServiceContext } from '../context.js';
 import { applyCaseTransition } from '../returns/case-transition.js';
-import { appendFacts, isFirstRefund, refundSucceededFact } from '../analytics/facts.js';
+import { appendFacts, isFirstRefund, refundSucceededFact } from '../analytics/index.js';
 import { providerFor } from './providers.js';
-import { findShop } from '../shops/shops.js';
+import { findShop } from '../shops/index.js';
 import { ordersRepo } from '../../db/repos/orders-repo.js';
 import { caseSnapshot, publish } from '../events.js';
 

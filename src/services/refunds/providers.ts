@@ -6,7 +6,7 @@ import { connectionsRepo } from '../../db/repos/connections-repo.js';
 import type { RefundRow } from '../../db/repos/refunds-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
-import { openConnection } from '../connections/connections.js';
+import { openConnection } from '../connections/index.js';
 import { connectionKind } from '../../integrations/kinds.js';
 
 export interface ShopPaymentSettings {

@@ -5,7 +5,7 @@ import type { Tx } from '../../db/client.js';
 import { casesRepo, type CaseRow, type ItemRow } from '../../db/repos/cases-repo.js';
 import { caseItems } from './case-items.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
-import { policyById } from '../policy/policies.js';
+import { policyById } from '../policy/index.js';
 import type { ServiceContext } from '../context.js';
 import { createRefund } from '../refunds/create-refund.js';
 import { loadBuyerContext, loadOrderContext } from './case-context.js';

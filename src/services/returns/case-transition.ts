@@ -4,7 +4,7 @@ import { transition, type CaseSnapshot } from '../../domain/cases/state-machine.
 import type { Tx } from '../../db/client.js';
 import { casesRepo, type CaseRow, type NewCase } from '../../db/repos/cases-repo.js';
 import { batchOf } from '../../db/write-batch.js';
-import { appendFacts, caseTransitionFacts } from '../analytics/facts.js';
+import { appendFacts, caseTransitionFacts } from '../analytics/index.js';
 import { syncDeadlines } from '../automation/deadlines.js';
 import { caseSnapshot, publish } from '../events.js';
 

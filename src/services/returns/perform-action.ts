@@ -4,7 +4,7 @@ import { casesRepo } from '../../db/repos/cases-repo.js';
 import { batchedTransaction } from '../../db/write-batch.js';
 import { pendingDeadlines } from '../automation/deadlines.js';
 import type { ServiceContext } from '../context.js';
-import { findShop } from '../shops/shops.js';
+import { findShop } from '../shops/index.js';
 import { executeRefund } from '../refunds/execute-refund.js';
 import type { ActionContext, ActionHandler } from './action-context.js';
 import type { CaseRow } from '../../db/repos/cases-repo.js';

@@ -1,8 +1,8 @@
 import { notFound } from '../../domain/errors.js';
 import { evaluate } from '../../domain/policy/evaluate.js';
 import type { ServiceContext } from '../context.js';
-import { findShop } from '../shops/shops.js';
-import { policyForOrder } from '../policy/policies.js';
+import { findShop } from '../shops/index.js';
+import { policyForOrder } from '../policy/index.js';
 import { loadBuyerContext, loadOrderContext } from './case-context.js';
 import type { CaseRequest } from './case-input.js';
 import { assessRequest } from './create-case.js';

@@ -7,13 +7,13 @@ import type { Executor } from '../../db/client.js';
 import { caseDetailRows } from '../../db/repos/case-detail-repo.js';
 import { casesRepo, type CaseFilter, type CaseRow } from '../../db/repos/cases-repo.js';
 import type { ServiceContext } from '../context.js';
-import { orderSummaryView } from '../orders/order-view.js';
+import { orderSummaryView } from '../orders/index.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { INTERNAL_ACTIONS } from './action-inputs.js';
 import { snapshotOf } from './case-transition.js';
 import { defaultDispositions } from '../../domain/cases/disposition.js';
-import { policyById } from '../policy/policies.js';
-import { findShop } from '../shops/shops.js';
+import { policyById } from '../policy/index.js';
+import { findShop } from '../shops/index.js';
 import { explain, toLanguage, type Explanation, type Language } from '../../i18n/messages.js';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);

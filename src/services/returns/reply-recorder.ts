@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/cases/model.js';
 import type { Executor } from '../../db/client.js';
 import type { CaseRow } from '../../db/repos/cases-repo.js';
-import { recordReply, type KeyedReply } from '../idempotency/keyed-reply.js';
+import { recordReply, type KeyedReply } from '../idempotency/index.js';
 import { caseDetail } from './read-cases.js';
 
 /** A keyed case write answers with the case as its viewer sees it. */

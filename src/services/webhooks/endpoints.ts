@@ -1,4 +1,4 @@
-import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
+import { keyedTransaction, type KeyedReplyOf } from '../idempotency/index.js';
 import { uuidv7 } from 'uuidv7';
 import { notFound, unprocessable } from '../../domain/errors.js';
 import { endpointUrlProblem } from './addresses.js';

@@ -6,7 +6,7 @@ import type { PolicyRow } from '../../../db/repos/policies-repo.js';
 import type { ShopRow } from '../../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../../context.js';
 import { settledBreakdown, writeHistoricCases, type HistoricCase, type SettledItem } from '../historic-returns.js';
-import { checkPolicyDocument, currentPolicy, savePolicy } from '../../policy/policies.js';
+import { checkPolicyDocument, currentPolicy, savePolicy } from '../../policy/index.js';
 import type { Allocation } from '../../../integrations/online-retail/mapping.js';
 
 /**

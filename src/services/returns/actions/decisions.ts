@@ -4,7 +4,7 @@ import { caseItems } from '../case-items.js';
 import { plannedMove, type ActionHandler } from '../action-context.js';
 import { applyCaseTransition } from '../case-transition.js';
 import { postMessage, refundAndMove } from './shared.js';
-import { returnAddressForApproval } from '../../return-addresses/return-addresses.js';
+import { returnAddressForApproval } from '../../return-addresses/index.js';
 
 /** Approve: refund-only and partial refunds pay now; returns wait for the goods; a reship sends the part again. */
 export const approve: ActionHandler<'approve'> = async (a) => {

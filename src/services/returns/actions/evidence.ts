@@ -6,7 +6,7 @@ import { ruling } from '../../../domain/policy/explain.js';
 import { buyerRiskSettings } from '../../../domain/risk/settings.js';
 import { zoneOffsetMs } from '../../../domain/time.js';
 import { evidence } from '../../../db/schema/index.js';
-import { policyById } from '../../policy/policies.js';
+import { policyById } from '../../policy/index.js';
 import { plannedMove, type ActionHandler } from '../action-context.js';
 import { applyCaseTransition } from '../case-transition.js';
 import { postMessage } from './shared.js';

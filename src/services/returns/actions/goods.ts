@@ -8,7 +8,7 @@ import { computeCaseMoney } from '../case-refund.js';
 import { applyCaseTransition } from '../case-transition.js';
 import { payFastRefund } from './money.js';
 import { refundAndMove } from './shared.js';
-import { policyById } from '../../policy/policies.js';
+import { policyById } from '../../policy/index.js';
 import { defaultDisposition, restockNeedsConfirmation } from '../../../domain/cases/disposition.js';
 import { checkTrackingNumber } from '../../../domain/carriers/tracking-numbers.js';
 

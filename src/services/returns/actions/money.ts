@@ -9,7 +9,7 @@ import { refundCase } from '../case-refund.js';
 import { applyCaseTransition } from '../case-transition.js';
 import { topUpDue } from '../../../domain/cases/case-money.js';
 import { refundAndMove } from './shared.js';
-import { policyById } from '../../policy/policies.js';
+import { policyById } from '../../policy/index.js';
 import type { Policy } from '../../../domain/policy/schema.js';
 
 /** Refund the accepted items (an amended lower amount stays bounded by what they give back). */
