@@ -10,14 +10,13 @@ import tseslint from 'typescript-eslint';
  */
 const ROOT = import.meta.dirname;
 const CASE_PARTS = { returns: 'cases', refunds: 'cases', evidence: 'cases', automation: 'cases' };
-const AREA_INDEX = { cases: 'src/services/returns/index.ts' };
 function serviceArea(file) {
   const path = relative(ROOT, file).split(sep).join('/');
-  const m = /^src\/services\/([^/]+)\//.exec(path);
-  return m ? { area: CASE_PARTS[m[1]] ?? m[1], path } : null;
+  const m = /^src\/services\/([^/]+)\/(.*)$/.exec(path);
+  return m ? { area: CASE_PARTS[m[1]] ?? m[1], isIndex: m[2] === 'index.ts', path } : null;
 }
 const serviceAreas = {
-  meta: { type: 'problem', schema: [], messages: { index: 'services/{{from}} may use services/{{to}} only through {{index}} (re-export what it needs there)' } },
+  meta: { type: 'problem', schema: [], messages: { index: 'services/{{from}} may use services/{{to}} only through its index.ts (re-export what it needs there)' } },
   create(context) {
     const from = serviceArea(context.filename);
     if (!from) return {};
@@ -25,8 +24,7 @@ const serviceAreas = {
       if (!source || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
       const to = serviceArea(resolve(dirname(context.filename), source.value).replace(/\.js$/, '.ts'));
       if (!to || to.area === from.area) return;
-      const index = AREA_INDEX[to.area] ?? `src/services/${to.area}/index.ts`;
-      if (to.path !== index) context.report({ node: source, messageId: 'index', data: { from: from.area, to: to.area, index } });
+      if (!to.isIndex) context.report({ node: source, messageId: 'index', data: { from: from.area, to: to.area } });
     };
     return {
       ImportDeclaration: (node) => check(node.source),
