@@ -15,7 +15,7 @@ import { applyDueDeadlines } from '../src/worker/jobs/deadlines.js';
 import { dispatchOutbox } from '../src/worker/jobs/outbox.js';
 import type { ServiceContext } from '../src/services/context.js';
 import { importOrdersCsv } from '../src/services/imports/orders-csv.js';
-import { createCase } from '../src/services/returns/create-case.js';
+import { createCase } from '../src/services/cases/create-case.js';
 import { createShop } from '../src/services/shops/shops.js';
 import { createEndpoint } from '../src/services/webhooks/endpoints.js';
 import { sendDueWebhooks } from '../src/worker/jobs/webhooks.js';

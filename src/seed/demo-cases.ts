@@ -7,11 +7,11 @@ import { refundsRepo } from '../db/repos/refunds-repo.js';
 import type { ShopRow } from '../db/repos/shops-repo.js';
 import { staffRepo } from '../db/repos/staff-repo.js';
 import type { ServiceContext } from '../services/context.js';
-import { uploadEvidence } from '../services/evidence/evidence.js';
-import { confirmManualRefund } from '../services/refunds/confirm-refund.js';
-import { snapshotOf } from '../services/returns/case-transition.js';
-import { createCase } from '../services/returns/create-case.js';
-import { performAction } from '../services/returns/perform-action.js';
+import { uploadEvidence } from '../services/cases/evidence/evidence.js';
+import { confirmManualRefund } from '../services/cases/refunds/confirm-refund.js';
+import { snapshotOf } from '../services/cases/case-transition.js';
+import { createCase } from '../services/cases/create-case.js';
+import { performAction } from '../services/cases/perform-action.js';
 import { demoPhoto } from './demo-photos.js';
 import { Random } from './random.js';
 

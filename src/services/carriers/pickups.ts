@@ -7,7 +7,7 @@ import type { ParcelPickup } from '../../db/schema/cases.js';
 import type { PickupUpdate } from '../../integrations/carriers/carrier.js';
 import type { SyncOutcome } from '../../integrations/connection-kind.js';
 import type { ServiceContext } from '../context.js';
-import { performAction } from '../returns/index.js';
+import { performAction } from '../cases/index.js';
 
 const RULE = 'carrier.pickup';
 

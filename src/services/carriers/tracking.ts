@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context.js';
 import { loggedRun } from '../connections/index.js';
 import type { SyncItemError } from '../../integrations/connection-kind.js';
 import { connectionKind } from '../../integrations/kinds.js';
-import { performAction } from '../returns/index.js';
+import { performAction } from '../cases/index.js';
 import { carrierOfRow, POLL_EVERY_MS } from './carrier-connections.js';
 import { recordPickupUpdate } from './pickups.js';
 

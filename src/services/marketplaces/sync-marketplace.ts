@@ -12,13 +12,13 @@ import type { WriteBatch } from '../../db/write-batch.js';
 import { MarketplaceAuthError, type MarketplaceAdapter, type MarketplaceCursor, type MarketplaceRecord } from '../../integrations/marketplaces/adapter.js';
 import type { OpenConnection, SyncItemError, SyncOutcome } from '../../integrations/connection-kind.js';
 import type { ServiceContext } from '../context.js';
-import { syncDeadlines } from '../returns/index.js';
+import { syncDeadlines } from '../cases/index.js';
 import { caseSnapshot, publish } from '../events.js';
 import { bulkWriteOrders } from '../orders/index.js';
 import type { OrderInput } from '../orders/index.js';
 import { checkOrderInput } from '../orders/index.js';
 import { currentPolicy, policyById } from '../policy/index.js';
-import { createCase } from '../returns/index.js';
+import { createCase } from '../cases/index.js';
 import { getShop } from '../shops/index.js';
 
 /** The order channel each marketplace's orders are written under (services/orders/order-input.ts CHANNELS). */

@@ -5,7 +5,7 @@ import { stripeRefundUpdates } from '../../integrations/stripe/webhooks.js';
 import type { ServiceContext } from '../context.js';
 import { openConnection } from '../connections/index.js';
 import { loggedRun } from '../connections/index.js';
-import { applyRefundUpdates } from '../returns/index.js';
+import { applyRefundUpdates } from '../cases/index.js';
 
 /**
  * A Stripe event for one connection: verified on its raw body with the connection's signing

@@ -6,7 +6,7 @@ import { ordersRepo } from '../../db/repos/orders-repo.js';
 import { returnCases, variants } from '../../db/schema/index.js';
 import type { ServiceContext } from '../context.js';
 import { policyForOrder } from '../policy/index.js';
-import { orderEligibility } from '../returns/index.js';
+import { orderEligibility } from '../cases/index.js';
 import { getShop } from '../shops/index.js';
 import { portalNotFound, shopBrand } from './session.js';
 import type { PortalScope } from './tokens.js';

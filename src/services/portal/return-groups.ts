@@ -6,7 +6,7 @@ import { AppError } from '../../domain/errors.js';
 import { orders, returnCases } from '../../db/schema/index.js';
 import { getShop } from '../shops/index.js';
 import type { ServiceContext } from '../context.js';
-import { createReturnGroup, findGroup, returnGroupDetail, type GroupRow } from '../returns/index.js';
+import { createReturnGroup, findGroup, returnGroupDetail, type GroupRow } from '../cases/index.js';
 import { portalOrder, scopedOrder } from './order.js';
 import { BUYER, labelAvailable, portalCaseView } from './returns.js';
 import { portalNotFound } from './session.js';

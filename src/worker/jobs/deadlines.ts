@@ -4,7 +4,7 @@ import { STATUTORY_REFUND_SETTLED } from '../../domain/cases/deadline-rules.js';
 import { casesRepo } from '../../db/repos/cases-repo.js';
 import { deadlinesRepo, type DeadlineRow } from '../../db/repos/deadlines-repo.js';
 import type { ServiceContext } from '../../services/context.js';
-import { performAction } from '../../services/returns/perform-action.js';
+import { performAction } from '../../services/cases/perform-action.js';
 import { caseSnapshot, publish } from '../../services/events.js';
 
 /** A claimed deadline is left to its worker this long; if the worker dies, another takes it after. Only scheduling: the transaction that applies a deadline checks it is still pending, so a late second worker cannot apply it twice. */

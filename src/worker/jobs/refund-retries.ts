@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../../services/context.js';
-import { executeRefund } from '../../services/refunds/execute-refund.js';
+import { executeRefund } from '../../services/cases/refunds/execute-refund.js';
 import { refundsRepo } from '../../db/repos/refunds-repo.js';
 
 /**

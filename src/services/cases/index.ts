@@ -1,7 +1,7 @@
 /** What other service areas use of the case lifecycle (returns, refunds, evidence, deadlines): they import it only from here (docs/architecture.md). */
-export * from '../automation/deadlines.js';
-export * from '../evidence/evidence.js';
-export * from '../refunds/provider-updates.js';
+export * from './deadlines.js';
+export * from './evidence/evidence.js';
+export * from './refunds/provider-updates.js';
 export * from './case-input.js';
 export * from './case-transition.js';
 export * from './create-case.js';

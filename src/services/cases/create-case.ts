@@ -23,7 +23,7 @@ import type { Policy } from '../../domain/policy/schema.js';
 import type { ActionContext } from './action-context.js';
 import { payRefunds, runAction } from './perform-action.js';
 import { recordCaseReply, type ReplyRecorder } from './reply-recorder.js';
-import { syncDeadlines } from '../automation/deadlines.js';
+import { syncDeadlines } from './deadlines.js';
 import { caseSnapshot, publish } from '../events.js';
 import type { ListHit } from '../../db/repos/customers-profile-repo.js';
 import { loadBuyerContext, loadOrderContext, type OrderContext } from './case-context.js';

@@ -5,7 +5,7 @@ import type { Tx } from '../../db/client.js';
 import { casesRepo, type CaseRow, type NewCase } from '../../db/repos/cases-repo.js';
 import { batchOf } from '../../db/write-batch.js';
 import { appendFacts, caseTransitionFacts } from '../analytics/index.js';
-import { syncDeadlines } from '../automation/deadlines.js';
+import { syncDeadlines } from './deadlines.js';
 import { caseSnapshot, publish } from '../events.js';
 
 export const snapshotOf = (c: CaseRow): CaseSnapshot => ({

@@ -1,7 +1,7 @@
-import { refundsRepo, type RefundRow } from '../../db/repos/refunds-repo.js';
-import type { ConnectionRow } from '../../db/repos/connections-repo.js';
-import type { RefundUpdate } from '../../integrations/payments/provider.js';
-import type { ServiceContext } from '../context.js';
+import { refundsRepo, type RefundRow } from '../../../db/repos/refunds-repo.js';
+import type { ConnectionRow } from '../../../db/repos/connections-repo.js';
+import type { RefundUpdate } from '../../../integrations/payments/provider.js';
+import type { ServiceContext } from '../../context.js';
 import { settleRefund } from './execute-refund.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,8 +1,8 @@
-import type { RefundBreakdown } from '../../domain/refunds/compute.js';
-import type { Tx } from '../../db/client.js';
-import type { CaseRow } from '../../db/repos/cases-repo.js';
-import { refundsRepo, type RefundRow } from '../../db/repos/refunds-repo.js';
-import type { ShopRow } from '../../db/repos/shops-repo.js';
+import type { RefundBreakdown } from '../../../domain/refunds/compute.js';
+import type { Tx } from '../../../db/client.js';
+import type { CaseRow } from '../../../db/repos/cases-repo.js';
+import { refundsRepo, type RefundRow } from '../../../db/repos/refunds-repo.js';
+import type { ShopRow } from '../../../db/repos/shops-repo.js';
 import { refundRouteFor } from './providers.js';
 
 /**

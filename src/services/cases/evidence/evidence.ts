@@ -7,13 +7,13 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { and, eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
-import { AppError, notFound, unprocessable } from '../../domain/errors.js';
-import type { Actor } from '../../domain/cases/model.js';
-import { casesRepo } from '../../db/repos/cases-repo.js';
-import { evidence } from '../../db/schema/index.js';
-import { contentKey } from '../../integrations/storage/blob-storage.js';
-import { localStorage } from '../../integrations/storage/local-storage.js';
-import type { ServiceContext } from '../context.js';
+import { AppError, notFound, unprocessable } from '../../../domain/errors.js';
+import type { Actor } from '../../../domain/cases/model.js';
+import { casesRepo } from '../../../db/repos/cases-repo.js';
+import { evidence } from '../../../db/schema/index.js';
+import { contentKey } from '../../../integrations/storage/blob-storage.js';
+import { localStorage } from '../../../integrations/storage/local-storage.js';
+import type { ServiceContext } from '../../context.js';
 
 /** Photos and videos a buyer or a warehouse may attach; anything else is refused, whatever its name says. */
 export const EVIDENCE_TYPES: ReadonlySet<string> = new Set([

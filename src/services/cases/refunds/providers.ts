@@ -1,13 +1,13 @@
-import { DEFAULT_SIMULATED, simulatedProvider, type SimulatedProviderSettings } from '../../integrations/payments/simulated.js';
-import { manualProvider } from '../../integrations/payments/manual.js';
-import type { RefundProvider, RefundProviderName } from '../../integrations/payments/provider.js';
-import { routeRefund, type RefundRoute } from '../../domain/payments/refund-routing.js';
-import { connectionsRepo } from '../../db/repos/connections-repo.js';
-import type { RefundRow } from '../../db/repos/refunds-repo.js';
-import type { ShopRow } from '../../db/repos/shops-repo.js';
-import type { ServiceContext } from '../context.js';
-import { openConnection } from '../connections/index.js';
-import { connectionKind } from '../../integrations/kinds.js';
+import { DEFAULT_SIMULATED, simulatedProvider, type SimulatedProviderSettings } from '../../../integrations/payments/simulated.js';
+import { manualProvider } from '../../../integrations/payments/manual.js';
+import type { RefundProvider, RefundProviderName } from '../../../integrations/payments/provider.js';
+import { routeRefund, type RefundRoute } from '../../../domain/payments/refund-routing.js';
+import { connectionsRepo } from '../../../db/repos/connections-repo.js';
+import type { RefundRow } from '../../../db/repos/refunds-repo.js';
+import type { ShopRow } from '../../../db/repos/shops-repo.js';
+import type { ServiceContext } from '../../context.js';
+import { openConnection } from '../../connections/index.js';
+import { connectionKind } from '../../../integrations/kinds.js';
 
 export interface ShopPaymentSettings {
   refundProvider: RefundProviderName;

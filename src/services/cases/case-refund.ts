@@ -7,7 +7,7 @@ import { caseItems } from './case-items.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import { policyById } from '../policy/index.js';
 import type { ServiceContext } from '../context.js';
-import { createRefund } from '../refunds/create-refund.js';
+import { createRefund } from './refunds/create-refund.js';
 import { loadBuyerContext, loadOrderContext } from './case-context.js';
 import { goodsStayWithBuyer, judgeRequest, refundWithOverride, withResolution, type CaseMoneyInput } from '../../domain/cases/case-money.js';
 

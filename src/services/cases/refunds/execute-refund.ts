@@ -1,13 +1,13 @@
-import { casesRepo } from '../../db/repos/cases-repo.js';
-import { refundsRepo, type RefundRow } from '../../db/repos/refunds-repo.js';
-import type { RefundOutcome } from '../../integrations/payments/provider.js';
-import type { ServiceContext } from '../context.js';
-import { applyCaseTransition } from '../returns/case-transition.js';
-import { appendFacts, isFirstRefund, refundSucceededFact } from '../analytics/index.js';
+import { casesRepo } from '../../../db/repos/cases-repo.js';
+import { refundsRepo, type RefundRow } from '../../../db/repos/refunds-repo.js';
+import type { RefundOutcome } from '../../../integrations/payments/provider.js';
+import type { ServiceContext } from '../../context.js';
+import { applyCaseTransition } from '../case-transition.js';
+import { appendFacts, isFirstRefund, refundSucceededFact } from '../../analytics/index.js';
 import { providerFor } from './providers.js';
-import { findShop } from '../shops/index.js';
-import { ordersRepo } from '../../db/repos/orders-repo.js';
-import { caseSnapshot, publish } from '../events.js';
+import { findShop } from '../../shops/index.js';
+import { ordersRepo } from '../../../db/repos/orders-repo.js';
+import { caseSnapshot, publish } from '../../events.js';
 
 /** After this many failed attempts a refund stops being retried and waits for a person. */
 export const MAX_REFUND_ATTEMPTS = 6;

@@ -1,6 +1,6 @@
-import { conflict, notFound } from '../../domain/errors.js';
-import { refundsRepo } from '../../db/repos/refunds-repo.js';
-import type { ServiceContext } from '../context.js';
+import { conflict, notFound } from '../../../domain/errors.js';
+import { refundsRepo } from '../../../db/repos/refunds-repo.js';
+import type { ServiceContext } from '../../context.js';
 import { settleRefund } from './execute-refund.js';
 
 /** Staff confirm a manual refund was paid outside Retour (with the payment's reference). */

@@ -10,7 +10,7 @@ import { orderLines, orders, returnCases, returnGroups, returnItems } from '../.
 import { batchedTransaction } from '../../db/write-batch.js';
 import type { Executor } from '../../db/client.js';
 import type { ServiceContext } from '../context.js';
-import { executeRefund } from '../refunds/execute-refund.js';
+import { executeRefund } from './refunds/execute-refund.js';
 import { findShop } from '../shops/index.js';
 import { ACTION_INPUTS, type ActionInput } from './action-inputs.js';
 import { CaseItemInputSchema } from './case-input.js';
