@@ -3,17 +3,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * Service areas (docs/architecture.md): each folder of src/services is one area; the case lifecycle's parts are one
- * area, "cases", entered through services/returns/index.ts. An area imports another only through that area's
- * index.ts; the files directly in src/services (context, events, schema…) are shared by all. That the areas import
- * each other one way (no cycle) is checked by test/architecture.test.ts.
+ * Service areas (docs/architecture.md): each folder of src/services is one area (the case lifecycle is services/cases).
+ * An area imports another only through that area's index.ts; the files directly in src/services (context, events,
+ * schema…) are shared by all. That the areas import each other one way (no cycle) is checked by
+ * test/architecture.test.ts.
  */
 const ROOT = import.meta.dirname;
-const CASE_PARTS = { returns: 'cases', refunds: 'cases', evidence: 'cases', automation: 'cases' };
 function serviceArea(file) {
   const path = relative(ROOT, file).split(sep).join('/');
   const m = /^src\/services\/([^/]+)\/(.*)$/.exec(path);
-  return m ? { area: CASE_PARTS[m[1]] ?? m[1], isIndex: m[2] === 'index.ts', path } : null;
+  return m ? { area: m[1], isIndex: m[2] === 'index.ts', path } : null;
 }
 const serviceAreas = {
   meta: { type: 'problem', schema: [], messages: { index: 'services/{{from}} may use services/{{to}} only through its index.ts (re-export what it needs there)' } },

@@ -9,12 +9,10 @@ import { describe, expect, it } from 'vitest';
  */
 const ROOT = resolve(import.meta.dirname, '..');
 const SERVICES = join(ROOT, 'src/services');
-/** The case lifecycle's parts are one area (as in eslint.config.js). */
-const CASE_PARTS: Record<string, string> = { returns: 'cases', refunds: 'cases', evidence: 'cases', automation: 'cases' };
 
 const areaOf = (file: string): string | null => {
   const m = /^src\/services\/([^/]+)\//.exec(relative(ROOT, file).split(sep).join('/'));
-  return m ? (CASE_PARTS[m[1]!] ?? m[1]!) : null;
+  return m ? m[1]! : null;
 };
 
 function sourceFiles(dir: string): string[] {

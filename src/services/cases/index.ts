@@ -1,4 +1,4 @@
-/** What other service areas use of the case lifecycle (returns, refunds, evidence, deadlines): they import it only from here (docs/architecture.md). */
+/** What other service areas use of the case lifecycle (cases, their refunds, evidence and deadlines): they import it only from here (docs/architecture.md). */
 export * from './deadlines.js';
 export * from './evidence/evidence.js';
 export * from './refunds/provider-updates.js';

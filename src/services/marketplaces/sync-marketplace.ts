@@ -285,7 +285,7 @@ async function openCases(ctx: ServiceContext, connection: OpenConnection, platfo
   return opened;
 }
 
-/** The deadline rows the case's batch inserts (services/automation/deadlines.ts keeps them in the batch's memo until the flush). */
+/** The deadline rows the case's batch inserts (services/cases/deadlines.ts keeps them in the batch's memo until the flush). */
 function pendingOfBatch(batch: WriteBatch, caseId: string): { dueAt: Date; rule: string | null }[] {
   return (batch.memo.get(`deadlines:pending:${caseId}`) as { dueAt: Date; rule: string | null }[] | undefined) ?? [];
 }
