@@ -7,7 +7,7 @@ import { orders, returnCases, variants } from './schema/index.js';
 
 /**
  * The writes of one use case, sent as ONE statement (data-modifying CTEs) just before its
- * transaction commits (DESIGN §7b: round trips are the cost, not rows). Writers that only need
+ * transaction commits (docs/architecture.md, The write path: round trips are the cost, not rows). Writers that only need
  * their rows stored (events, outbox, deadlines, messages, shipments, stock) add them here instead
  * of sending each; the case row is updated once however many moves a use case makes.
  *

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { act, placeOrder } from '../helpers/returns.js';
 import { deadlinesRepo } from '../../src/db/repos/deadlines-repo.js';
-import { applyDeadline } from '../../src/services/automation/deadline-runner.js';
+import { applyDeadline } from '../../src/worker/jobs/deadlines.js';
 
 /**
- * How many statements and round trips each use case sends to the database (DESIGN §7b: round
+ * How many statements and round trips each use case sends to the database (docs/architecture.md, The write path: round
  * trips are the cost, not rows). Counts are deterministic, so they are tested here; timings live
  * in `npm run bench -- cases-http`. A budget a change exceeds fails this test: find the extra
  * statement, don't raise the budget.

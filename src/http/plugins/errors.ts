@@ -35,7 +35,7 @@ function validationDetails(issues: ErrorObject[], part: string | undefined) {
   return describeIssues(issues).map((issue) => ({ in: part ?? 'body', ...issue }));
 }
 
-/** Maps every error to the one error shape of DESIGN §9. Stack traces stay in the log. */
+/** Maps every error to the one error shape (docs/api-guide.md, Errors). Stack traces stay in the log. */
 export function toErrorReply(err: FastifyError | AppError | Error): { status: number; body: ErrorBody; params?: Record<string, unknown> } {
   if (err instanceof AppError) return { status: STATUS[err.kind], body: body(err.code, err.message, err.details) };
   const e = err as FastifyError & { validation?: ErrorObject[]; validationContext?: string };

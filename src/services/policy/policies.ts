@@ -24,7 +24,7 @@ export async function currentPolicy(db: Executor, shopId: string, now: Date): Pr
 }
 
 /**
- * The policy a case about this order is judged under (DESIGN §6): by default the version in
+ * The policy a case about this order is judged under (docs/policy.md): by default the version in
  * force when the order was placed (what the buyer agreed to); `judgeBy: current` uses today's.
  */
 export async function policyForOrder(db: Executor, shopId: string, placedAt: Date, now: Date, known?: KnownPolicies | null): Promise<PolicyRow> {

@@ -4,7 +4,7 @@ import { returnAddressesRepo, type ReturnAddressRow } from '../../db/repos/retur
 import type { ReturnAddressSnapshot } from '../../db/schema/index.js';
 import { batchOf } from '../../db/write-batch.js';
 import type { ServiceContext } from '../context.js';
-import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
+import { keyedTransaction, type KeyedReplyOf } from '../idempotency/index.js';
 
 /**
  * The shop's return-address book (退货地址, issue 13). Exactly one address is the default while

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { invalid } from '../../../domain/errors.js';
 import { createConnection, deleteConnection, getConnection, listConnectionRuns, listConnections, updateConnection } from '../../../services/connections/connections.js';
-import { CONNECTION_KINDS } from '../../../services/connections/kinds.js';
+import { CONNECTION_KINDS } from '../../../integrations/kinds.js';
 import { syncConnection } from '../../../services/connections/run-connections.js';
 import { DateTime, errorResponses, IdParams, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
 import { keyedAs } from '../../idempotent-reply.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { customerProfile } from '../../../services/customers/customer-profile.js';
-import { confirmManualRefund } from '../../../services/refunds/confirm-refund.js';
+import { confirmManualRefund } from '../../../services/cases/refunds/confirm-refund.js';
 import { errorResponses, IdParams, Uuid } from '../../schemas/common.js';
 
 export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -6,7 +6,7 @@ import { CHANNELS, OrderInputSchema, ShipmentInputSchema } from '../../../servic
 import { getOrder, listOrders } from '../../../services/orders/read-orders.js';
 import { addShipment, recordShipmentEvent } from '../../../services/orders/shipments.js';
 import { upsertOrder } from '../../../services/orders/upsert-order.js';
-import { orderEligibility } from '../../../services/returns/preview.js';
+import { orderEligibility } from '../../../services/cases/preview.js';
 import { DateTime, errorResponses, IdParams, Page, PageQuery, Uuid } from '../../schemas/common.js';
 import { OrderSchema, OrderSummarySchema, ShipmentSchema } from '../../schemas/orders.js';
 import { keyedAs } from '../../idempotent-reply.js';

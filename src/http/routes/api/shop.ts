@@ -6,7 +6,7 @@ import { DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.j
 import { LocaleSchema } from '../../schemas/staff.js';
 import { StringEnum } from '../../../domain/typebox.js';
 import { REFUND_PROVIDERS } from '../../../integrations/payments/provider.js';
-import { paymentSettings } from '../../../services/refunds/providers.js';
+import { paymentSettings } from '../../../services/cases/refunds/providers.js';
 import { CHANNELS } from '../../../services/orders/order-input.js';
 
 const Currency = Type.String({ pattern: '^[A-Z]{3}$' });

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { StringEnum } from '../../../domain/typebox.js';
 import type { DeliveryRow } from '../../../services/webhooks/deliveries.js';
 import type { EndpointRow } from '../../../services/webhooks/endpoints.js';
-import { EVENT_TYPES } from '../../../services/automation/outbox.js';
+import { EVENT_TYPES } from '../../../services/events.js';
 import { listDeliveries, replayDelivery, replaySince } from '../../../services/webhooks/deliveries.js';
 import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, updateEndpoint } from '../../../services/webhooks/endpoints.js';
 import { keyedAs } from '../../idempotent-reply.js';
