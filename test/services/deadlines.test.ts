@@ -5,19 +5,20 @@ import { casesRepo } from '../../src/db/repos/cases-repo.js';
 import { deadlinesRepo } from '../../src/db/repos/deadlines-repo.js';
 import { applyDueDeadlines } from '../../src/services/automation/deadline-runner.js';
 import { performAction } from '../../src/services/returns/perform-action.js';
-import { openCase, placeOrder, staffActor, useServiceContext } from '../helpers/service-context.js';
+import { POLICY_PRESETS } from '../../src/domain/policy/presets.js';
+import { openCase, placeOrder, seedShop, staffActor, useServiceContext, type SeededShop } from '../helpers/service-context.js';
 
 // applyDueDeadlines applies the deadlines it claims side by side; on the one connection of a test
 // transaction each call here finds at most one due.
 const t = useServiceContext();
 const HOUR = 3600_000;
 
-async function openReturn() {
-  const order = await placeOrder(t.ctx, t.shop.id);
-  return openCase(t.ctx, t.shop, { orderId: order.id, type: 'return_refund', items: [{ lineId: order.lines[1]!.id, quantity: 1, reasonCode: 'no_longer_needed' }] });
+async function openReturn(shop: SeededShop = t.shop) {
+  const order = await placeOrder(t.ctx, shop.id);
+  return openCase(t.ctx, shop, { orderId: order.id, type: 'return_refund', items: [{ lineId: order.lines[1]!.id, quantity: 1, reasonCode: 'no_longer_needed' }] });
 }
-const deadlines = (caseId: string) => deadlinesRepo.ofCase(t.ctx.db, t.shop.id, caseId);
-const status = async (caseId: string) => (await casesRepo.findById(t.ctx.db, t.shop.id, caseId))!.status;
+const deadlines = (caseId: string, shop: SeededShop = t.shop) => deadlinesRepo.ofCase(t.ctx.db, shop.id, caseId);
+const status = async (caseId: string, shop: SeededShop = t.shop) => (await casesRepo.findById(t.ctx.db, shop.id, caseId))!.status;
 
 describe('deadlines', () => {
   it("the seller's silence approves the request when the clock runs out, not a minute before, as the system naming the rule", async () => {
@@ -85,5 +86,29 @@ describe('deadlines', () => {
     const [after] = await deadlines(c.id);
     expect(after).toMatchObject({ status: 'failed', lastError: expect.stringContaining('case.invalid_transition') });
     expect(await applyDueDeadlines(t.ctx)).toBe(0);
+  });
+
+  it("evidence asked for by a time staff set: unanswered, the policy's outcome applies (closed, or back to the seller flagged)", async () => {
+    const review = structuredClone(POLICY_PRESETS.china_marketplace);
+    review.automation.autoApprove.enabled = false;
+    review.buyerRisk = { ...review.buyerRisk, evidenceDeadlineOutcome: 'review' };
+    const reviewing = await seedShop(t.ctx, 'svc-review', { policy: review });
+    const outcomes = [];
+    for (const shop of [t.shop, reviewing]) {
+      t.clock.set('2026-11-01T08:00:00Z');
+      const c = await openReturn(shop);
+      const asked = await performAction(t.ctx, shop.id, c.id, 'request_evidence', staffActor(shop, 'agent'), { kinds: ['product_photo'], dueInHours: 24 });
+      expect(asked.status).toBe('awaiting_evidence');
+      const [clock] = (await deadlines(c.id, shop)).filter((d) => d.status === 'pending');
+      expect(clock).toMatchObject({ kind: 'buyer_evidence', dueAt: new Date('2026-11-02T08:00:00Z') });
+      t.clock.set(clock!.dueAt);
+      expect(await applyDueDeadlines(t.ctx)).toBe(1);
+      const after = (await casesRepo.findById(t.ctx.db, shop.id, c.id))!;
+      outcomes.push([clock!.outcome, after.status, after.needsReview, after.evidenceRequest?.outcome ?? null]);
+    }
+    expect(outcomes).toEqual([
+      ['close', 'closed', false, null],
+      ['evidence_overdue', 'requested', true, 'expired'],
+    ]);
   });
 });
