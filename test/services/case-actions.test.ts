@@ -5,6 +5,7 @@ import { casesRepo } from '../../src/db/repos/cases-repo.js';
 import type { CaseAction } from '../../src/domain/cases/model.js';
 import type { Actor } from '../../src/domain/cases/model.js';
 import { performAction } from '../../src/services/returns/perform-action.js';
+import { getCase } from '../../src/services/returns/read-cases.js';
 import { buyer, openCase, placeOrder, platform, seedShop, staffActor, useServiceContext } from '../helpers/service-context.js';
 
 const t = useServiceContext();
@@ -155,5 +156,31 @@ describe('performAction: what each step records', () => {
     expect(deadlines).toEqual([{ status: 'cancelled' }]);
     const again = await openCase(t.ctx, t.shop, { orderId: order.id, type: 'return_refund', items: [{ lineId: line.id, quantity: 1, reasonCode: 'no_longer_needed' }] });
     expect(again.status).toBe('requested');
+  });
+});
+
+describe('getCase: the case as each reader sees it', () => {
+  it("internal notes, risk and who among staff acted stay out of the buyer's view of the case", async () => {
+    const { c } = await openReturn();
+    await act(c.id, 'note', agent(), { body: '买家历史退货较多，注意核实' });
+    await act(c.id, 'message', agent(), { body: '请提供订单截图' });
+    await act(c.id, 'approve', agent());
+    const staffView = await getCase(t.ctx, t.shop.id, c.id, agent());
+    const buyerView = await getCase(t.ctx, t.shop.id, c.id, buyer);
+    expect(staffView.messages.map((m) => [m.visibility, m.body])).toEqual([
+      ['internal', '买家历史退货较多，注意核实'],
+      ['public', '请提供订单截图'],
+    ]);
+    expect(buyerView.messages.map((m) => [m.visibility, m.body])).toEqual([['public', '请提供订单截图']]);
+    expect(staffView.timeline.map((e) => e.type)).toContain('case.note');
+    expect(buyerView.timeline.map((e) => e.type)).not.toContain('case.note');
+    const created = (view: typeof staffView) => view.timeline.find((e) => e.type === 'case.created')!;
+    expect(created(staffView).payload).toHaveProperty('risk');
+    expect(created(buyerView).payload).not.toHaveProperty('risk');
+    expect(buyerView.timeline.every((e) => e.actor.id === null && e.actor.role === null)).toBe(true);
+    expect(staffView.timeline.find((e) => e.type === 'case.approve')!.actor).toEqual({ kind: 'staff', id: t.shop.staff.agent, role: 'agent' });
+    // The buyer is offered what a buyer may do, staff what staff may.
+    expect(buyerView.allowedActions).not.toContain('approve');
+    expect(staffView.allowedActions).toContain('buyer_shipped');
   });
 });
