@@ -4,8 +4,8 @@ import { queryRows } from '../../src/db/client.js';
 import { casesRepo } from '../../src/db/repos/cases-repo.js';
 import type { CaseAction } from '../../src/domain/cases/model.js';
 import type { Actor } from '../../src/domain/cases/model.js';
-import { performAction } from '../../src/services/returns/perform-action.js';
-import { getCase } from '../../src/services/returns/read-cases.js';
+import { performAction } from '../../src/services/cases/perform-action.js';
+import { getCase } from '../../src/services/cases/read-cases.js';
 import { buyer, openCase, placeOrder, platform, seedShop, staffActor, useServiceContext } from '../helpers/service-context.js';
 
 const t = useServiceContext();

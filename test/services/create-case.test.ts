@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { casesRepo } from '../../src/db/repos/cases-repo.js';
 import { deadlinesRepo } from '../../src/db/repos/deadlines-repo.js';
-import { performAction } from '../../src/services/returns/perform-action.js';
-import { previewReturn } from '../../src/services/returns/preview.js';
+import { performAction } from '../../src/services/cases/perform-action.js';
+import { previewReturn } from '../../src/services/cases/preview.js';
 import { openCase, placeOrder, platform, seedShop, staffActor, useServiceContext, type SeededShop } from '../helpers/service-context.js';
 
 const t = useServiceContext();

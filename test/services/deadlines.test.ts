@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { casesRepo } from '../../src/db/repos/cases-repo.js';
 import { deadlinesRepo } from '../../src/db/repos/deadlines-repo.js';
-import { applyDueDeadlines } from '../../src/services/automation/deadline-runner.js';
-import { performAction } from '../../src/services/returns/perform-action.js';
+import { applyDueDeadlines } from '../../src/worker/jobs/deadlines.js';
+import { performAction } from '../../src/services/cases/perform-action.js';
 import { POLICY_PRESETS } from '../../src/domain/policy/presets.js';
 import { openCase, placeOrder, seedShop, staffActor, useServiceContext, type SeededShop } from '../helpers/service-context.js';
 

@@ -5,7 +5,7 @@ import { casesRepo } from '../../src/db/repos/cases-repo.js';
 import { refundsRepo } from '../../src/db/repos/refunds-repo.js';
 import type { Actor, CaseAction } from '../../src/domain/cases/model.js';
 import { listVariants, setVariantStock } from '../../src/services/catalog/stock.js';
-import { performAction } from '../../src/services/returns/perform-action.js';
+import { performAction } from '../../src/services/cases/perform-action.js';
 import { buyer, openCase, placeOrder, staffActor, useServiceContext, useSimulatedRefunds } from '../helpers/service-context.js';
 
 const t = useServiceContext();

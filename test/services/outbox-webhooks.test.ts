@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
-import { dispatchOutbox } from '../../src/services/automation/dispatch-outbox.js';
-import { performAction } from '../../src/services/returns/perform-action.js';
+import { dispatchOutbox } from '../../src/worker/jobs/outbox.js';
+import { performAction } from '../../src/services/cases/perform-action.js';
 import { createEndpoint } from '../../src/services/webhooks/endpoints.js';
 import { openCase, placeOrder, staffActor, useServiceContext } from '../helpers/service-context.js';
 

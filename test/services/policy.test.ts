@@ -5,7 +5,7 @@ import { deadlinesRepo } from '../../src/db/repos/deadlines-repo.js';
 import { POLICY_PRESETS } from '../../src/domain/policy/presets.js';
 import type { Policy } from '../../src/domain/policy/schema.js';
 import { currentPolicy, listPolicyVersions, savePolicy } from '../../src/services/policy/policies.js';
-import { performAction } from '../../src/services/returns/perform-action.js';
+import { performAction } from '../../src/services/cases/perform-action.js';
 import { createShop } from '../../src/services/shops/shops.js';
 import { openCase, placeOrder, staffActor, useServiceContext } from '../helpers/service-context.js';
 

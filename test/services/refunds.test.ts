@@ -5,9 +5,9 @@ import { casesRepo } from '../../src/db/repos/cases-repo.js';
 import { refundsRepo } from '../../src/db/repos/refunds-repo.js';
 import type { Actor, CaseAction } from '../../src/domain/cases/model.js';
 import { DEFAULT_SIMULATED, simulatedProvider } from '../../src/integrations/payments/simulated.js';
-import { confirmManualRefund } from '../../src/services/refunds/confirm-refund.js';
-import { executeRefund } from '../../src/services/refunds/execute-refund.js';
-import { performAction } from '../../src/services/returns/perform-action.js';
+import { confirmManualRefund } from '../../src/services/cases/refunds/confirm-refund.js';
+import { executeRefund } from '../../src/services/cases/refunds/execute-refund.js';
+import { performAction } from '../../src/services/cases/perform-action.js';
 import { updateShop } from '../../src/services/shops/shops.js';
 import { buyer, openCase, placeOrder, seedShop, staffActor, useServiceContext, useSimulatedRefunds, type SeededShop } from '../helpers/service-context.js';
 
