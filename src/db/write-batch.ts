@@ -171,7 +171,7 @@ const OPTIMISTIC_ATTEMPTS = 3;
 
 /**
  * A use case that reads without a transaction or lock and writes once: its batched writes go as
- * ONE autocommit statement, guarded by the versions of the case and order it read (DESIGN §7b:
+ * ONE autocommit statement, guarded by the versions of the case and order it read (docs/architecture.md, The write path:
  * read, decide, write — two round trips where BEGIN, a lock and COMMIT made five). When another
  * writer won the race, the statement changes nothing and the use case runs again on fresh reads.
  * A use case that needs more than one write (a direct write, a locking read, work after the
