@@ -11,7 +11,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
  * Under tests (config.validateReplies): every reply is checked against its route's response schema
  * before fastify serialises it. fast-json-stringify drops undeclared fields of a closed object
  * silently; this check sees the object the handler returned, so an undeclared field or a wrong
- * type fails the test that made it (500 FST_RESPONSE_VALIDATION_FAILED_VALIDATION).
+ * type fails the test that made it (500 internal.reply_invalid, see plugins/errors.ts).
  * Must be registered before the routes (it hooks onRoute).
  */
 export async function registerReplyValidation(app: FastifyInstance): Promise<void> {
@@ -22,5 +22,8 @@ export async function registerReplyValidation(app: FastifyInstance): Promise<voi
   ajv.addFormat('date-time', { type: 'string', validate: isStorableDateTime });
   ajv.addFormat('date', { type: 'string', validate: isStorableDate });
   ajv.addSchema(ErrorSchema as object, 'Error');
+  // The check sees the reply as it goes on the wire (a Date as its ISO string, undefined fields left
+  // out, toJSON applied), every field kept: this instance-level hook runs before the route-level check.
+  app.addHook('preSerialization', async (_req, _reply, payload: unknown) => JSON.parse(JSON.stringify(payload)) as unknown);
   await app.register(responseValidation, { ajv });
 }
