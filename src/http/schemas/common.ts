@@ -37,3 +37,9 @@ export const Page = <T extends TSchema>(item: T) =>
     data: Type.Array(item),
     nextCursor: Nullable(Type.String({ description: 'Pass as `cursor` for the next page; null on the last page' })),
   }, closed);
+
+/** A reply that is a file, not JSON (evidence bytes, label PDFs, CSV exports). */
+export const BinaryReply = (description: string, mime = '*/*') => ({
+  description,
+  content: { [mime]: { schema: Type.String({ format: 'binary' }) } },
+});

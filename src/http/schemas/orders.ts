@@ -56,6 +56,9 @@ const summaryFields = {
 
 export const OrderSummarySchema = Type.Object({ ...summaryFields, lineCount: Type.Integer() }, closed);
 
+/** The order as a case shows it (no lines). */
+export const CaseOrderSchema = Type.Object(summaryFields, closed);
+
 export const OrderSchema = Type.Object({
   ...summaryFields,
   shippingAddress: Nullable(AddressSchema),
