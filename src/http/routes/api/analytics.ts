@@ -141,7 +141,7 @@ const ReasonGroup = Grouped(ReasonFigures, {
   ),
 });
 
-const ModelSchema = Type.Object(
+export const ModelSchema = Type.Object(
   {
     id: Uuid,
     version: Type.Integer(),

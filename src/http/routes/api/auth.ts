@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from '../../plugins/auth.js';
 import { closed, DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';
 import { PermissionSchema, RoleSchema, StaffSchema, staffView } from '../../schemas/staff.js';
 
-const ShopRef = Type.Object({ id: Uuid, slug: Type.String(), name: Type.String(), timezone: Type.String({ description: "The shop's IANA time zone: the console shows times in it" }) }, closed);
+export const ShopRef = Type.Object({ id: Uuid, slug: Type.String(), name: Type.String(), timezone: Type.String({ description: "The shop's IANA time zone: the console shows times in it" }) }, closed);
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const secure = app.ctx.config.publicUrl.startsWith('https:');

@@ -9,7 +9,7 @@ import { keyedAs } from '../../idempotent-reply.js';
 
 const Fields = Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { description: 'Fields of this kind of connection (GET /connections/kinds lists them)' });
 
-const ConnectionSchema = Type.Object(
+export const ConnectionSchema = Type.Object(
   {
     id: Uuid,
     kind: Type.String(),
@@ -28,7 +28,7 @@ const ConnectionSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const RunSchema = Type.Object(
+export const RunSchema = Type.Object(
   {
     id: Type.Integer(),
     trigger: Type.String({ description: '`sync`, `webhook` or `push`' }),

@@ -4,7 +4,7 @@ import { StringEnum } from '../../../domain/typebox.js';
 import { listMail } from '../../../services/mail/mailbox.js';
 import { closed, DateTime, errorResponses, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
 
-const MailSchema = Type.Object({
+export const MailSchema = Type.Object({
   id: Uuid,
   caseId: Nullable(Uuid),
   template: Type.String(),

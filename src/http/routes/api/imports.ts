@@ -4,7 +4,7 @@ import { invalid } from '../../../domain/errors.js';
 import { importOrdersCsv } from '../../../services/imports/orders-csv.js';
 import { closed, errorResponses, Nullable } from '../../schemas/common.js';
 
-const ImportSummarySchema = Type.Object({
+export const ImportSummarySchema = Type.Object({
   rows: Type.Integer({ description: 'Data rows read' }),
   orders: Type.Object({ created: Type.Integer(), updated: Type.Integer(), rejected: Type.Integer() }, closed),
   lines: Type.Integer({ description: 'Order lines written' }),

@@ -20,7 +20,7 @@ const Locale = StringEnum(TEMPLATE_LOCALES);
 const Channel = StringEnum(CHANNELS);
 const TemplateParams = Type.Object({ step: Step, locale: Locale, channel: Channel });
 
-const TemplateSchema = Type.Object({
+export const TemplateSchema = Type.Object({
   step: Step,
   locale: Locale,
   channel: Channel,
@@ -43,7 +43,7 @@ const TemplateInput = Type.Object(
   { additionalProperties: false },
 );
 
-const SettingsSchema = Type.Object(
+export const SettingsSchema = Type.Object(
   {
     channelPreference: StringEnum(CHANNEL_PREFERENCES, { description: 'When an order has both an e-mail address and a phone number' }),
     smsDailyCap: Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Text messages the shop may send per day (its time zone)' }),
@@ -51,7 +51,7 @@ const SettingsSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const SmsSchema = Type.Object({
+export const SmsSchema = Type.Object({
   id: Uuid,
   caseId: Nullable(Uuid),
   step: Type.String(),

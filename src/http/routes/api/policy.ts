@@ -7,7 +7,7 @@ import { simulatePolicy } from '../../../services/policy/simulate-policy.js';
 import { StringEnum } from '../../../domain/typebox.js';
 import { closed, DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';
 
-const VersionSchema = Type.Object({
+export const VersionSchema = Type.Object({
   id: Uuid,
   version: Type.Integer(),
   note: Nullable(Type.String()),

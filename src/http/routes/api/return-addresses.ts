@@ -7,7 +7,7 @@ import { keyedAs } from '../../idempotent-reply.js';
 const Line = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
 const Optional = (max: number, description: string) => Type.Optional(Nullable(Type.String({ maxLength: max, description })));
 
-const ReturnAddressSchema = Type.Object(
+export const ReturnAddressSchema = Type.Object(
   {
     id: Uuid,
     name: Type.String(),

@@ -11,7 +11,7 @@ import { CHANNELS } from '../../../services/orders/order-input.js';
 
 const Currency = Type.String({ pattern: '^[A-Z]{3}$' });
 
-const ShopSchema = Type.Object({
+export const ShopSchema = Type.Object({
   id: Uuid,
   slug: Type.String(),
   name: Type.String(),

@@ -4,7 +4,7 @@ import { StringEnum } from '../../../domain/typebox.js';
 import { listVariants, setVariantStock, variantMovements } from '../../../services/catalog/stock.js';
 import { closed, DateTime, errorResponses, IdParams, Nullable, PageQuery, Uuid } from '../../schemas/common.js';
 
-const VariantSchema = Type.Object(
+export const VariantSchema = Type.Object(
   {
     id: Uuid,
     productId: Uuid,
@@ -20,7 +20,7 @@ const VariantSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const MovementSchema = Type.Object(
+export const MovementSchema = Type.Object(
   {
     id: Uuid,
     quantity: Type.Integer({ description: 'Units added (positive) or taken (negative)' }),

@@ -13,7 +13,7 @@ const EventTypes = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { m
 
 const SecretInput = Type.String({ maxLength: 200, description: 'Your own signing secret: whsec_ and 24–64 random bytes in base64 (generated when absent)' });
 
-const EndpointSchema = Type.Object({
+export const EndpointSchema = Type.Object({
   id: Uuid,
   url: Type.String(),
   description: Nullable(Type.String()),
@@ -25,7 +25,7 @@ const EndpointSchema = Type.Object({
 }, closed);
 const WithSecret = Type.Object({ ...EndpointSchema.properties, secret: Type.String({ description: 'The signing secret (whsec_…): shown this once' }) }, closed);
 
-const DeliverySchema = Type.Object({
+export const DeliverySchema = Type.Object({
   id: Type.String({ description: 'Also the webhook-id header: the same on every retry and replay' }),
   endpointId: Uuid,
   eventType: Type.String(),
