@@ -19,7 +19,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { openPostgres, queryRows } from '../src/db/client.js';
 import { buildApp } from '../src/http/server.js';
-import { importOnlineRetail } from '../src/integrations/online-retail/import.js';
+import { importOnlineRetail } from '../src/services/imports/online-retail/import.js';
 import { createApiKey } from '../src/services/api-keys/api-keys.js';
 import { trainModel } from '../src/services/analytics/predictions.js';
 import { rebuildAnalytics } from '../src/services/analytics/rebuild.js';

@@ -5,6 +5,16 @@ import { runIfMain } from './lib/main.js';
 import { log, printFigure, type Benchmark, type Figure } from './lib/report.js';
 import { createShopAndKey, retourCli, startServer, type ServerEnv } from './lib/server.js';
 import { api, lifecycles, orderLines, UNITS_PER_ORDER, writeOrders, type Line } from './lib/case-load.js';
+import { BENCH_METRICS_TOKEN, describeCost, measurePhase, type PhaseCost } from './lib/server-probe.js';
+
+/** The per-request cost figures of a phase, beside its rate. */
+function costFigures(label: string, cost: PhaseCost): Figure[] {
+  return [
+    { benchmark: NAME, name: `${label} statements/req`, value: cost.statementsPerRequest, unit: 'statements' },
+    { benchmark: NAME, name: `${label} CPU/req (node + PostgreSQL)`, value: cost.serverCpuMs === null || cost.postgresCpuMs === null ? null : cost.serverCpuMs + cost.postgresCpuMs, unit: 'ms' },
+    { benchmark: NAME, name: `${label} server RSS peak`, value: cost.peakRssMiB, unit: 'MiB', target: { op: '<=', value: 200 } },
+  ];
+}
 
 const NAME = 'cases-http';
 const ORDERS = 6_000;
@@ -66,7 +76,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<Figure[]> {
   const label = kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
   const temp = tempDir(NAME);
   const database = kind === 'postgres' ? await createPostgresDatabase(NAME) : null;
-  const env: ServerEnv = { dataDir: temp.dir, databaseUrl: database?.url };
+  const env: ServerEnv = { dataDir: temp.dir, databaseUrl: database?.url, extra: { METRICS_TOKEN: BENCH_METRICS_TOKEN } };
   const figures: Figure[] = [];
   try {
     const key = await createShopAndKey(env, 'bench-cases');
@@ -85,9 +95,12 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<Figure[]> {
       const cursor = { next: 0 };
       const connectionCounts = kind === 'postgres' ? [1, 16, 64] : [1, 16];
       for (const connections of connectionCounts) {
+        const phase = await measurePhase(server.baseUrl, server.child.pid);
         const r = await createCases(server.baseUrl, key, lines, connections, SECONDS, cursor);
+        const cost = await phase(r['2xx'] + r.non2xx);
         const rps = r['2xx'] / r.duration;
-        log(`${label} create-case @${connections}: ${rps.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.non2xx} non-2xx, ${r.errors} errors`);
+        log(`${label} create-case @${connections}: ${rps.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.non2xx} non-2xx, ${r.errors} errors; ${describeCost(cost)}`);
+        figures.push(...costFigures(`${label} create-case @${connections}`, cost));
         const target = kind === 'postgres' && connections === 64;
         figures.push(
           { benchmark: NAME, name: `${label} create-case req/s @${connections}`, value: rps, unit: 'req/s', ...(target ? { target: { op: '>=', value: 1500 } } : {}), note: `${r.non2xx} non-2xx` },
@@ -110,17 +123,23 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<Figure[]> {
           await retourCli(['import', 'orders', shopCsv, '--shop', slug], env);
           shops.push({ key: shopKey, lines: await orderLines(server.baseUrl, shopKey) });
         }
+        const phase = await measurePhase(server.baseUrl, server.child.pid);
         const r = await createCasesManyShops(server.baseUrl, shops, 64, SECONDS);
+        const cost = await phase(r['2xx'] + r.non2xx);
         const rps = r['2xx'] / r.duration;
-        log(`${label} create-case @64 over ${SHOPS} shops: ${rps.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.non2xx} non-2xx, ${r.errors} errors`);
+        log(`${label} create-case @64 over ${SHOPS} shops: ${rps.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.non2xx} non-2xx, ${r.errors} errors; ${describeCost(cost)}`);
         figures.push(
           { benchmark: NAME, name: `${label} create-case req/s @64, ${SHOPS} shops`, value: rps, unit: 'req/s', note: `${r.non2xx} non-2xx` },
           { benchmark: NAME, name: `${label} create-case p99 @64, ${SHOPS} shops`, value: r.latency.p99, unit: 'ms' },
         );
       }
       for (const workers of kind === 'postgres' ? [16, 64] : [16]) {
+        const phase = await measurePhase(server.baseUrl, server.child.pid);
         const l = await lifecycles(server.baseUrl, key, lines, workers, LIFECYCLE_SECONDS, cursor);
-        log(`${label} full lifecycle @${workers}: ${l.casesPerSecond.toFixed(0)} cases/s (${l.completed} cases, 5–6 requests each), p50 ${l.p50.toFixed(0)} ms, p99 ${l.p99.toFixed(0)} ms, ${l.failures} failed`);
+        // Per case, not per request: a lifecycle is 5–6 requests.
+        const cost = await phase(l.completed + l.failures);
+        log(`${label} full lifecycle @${workers}: ${l.casesPerSecond.toFixed(0)} cases/s (${l.completed} cases, 5–6 requests each), p50 ${l.p50.toFixed(0)} ms, p99 ${l.p99.toFixed(0)} ms, ${l.failures} failed; per case: ${describeCost(cost).replaceAll('/req', '').replaceAll('per req', '')}`);
+        figures.push({ benchmark: NAME, name: `${label} lifecycle statements/case @${workers}`, value: cost.statementsPerRequest, unit: 'statements' });
         figures.push({
           benchmark: NAME,
           name: `${label} lifecycle cases/s @${workers}`,

@@ -20,7 +20,7 @@ import { BackupError, backupDataDir, restoreDataDir } from './backup/backup.js';
 // `create-shop` or `migrate` start in a fraction of the time the whole application takes to load.
 const loadServer = () => import('./http/server.js');
 const loadWorker = () => import('./worker/worker.js');
-const loadDemo = () => import('./services/seed/demo.js');
+const loadDemo = () => import('./seed/demo.js');
 const loadMetrics = async () => ({ ...(await import('./observability/metrics.js')), ...(await import('./observability/metrics-server.js')) });
 const loadShutdown = () => import('./shutdown.js');
 
@@ -232,7 +232,7 @@ export async function main(argv: string[]): Promise<void> {
       if (!existsSync(path)) throw new UsageError(`No file ${path}`);
       return withRuntime(config, async (rt) => {
         if (kind === 'online-retail') {
-          const { importOnlineRetail } = await import('./integrations/online-retail/import.js');
+          const { importOnlineRetail } = await import('./services/imports/online-retail/import.js');
           const report = await importOnlineRetail(rt.ctx, path, values.shop ?? 'online-retail');
           say(JSON.stringify(report, null, 2));
           return;

@@ -54,6 +54,11 @@ export interface Config {
   maxEventLoopDelayMs: number;
   /** ... or once this many queries wait for a pooled PostgreSQL connection. */
   maxPoolWaiting: number;
+  /**
+   * Check every reply against its route's response schema before it is serialised (an undeclared field
+   * or a wrong type is a 500 instead of being dropped silently): on under NODE_ENV=test, off otherwise.
+   */
+  validateReplies: boolean;
 }
 
 export class ConfigError extends Error {
@@ -210,6 +215,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxPoolWaiting: int('MAX_POOL_WAITING', 500, 0, 100_000),
     metricsToken: str('METRICS_TOKEN'),
     metricsPort: str('METRICS_PORT') === undefined ? undefined : int('METRICS_PORT', 0, 0, 65535),
+    validateReplies: nodeEnv === 'test',
   };
   if (config.databaseReadUrl && !config.databaseUrl) problems.push('DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replicas');
   if (config.metricsToken !== undefined && config.metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');

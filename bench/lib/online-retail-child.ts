@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openPglite, openPostgres, queryRows } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
-import { importOnlineRetail, type OnlineRetailReport } from '../../src/integrations/online-retail/import.js';
+import { importOnlineRetail, type OnlineRetailReport } from '../../src/services/imports/online-retail/import.js';
 import { systemClock } from '../../src/services/context.js';
 import { benchConfig } from './databases.js';
 import { timed } from './timing.js';

@@ -8,6 +8,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.js';
+import { assertMaySend } from './read-phase.js';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -43,8 +44,10 @@ export class DatabaseTraffic {
 
   record(text: string) {
     this.roundTrips++;
+    processTraffic.roundTrips++;
     if (TRANSACTION_CONTROL.test(text)) return;
     this.statements++;
+    processTraffic.statements++;
     this.log?.push(text);
   }
 
@@ -52,6 +55,8 @@ export class DatabaseTraffic {
     return { roundTrips: this.roundTrips, statements: this.statements };
   }
 }
+/** Every database this process opened, summed: Prometheus reads it (retour_db_statements_total). */
+export const processTraffic = { roundTrips: 0, statements: 0 };
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 
 /**
@@ -62,6 +67,7 @@ const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
  * as is anything past a per-connection cap, so a connection never piles up plans without bound.
  */
 const PREPARED_PER_CONNECTION = 2000;
+const CHECKED = Symbol('checked by assertMaySend');
 const PREPARE_MAX_PARAMS = 256;
 
 function instrumentPgClient(client: pg.PoolClient, traffic: DatabaseTraffic) {
@@ -69,11 +75,14 @@ function instrumentPgClient(client: pg.PoolClient, traffic: DatabaseTraffic) {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
     if (typeof config === 'string') {
+      assertMaySend(config);
       traffic.record(config);
       return query(config, ...rest);
     }
-    const q = config as { text?: string; name?: string; values?: unknown[] };
+    const q = config as { text?: string; name?: string; values?: unknown[]; [CHECKED]?: true };
     if (q && typeof q.text === 'string') {
+      // A transaction's statements come straight here from their caller (pool.query's were checked).
+      if (!q[CHECKED]) assertMaySend(q.text);
       traffic.record(q.text);
       if (!q.name && (q.values?.length ?? 0) <= PREPARE_MAX_PARAMS && !TRANSACTION_CONTROL.test(q.text)) {
         const name = `r${createHash('sha1').update(q.text).digest('base64url')}`;
@@ -107,6 +116,15 @@ export async function openPostgres(url: string, poolSize: number, options: { rea
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   pool.on('connect', (client) => instrumentPgClient(client, traffic));
+  // Statements outside a transaction come through the pool, in their caller's async context.
+  const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    const text = typeof config === 'string' ? config : (config as { text?: string } | null)?.text;
+    if (typeof text !== 'string') return poolQuery(config, ...rest);
+    assertMaySend(text);
+    // Checked here: the pooled connection may run it later from another caller's async context.
+    return poolQuery(typeof config === 'string' ? { text, [CHECKED]: true } : { ...(config as object), [CHECKED]: true }, ...rest);
+  };
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   const location = new URL(url);
   location.password = location.password ? '***' : '';
@@ -152,10 +170,12 @@ function countPgliteTraffic(client: PGlite, traffic: DatabaseTraffic) {
   const exec = client.exec.bind(client);
   const transaction = client.transaction.bind(client);
   client.query = ((text: string, ...rest: unknown[]) => {
+    assertMaySend(text);
     traffic.record(text);
     return (query as (...a: unknown[]) => unknown)(text, ...rest);
   }) as PGlite['query'];
   client.exec = ((text: string, ...rest: unknown[]) => {
+    assertMaySend(text);
     traffic.record(text);
     return (exec as (...a: unknown[]) => unknown)(text, ...rest);
   }) as PGlite['exec'];
@@ -166,10 +186,12 @@ function countPgliteTraffic(client: PGlite, traffic: DatabaseTraffic) {
         const txQuery = tx.query.bind(tx);
         const txExec = tx.exec.bind(tx);
         tx.query = ((text: string, ...rest: unknown[]) => {
+          assertMaySend(text);
           traffic.record(text);
           return (txQuery as (...a: unknown[]) => unknown)(text, ...rest);
         }) as typeof tx.query;
         tx.exec = ((text: string, ...rest: unknown[]) => {
+          assertMaySend(text);
           traffic.record(text);
           return (txExec as (...a: unknown[]) => unknown)(text, ...rest);
         }) as typeof tx.exec;

@@ -1,11 +1,13 @@
 import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Executor, Tx } from './client.js';
-import { returnCases, variants } from './schema/index.js';
+import { isRetryableTransactionError } from './errors.js';
+import { isReadPhaseWrite, readingPhase, ReadPhaseWrite } from './read-phase.js';
+import { orders, returnCases, variants } from './schema/index.js';
 
 /**
  * The writes of one use case, sent as ONE statement (data-modifying CTEs) just before its
- * transaction commits (DESIGN §7b: round trips are the cost, not rows). Writers that only need
+ * transaction commits (docs/architecture.md, The write path: round trips are the cost, not rows). Writers that only need
  * their rows stored (events, outbox, deadlines, messages, shipments, stock) add them here instead
  * of sending each; the case row is updated once however many moves a use case makes.
  *
@@ -16,7 +18,9 @@ import { returnCases, variants } from './schema/index.js';
  */
 export class WriteBatch {
   private readonly writes: (SQLWrapper | { table: PgTable; row: Record<string, unknown> })[] = [];
-  private readonly casePatches = new Map<string, { shopId: string; id: string; patch: Record<string, unknown>; moves: number }>();
+  private readonly casePatches = new Map<string, { shopId: string; id: string; patch: Record<string, unknown>; moves: number; readVersion: number }>();
+  /** Orders whose facts (claims, refunds) this use case read and relies on: the version it read. */
+  private readonly orderGuards = new Map<string, { shopId: string; id: string; version: number }>();
   private readonly stock = new Map<string, { shopId: string; variantId: string; delta: number; at: Date }>();
   private readonly afterFlush: ((tx: Tx) => Promise<void>)[] = [];
   /** Per-use-case views that writers keep in step with what they batch (e.g. a case's pending deadlines). */
@@ -30,7 +34,14 @@ export class WriteBatch {
     this.insert(returnCases, copy as typeof returnCases.$inferInsert);
   }
 
-  constructor(private readonly tx: Tx) {}
+  /**
+   * @param optimistic the use case read without a transaction or lock (batchedWrite): its write
+   * must hold only if nothing it read has changed since, which the version guards check.
+   */
+  constructor(
+    private readonly tx: Tx,
+    readonly optimistic = false,
+  ) {}
 
   add(write: SQLWrapper) {
     this.writes.push(write);
@@ -41,8 +52,12 @@ export class WriteBatch {
     this.writes.push({ table, row: row as Record<string, unknown> });
   }
 
-  /** A change of a case row: patches of one case merge (later fields win); the version goes up by one per patch, as if each were sent. */
-  patchCase(shopId: string, id: string, patch: Record<string, unknown>) {
+  /**
+   * A change of a case row read at `readVersion`: patches of one case merge (later fields win); the
+   * version goes up by one per patch, as if each were sent. The update applies only if the row is
+   * still at the version read (under a lock it always is; without one, another writer may have won).
+   */
+  patchCase(shopId: string, id: string, patch: Record<string, unknown>, readVersion: number) {
     const key = `${shopId}/${id}`;
     const inserted = this.insertedCases.get(key);
     if (inserted) {
@@ -51,7 +66,7 @@ export class WriteBatch {
       inserted.version = (inserted.version as number) + 1;
       return;
     }
-    const current = this.casePatches.get(key) ?? { shopId, id, patch: {}, moves: 0 };
+    const current = this.casePatches.get(key) ?? { shopId, id, patch: {}, moves: 0, readVersion };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) current.patch[k] = v;
     current.moves++;
     this.casePatches.set(key, current);
@@ -63,6 +78,16 @@ export class WriteBatch {
     this.stock.set(key, { shopId, variantId, delta: (current?.delta ?? 0) + delta, at });
   }
 
+  /**
+   * The use case decided on the order's claims and refunds as read at `version`: its write bumps the
+   * order's version, and applies only if no other write did so first (two requests for the last
+   * unit, two refunds against one payment: one wins, the other runs again and sees it).
+   */
+  guardOrder(shopId: string, id: string, version: number) {
+    const key = `${shopId}/${id}`;
+    if (!this.orderGuards.has(key)) this.orderGuards.set(key, { shopId, id, version });
+  }
+
   /** Work that must see the batch's rows: it runs in the same transaction, right after the flush. */
   then(fn: (tx: Tx) => Promise<void>) {
     this.afterFlush.push(fn);
@@ -70,13 +95,25 @@ export class WriteBatch {
 
   async flush() {
     const tx = this.tx;
-    const parts: SQLWrapper[] = [
+    if (this.optimistic && this.afterFlush.length > 0) throw new ReadPhaseWrite('work after the write needs a transaction');
+    // Guards change one row each and say so (returning 1); the statement fails unless all did.
+    const guards: SQLWrapper[] = [
+      ...[...this.orderGuards.values()].map((o) =>
+        tx
+          .update(orders)
+          .set({ version: sql`${orders.version} + 1` })
+          .where(and(eq(orders.shopId, o.shopId), eq(orders.id, o.id), eq(orders.version, o.version)))
+          .returning({ one: sql`1` }),
+      ),
       ...[...this.casePatches.values()].map((c) =>
         tx
           .update(returnCases)
           .set({ ...c.patch, version: sql`${returnCases.version} + ${c.moves}` })
-          .where(and(eq(returnCases.shopId, c.shopId), eq(returnCases.id, c.id))),
+          .where(and(eq(returnCases.shopId, c.shopId), eq(returnCases.id, c.id), eq(returnCases.version, c.readVersion)))
+          .returning({ one: sql`1` }),
       ),
+    ];
+    const parts: SQLWrapper[] = [
       ...this.writes.map((w) => ('table' in w ? tx.insert(w.table).values(w.row) : w)),
       ...[...this.stock.values()]
         .filter((s) => s.delta !== 0)
@@ -89,10 +126,12 @@ export class WriteBatch {
     ];
     this.writes.length = 0;
     this.casePatches.clear();
+    this.orderGuards.clear();
     this.stock.clear();
     this.memo.clear();
     this.insertedCases.clear();
-    if (parts.length === 1) await tx.execute(parts[0]!.getSQL());
+    if (guards.length > 0) await tx.execute(guardedStatement(guards, parts));
+    else if (parts.length === 1) await tx.execute(parts[0]!.getSQL());
     else if (parts.length > 1) await tx.execute(oneStatement(parts));
     for (const fn of this.afterFlush.splice(0)) await fn(tx);
   }
@@ -101,6 +140,16 @@ export class WriteBatch {
 function oneStatement(parts: SQLWrapper[]): SQL {
   const ctes = parts.map((p, i) => sql`${sql.raw(`w${i}`)} as (${p.getSQL()})`);
   return sql`with ${sql.join(ctes, sql`, `)} select 1`;
+}
+
+/** The writes and their guards as one statement that fails as a whole (40001) unless every guard changed its row. */
+function guardedStatement(guards: SQLWrapper[], parts: SQLWrapper[]): SQL {
+  const ctes = [...guards.map((g, i) => sql`${sql.raw(`g${i}`)} as (${g.getSQL()})`), ...parts.map((p, i) => sql`${sql.raw(`w${i}`)} as (${p.getSQL()})`)];
+  const changed = sql.join(
+    guards.map((_, i) => sql.raw(`(select count(*) from g${i})`)),
+    sql` + `,
+  );
+  return sql`with ${sql.join(ctes, sql`, `)} select retour_write_guard(${changed} = ${guards.length})`;
 }
 
 const batches = new WeakMap<object, WriteBatch>();
@@ -113,6 +162,43 @@ export async function save(db: Executor, write: SQLWrapper & PromiseLike<unknown
   const batch = batchOf(db);
   if (batch) batch.add(write);
   else await write;
+}
+
+const isTransaction = (db: Executor) => typeof (db as Partial<Tx>).rollback === 'function';
+
+/** Optimistic runs before a use case falls back to a transaction with locks (which always progresses). */
+const OPTIMISTIC_ATTEMPTS = 3;
+
+/**
+ * A use case that reads without a transaction or lock and writes once: its batched writes go as
+ * ONE autocommit statement, guarded by the versions of the case and order it read (docs/architecture.md, The write path:
+ * read, decide, write — two round trips where BEGIN, a lock and COMMIT made five). When another
+ * writer won the race, the statement changes nothing and the use case runs again on fresh reads.
+ * A use case that needs more than one write (a direct write, a locking read, work after the
+ * flush) is refused before it writes anything and runs in `batchedTransaction` instead.
+ */
+export async function batchedWrite<T>(db: Database, fn: (tx: Tx, batch: WriteBatch) => Promise<T>): Promise<T> {
+  // Inside a caller's transaction (a test rolled back at its end, a use case within another) a
+  // failed guard would abort the caller's transaction: lock and write in a savepoint instead.
+  if (isTransaction(db)) return batchedTransaction(db, fn);
+  for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+    try {
+      return await readingPhase(async (phase) => {
+        // Its own identity, so the batch is found from it (batchOf); it queries as `db` does.
+        const tx = Object.create(db) as Tx;
+        const batch = new WriteBatch(tx, true);
+        batches.set(tx, batch);
+        const result = await fn(tx, batch);
+        phase.writing();
+        await batch.flush();
+        return result;
+      });
+    } catch (err) {
+      if (isReadPhaseWrite(err)) break;
+      if (!isRetryableTransactionError(err)) throw err;
+    }
+  }
+  return batchedTransaction(db, fn);
 }
 
 /** A transaction whose batched writes are flushed, as one statement, before it commits. */

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../domain/cases/model.js';
 import type { KeyedReply, KeyedReplyOf } from '../services/idempotency/keyed-reply.js';
-import type { ReplyRecorder } from '../services/returns/reply-recorder.js';
+import type { ReplyRecorder } from '../services/cases/reply-recorder.js';
 
 /**
  * For a request with a claimed Idempotency-Key: the reply the use case records in the

@@ -15,6 +15,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerLifecycle } from './plugins/lifecycle.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
+import { registerReplyValidation } from './plugins/reply-validation.js';
 import { registerRequestLog } from './plugins/request-log.js';
 import { registerValidation } from './plugins/validation.js';
 import { analyticsRoutes } from './routes/api/analytics.js';
@@ -75,6 +76,7 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
   });
   app.addSchema(ErrorSchema);
   registerValidation(app);
+  if (config.validateReplies) await registerReplyValidation(app);
   registerErrorHandling(app);
   registerMetrics(app);
   registerRequestLog(app);

@@ -74,6 +74,7 @@ export const ERROR_MESSAGES: Record<string, Text> = {
   'import.unknown_column': { en: 'Unknown column(s): {{columns}}', 'zh-CN': '未知的列：{{columns}}' },
   'inspection.restock_below_b_unconfirmed': { en: 'Restocking goods graded C or D puts used or damaged goods on sale: confirm it or choose another disposition', 'zh-CN': 'C、D 级商品重新入库会让旧损商品再次出售：请确认，或选择其他处理方式' },
   'internal.error': { en: 'Something went wrong on our side; the request id in the x-request-id header helps us find it', 'zh-CN': '服务器出错了；x-request-id 响应头中的请求编号可帮助我们排查' },
+  'internal.reply_invalid': { en: 'The reply does not match its response schema (checked under tests only); details.errors says where', 'zh-CN': '响应与其响应模式不符（仅在测试中检查）；details.errors 指出位置' },
   'metrics.token_invalid': { en: 'Send the METRICS_TOKEN as "Authorization: Bearer <token>"', 'zh-CN': '请以 "Authorization: Bearer <token>" 提供 METRICS_TOKEN' },
   'notification.no_case': { en: 'The shop has no case yet to fill a preview from', 'zh-CN': '店铺还没有售后单，无法生成预览' },
   'notification.no_contact': { en: 'This order has no contact to stop', 'zh-CN': '该订单没有可停止通知的联系方式' },

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { opsMetricsRepo, type BacklogSnapshot } from '../db/repos/ops-metrics-repo.js';
+import { processTraffic } from '../db/client.js';
 import type { ServiceContext } from '../services/context.js';
 
 /**
@@ -25,6 +26,25 @@ export const httpDuration = new Histogram({
   labelNames: ['method', 'route', 'status'] as const,
   buckets: SECONDS,
   registers: [processRegistry],
+});
+// What the request path costs the database, read by `npm run bench` as statements per request.
+new Counter({
+  name: 'retour_db_round_trips_total',
+  help: 'Messages this process sent to the database: statements and transaction control (BEGIN, COMMIT, …)',
+  registers: [processRegistry],
+  collect() {
+    this.reset();
+    this.inc(processTraffic.roundTrips);
+  },
+});
+new Counter({
+  name: 'retour_db_statements_total',
+  help: 'SQL statements this process sent to the database (round trips other than transaction control)',
+  registers: [processRegistry],
+  collect() {
+    this.reset();
+    this.inc(processTraffic.statements);
+  },
 });
 export const jobRuns = new Counter({
   name: 'retour_worker_job_runs_total',

@@ -1,18 +1,18 @@
 import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
 import type { ServiceContext } from '../services/context.js';
-import { purgeExpired } from './housekeeping.js';
-import { retryDueRefunds } from './refund-retries.js';
-import { applyDueDeadlines } from '../services/automation/deadline-runner.js';
-import { dispatchOutbox } from '../services/automation/dispatch-outbox.js';
-import { sendDueMail } from '../services/mail/send-mail.js';
-import { sendDueSms } from '../services/notifications/send-sms.js';
-import { queueShipReminders } from '../services/notifications/reminders.js';
-import { sendDueWebhooks } from '../services/webhooks/send-deliveries.js';
+import { purgeExpired } from './jobs/housekeeping.js';
+import { retryDueRefunds } from './jobs/refund-retries.js';
+import { applyDueDeadlines } from './jobs/deadlines.js';
+import { dispatchOutbox } from './jobs/outbox.js';
+import { sendDueMail } from './jobs/mail.js';
+import { sendDueSms } from './jobs/sms.js';
+import { queueShipReminders } from './jobs/ship-reminders.js';
+import { sendDueWebhooks } from './jobs/webhooks.js';
 import { refreshPlannerStatistics } from '../db/planner-statistics.js';
-import { runAnalyticsJobs } from '../services/analytics/jobs.js';
-import { syncDueConnections } from '../services/connections/run-connections.js';
-import { pollDueParcels } from '../services/carriers/tracking-poller.js';
+import { runAnalyticsJobs } from './jobs/analytics.js';
+import { syncDueConnections } from './jobs/connections.js';
+import { pollDueParcels } from './jobs/carrier-tracking.js';
 import { jobDuration, jobRuns } from '../observability/metrics.js';
 
 export interface Worker {

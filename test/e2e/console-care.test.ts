@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { client, TestApp, TestShop } from '../helpers/app.js';
-import { dispatchOutbox } from '../../src/services/automation/dispatch-outbox.js';
+import { dispatchOutbox } from '../../src/worker/jobs/outbox.js';
 import { placeOrder } from '../helpers/returns.js';
 import { closeConsoleTest, consolePage, openConsoleTest, POLL, recentOrder, shot, signIn, staffMember } from './console-helpers.js';
 

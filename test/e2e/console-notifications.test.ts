@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchOutbox } from '../../src/services/automation/dispatch-outbox.js';
-import { sendDueSms } from '../../src/services/notifications/send-sms.js';
+import { dispatchOutbox } from '../../src/worker/jobs/outbox.js';
+import { sendDueSms } from '../../src/worker/jobs/sms.js';
 import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { placeOrder } from '../helpers/returns.js';
 import { closeConsoleTest, consolePage, openConsoleTest, POLL, shot, signIn } from './console-helpers.js';

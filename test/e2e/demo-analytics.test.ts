@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { createApiKey } from '../../src/services/api-keys/api-keys.js';
-import { DEMO_ORDERS, DEMO_SEED, DEMO_SLUG, DEMO_STAFF, seedDemo } from '../../src/services/seed/demo.js';
+import { DEMO_ORDERS, DEMO_SEED, DEMO_SLUG, DEMO_STAFF, seedDemo } from '../../src/seed/demo.js';
 import { client, startTestApp, type TestApp } from '../helpers/app.js';
 import { launchBrowser, screenshot } from '../helpers/browser.js';
 

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/services/api-keys/api-keys.js';
-import { DEMO_SEED, DEMO_STAFF, seedDemo } from '../../src/services/seed/demo.js';
+import { DEMO_SEED, DEMO_STAFF, seedDemo } from '../../src/seed/demo.js';
 import { client, startTestApp, type TestApp } from '../helpers/app.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { consolePage, POLL, shot, signIn } from './console-helpers.js';

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
-import { dispatchOutbox } from '../../src/services/automation/dispatch-outbox.js';
-import { sendDueMail } from '../../src/services/mail/send-mail.js';
-import { queueShipReminders } from '../../src/services/notifications/reminders.js';
+import { dispatchOutbox } from '../../src/worker/jobs/outbox.js';
+import { sendDueMail } from '../../src/worker/jobs/mail.js';
+import { queueShipReminders } from '../../src/worker/jobs/ship-reminders.js';
 import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { portalOrder, type PortalOrder } from '../helpers/portal.js';
 import { act, placeOrder } from '../helpers/returns.js';

@@ -21,11 +21,34 @@ export function databaseUrlWith(url: string, database: string): string {
   return u.toString();
 }
 
+interface Template {
+  pgTemplate: string | null;
+  pgliteTemplate: string | null;
+  teardown(): Promise<void> | void;
+}
+
 /**
  * Migrates one template database before the tests; every test file then gets its own copy,
- * so files run in parallel without seeing each other's rows.
+ * so files run in parallel without seeing each other's rows. `npm test` has two projects
+ * (vitest.config.ts), each calling this setup: the template is made once per run and shared,
+ * and dropped when the last project is done with it.
  */
 export default async function setup(project: TestProject) {
+  const shared = globalThis as { retourTemplate?: { template: Promise<Template>; users: number } };
+  shared.retourTemplate ??= { template: makeTemplate(), users: 0 };
+  const run = shared.retourTemplate;
+  run.users++;
+  const template = await run.template;
+  project.provide('pgTemplate', template.pgTemplate);
+  project.provide('pgliteTemplate', template.pgliteTemplate);
+  return async () => {
+    if (--run.users > 0) return;
+    if (shared.retourTemplate === run) delete shared.retourTemplate;
+    await template.teardown();
+  };
+}
+
+async function makeTemplate(): Promise<Template> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const template = `retour_tpl_${process.pid}`;
@@ -36,12 +59,14 @@ export default async function setup(project: TestProject) {
     const handle = await openPostgres(databaseUrlWith(url, template), 2);
     await migrate(handle.db);
     await handle.close();
-    project.provide('pgTemplate', template);
-    project.provide('pgliteTemplate', null);
-    return async () => {
-      const leftovers = await admin.query<{ datname: string }>(`select datname from pg_database where left(datname, length($1) + 1) = $1 || '_' or datname = $1`, [template]);
-      for (const { datname } of leftovers.rows) await admin.query(`drop database if exists ${datname} with (force)`);
-      await admin.end();
+    return {
+      pgTemplate: template,
+      pgliteTemplate: null,
+      async teardown() {
+        const leftovers = await admin.query<{ datname: string }>(`select datname from pg_database where left(datname, length($1) + 1) = $1 || '_' or datname = $1`, [template]);
+        for (const { datname } of leftovers.rows) await admin.query(`drop database if exists ${datname} with (force)`);
+        await admin.end();
+      },
     };
   }
   const handle = await openPglite();
@@ -52,7 +77,5 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'retour-test-'));
   const file = join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide('pgTemplate', null);
-  project.provide('pgliteTemplate', file);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return { pgTemplate: null, pgliteTemplate: file, teardown: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
-import { applyDueDeadlines } from '../../src/services/automation/deadline-runner.js';
-import { dispatchOutbox } from '../../src/services/automation/dispatch-outbox.js';
-import { sendDueMail } from '../../src/services/mail/send-mail.js';
+import { applyDueDeadlines } from '../../src/worker/jobs/deadlines.js';
+import { dispatchOutbox } from '../../src/worker/jobs/outbox.js';
+import { sendDueMail } from '../../src/worker/jobs/mail.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { act, placeOrder } from '../helpers/returns.js';
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { evaluateQualityRefundAlerts } from '../../src/services/analytics/alerts.js';
-import { runAnalyticsJobs } from '../../src/services/analytics/jobs.js';
+import { runAnalyticsJobs } from '../../src/worker/jobs/analytics.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { act, placeOrder } from '../helpers/returns.js';
 

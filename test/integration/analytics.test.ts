@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
-import { compactAnalytics } from '../../src/services/analytics/jobs.js';
+import { compactAnalytics } from '../../src/worker/jobs/analytics.js';
 import { rebuildAnalytics } from '../../src/services/analytics/rebuild.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { orderBody } from '../helpers/orders.js';

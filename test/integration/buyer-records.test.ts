@@ -4,7 +4,7 @@ import { sharedAddressCustomersSql } from '../../src/db/repos/customers-profile-
 import { queryRows } from '../../src/db/client.js';
 import { policiesRepo } from '../../src/db/repos/policies-repo.js';
 import { POLICY_PRESETS } from '../../src/domain/policy/presets.js';
-import { applyDueDeadlines } from '../../src/services/automation/deadline-runner.js';
+import { applyDueDeadlines } from '../../src/worker/jobs/deadlines.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { portalOrder, portalToken } from '../helpers/portal.js';
 import { act, JPEG, placeOrder } from '../helpers/returns.js';
@@ -296,7 +296,7 @@ describe('evidence demands (19.7)', () => {
   });
 });
 
-describe('write paths stay within the action budget (DESIGN §7b)', () => {
+describe('write paths stay within the action budget (docs/architecture.md, The write path)', () => {
   async function measure<T>(fn: () => Promise<T>) {
     const before = t.handle.traffic.snapshot();
     const result = await fn();

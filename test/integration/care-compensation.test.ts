@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { rebuildAnalytics } from '../../src/services/analytics/rebuild.js';
-import { dispatchOutbox } from '../../src/services/automation/dispatch-outbox.js';
+import { dispatchOutbox } from '../../src/worker/jobs/outbox.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { portalOrder, portalToken } from '../helpers/portal.js';
 import { act, placeOrder } from '../helpers/returns.js';

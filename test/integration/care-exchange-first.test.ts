@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchOutbox } from '../../src/services/automation/dispatch-outbox.js';
+import { dispatchOutbox } from '../../src/worker/jobs/outbox.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { portalOrder, portalToken } from '../helpers/portal.js';
 

@@ -3,9 +3,9 @@ import { client, createTestShop, startTestApp, type TestApp, type TestShop } fro
 import { FakeEasyPost } from '../helpers/fake-easypost.js';
 import { FakeKuaidi100 } from '../helpers/fake-kuaidi100.js';
 import { act, placeOrder } from '../helpers/returns.js';
-import { pollDueParcels } from '../../src/services/carriers/tracking-poller.js';
+import { pollDueParcels } from '../../src/worker/jobs/carrier-tracking.js';
 import { POLL_EVERY_MS } from '../../src/services/carriers/carrier-connections.js';
-import { performAction } from '../../src/services/returns/perform-action.js';
+import { performAction } from '../../src/services/cases/perform-action.js';
 
 /**
  * Carriers (issue 17 points 5–8) over HTTP against local servers shaped like Kuaidi100 and

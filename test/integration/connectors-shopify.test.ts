@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
-import { retryDueRefunds } from '../../src/worker/refund-retries.js';
+import { retryDueRefunds } from '../../src/worker/jobs/refund-retries.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { FakeShopify } from '../helpers/fake-shopify.js';
 import { act } from '../helpers/returns.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { FakeWoo } from '../helpers/fake-woocommerce.js';
-import { retryDueRefunds } from '../../src/worker/refund-retries.js';
+import { retryDueRefunds } from '../../src/worker/jobs/refund-retries.js';
 import { act } from '../helpers/returns.js';
 
 /** Issue 16, points 1, 3 and 4: a WooCommerce store through the official client against a local server fed WooCommerce's examples. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS, CASE_STATUSES, CASE_TYPES } from '../../src/domain/cases/model.js';
 import { REJECTION_CODES } from '../../src/domain/cases/rejection-reasons.js';
 import { ROLES } from '../../src/domain/auth/permissions.js';
-import { DISPOSITIONS, GRADES, INTERNAL_ACTIONS } from '../../src/services/returns/action-inputs.js';
+import { DISPOSITIONS, GRADES, INTERNAL_ACTIONS } from '../../src/services/cases/action-inputs.js';
 import { CHANNELS } from '../../src/services/orders/order-input.js';
 
 /** The console speaks zh-CN and English throughout: every key it uses has both translations. */

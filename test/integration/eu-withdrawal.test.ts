@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { euWithdrawalPreset, ukCancellationPreset } from '../../src/domain/policy/presets-eu.js';
 import type { Policy } from '../../src/domain/policy/schema.js';
-import { applyDueDeadlines } from '../../src/services/automation/deadline-runner.js';
+import { applyDueDeadlines } from '../../src/worker/jobs/deadlines.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { orderBody } from '../helpers/orders.js';
 import { act } from '../helpers/returns.js';

@@ -1,8 +1,8 @@
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchOutbox } from '../../src/services/automation/dispatch-outbox.js';
-import { sendDueMail } from '../../src/services/mail/send-mail.js';
+import { dispatchOutbox } from '../../src/worker/jobs/outbox.js';
+import { sendDueMail } from '../../src/worker/jobs/mail.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { act, placeOrder } from '../helpers/returns.js';
 

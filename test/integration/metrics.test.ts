@@ -59,6 +59,12 @@ describe('GET /metrics', () => {
     expect(m.get('retour_http_request_duration_seconds_count{method="GET",route="/healthz",status="200"}')).toBeGreaterThanOrEqual(2);
     expect(m.get('retour_http_request_duration_seconds_bucket{le="+Inf",method="GET",route="/healthz",status="200"}')).toBeGreaterThanOrEqual(2);
     expect(m.has('retour_process_resident_memory_bytes')).toBe(true);
+    // The database traffic the requests cost: a case read is statements, and they only grow.
+    const statements = m.get('retour_db_statements_total')!;
+    expect(statements).toBeGreaterThan(0);
+    expect(m.get('retour_db_round_trips_total')).toBeGreaterThanOrEqual(statements);
+    await api('GET', '/api/v1/returns/0190a0a0-0000-7000-8000-000000000000', { key: shop.keys.viewer });
+    expect((await scrape()).get('retour_db_statements_total')).toBeGreaterThan(statements);
     // Pool use on PostgreSQL; PGlite has no pool.
     if (onPostgres()) expect(m.get('retour_db_pool_connections{state="max"}')).toBe(20);
     else expect([...m.keys()].some((k) => k.startsWith('retour_db_pool_connections'))).toBe(false);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { stripeIdempotencyKey } from '../../src/integrations/stripe/refund-provider.js';
-import { retryDueRefunds } from '../../src/worker/refund-retries.js';
+import { retryDueRefunds } from '../../src/worker/jobs/refund-retries.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { FakeStripe, type FakePayment } from '../helpers/fake-stripe.js';
 import { act, placeOrder } from '../helpers/returns.js';

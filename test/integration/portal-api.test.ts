@@ -8,7 +8,7 @@ import { CJK_FONT } from '../../src/services/portal/label.js';
 import { issuePortalToken } from '../../src/services/portal/tokens.js';
 import { analyticsRollupsRepo } from '../../src/db/repos/analytics-rollups-repo.js';
 import { shopsRepo } from '../../src/db/repos/shops-repo.js';
-import { DEMO_SHOWCASE, refreshDemoShowcase, seedDemo } from '../../src/services/seed/demo.js';
+import { DEMO_SHOWCASE, refreshDemoShowcase, seedDemo } from '../../src/seed/demo.js';
 
 let t: TestApp;
 let api: ReturnType<typeof client>;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchOutbox } from '../../src/services/automation/dispatch-outbox.js';
+import { dispatchOutbox } from '../../src/worker/jobs/outbox.js';
 import { createReturnAddress } from '../../src/services/return-addresses/return-addresses.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { pdfText } from '../helpers/pdf-text.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyDueDeadlines } from '../../src/services/automation/deadline-runner.js';
+import { applyDueDeadlines } from '../../src/worker/jobs/deadlines.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { portalToken } from '../helpers/portal.js';
 import { act, placeOrder } from '../helpers/returns.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchOutbox } from '../../src/services/automation/dispatch-outbox.js';
-import { sendDueMail } from '../../src/services/mail/send-mail.js';
-import { sendDueSms } from '../../src/services/notifications/send-sms.js';
-import { queueShipReminders } from '../../src/services/notifications/reminders.js';
+import { dispatchOutbox } from '../../src/worker/jobs/outbox.js';
+import { sendDueMail } from '../../src/worker/jobs/mail.js';
+import { sendDueSms } from '../../src/worker/jobs/sms.js';
+import { queueShipReminders } from '../../src/worker/jobs/ship-reminders.js';
 import { queryRows } from '../../src/db/client.js';
 import { sql } from 'drizzle-orm';
 import { FakeAliyunSms, FakeTencentSms, FakeTwilio } from '../helpers/fake-sms.js';

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { act, placeOrder } from '../helpers/returns.js';
+import { deadlinesRepo } from '../../src/db/repos/deadlines-repo.js';
+import { applyDeadline } from '../../src/worker/jobs/deadlines.js';
 
 /**
- * How many statements and round trips each use case sends to the database (DESIGN §7b: round
+ * How many statements and round trips each use case sends to the database (docs/architecture.md, The write path: round
  * trips are the cost, not rows). Counts are deterministic, so they are tested here; timings live
  * in `npm run bench -- cases-http`. A budget a change exceeds fails this test: find the extra
  * statement, don't raise the budget.
@@ -34,18 +36,22 @@ const owner = () => shop.keys.owner;
 
 /**
  * What each step may send, reply included, as measured with warm caches and the manual refund
- * provider. DESIGN §7b's targets: a lifecycle ≤ 40 statements (met); create ≤ 4 round trips and an
- * action ≤ 3 (not yet: each still opens a transaction and locks before it reads). Budgets only fall.
+ * provider. Each step reads without a transaction, writes once (one statement guarded by the
+ * versions it read) and reads its reply: no BEGIN, lock or COMMIT. Create ≤ 4 round trips and
+ * an action ≤ 3 are the targets; inspect and refund still read the buyer apart from the order
+ * (5), and a refund's payment settles its row after the write (one update). Budgets only fall.
  */
 const BUDGET: Record<string, { statements: number; roundTrips: number }> = {
-  create: { statements: 7, roundTrips: 9 },
-  approve: { statements: 5, roundTrips: 7 },
-  buyer_shipped: { statements: 4, roundTrips: 6 },
-  receive: { statements: 5, roundTrips: 7 },
-  inspect: { statements: 9, roundTrips: 11 },
-  refund: { statements: 10, roundTrips: 12 },
+  create: { statements: 4, roundTrips: 4 },
+  approve: { statements: 3, roundTrips: 3 },
+  buyer_shipped: { statements: 3, roundTrips: 3 },
+  receive: { statements: 3, roundTrips: 3 },
+  inspect: { statements: 5, roundTrips: 5 },
+  refund: { statements: 6, roundTrips: 6 },
 };
-const LIFECYCLE_STATEMENTS = 40;
+const LIFECYCLE_STATEMENTS = 24;
+/** A deadline the worker applies: read the case with its parts, write once (no reply to read). */
+const DEADLINE_BUDGET = { statements: 2, roundTrips: 2 };
 
 async function openCase(orderId: string, lineId: string, type = 'return_refund') {
   return api('POST', '/api/v1/returns', { key: owner(), body: { orderId, type, items: [{ lineId, quantity: 1, reasonCode: 'no_reason' }] } });
@@ -109,5 +115,29 @@ describe('statement budget of the case write path', () => {
       expect(steps[step]!.roundTrips, `${step}: round trips`).toBeLessThanOrEqual(budget.roundTrips);
     }
     expect(total).toBeLessThanOrEqual(LIFECYCLE_STATEMENTS);
+  });
+});
+
+describe('statement budget of a deadline', () => {
+  it('applies a run-out deadline (the seller did not answer: approved) within its budget', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const due = async () => {
+        const order = await placeOrder(api, owner());
+        const opened = await openCase(order.id, order.lines[0]!.id);
+        expect(opened.body.status).toBe('requested');
+        const [deadline] = await deadlinesRepo.pendingOfCase(t.ctx.db, shop.id, opened.body.id);
+        expect(deadline!.outcome).toBe('approve');
+        return { id: opened.body.id as string, deadline: deadline! };
+      };
+      await applyDeadline(t.ctx, (await due()).deadline); // warm-up
+      const { id, deadline } = await due();
+      const m = await measure(() => applyDeadline(t.ctx, deadline));
+      expect((await api('GET', `/api/v1/returns/${id}`, { key: owner() })).body.status).toBe('approved');
+      expect(m.statements).toBeLessThanOrEqual(DEADLINE_BUDGET.statements);
+      expect(m.roundTrips).toBeLessThanOrEqual(DEADLINE_BUDGET.roundTrips);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
-import { importOnlineRetail, type OnlineRetailReport } from '../../src/integrations/online-retail/import.js';
+import { importOnlineRetail, type OnlineRetailReport } from '../../src/services/imports/online-retail/import.js';
 import { rebuildAnalytics } from '../../src/services/analytics/rebuild.js';
 import { createApiKey } from '../../src/services/api-keys/api-keys.js';
 import { client, startTestApp, type TestApp } from '../helpers/app.js';

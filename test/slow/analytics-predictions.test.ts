@@ -6,7 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
-import { importOnlineRetail } from '../../src/integrations/online-retail/import.js';
+import { importOnlineRetail } from '../../src/services/imports/online-retail/import.js';
 import { trainModel, type TrainResult } from '../../src/services/analytics/predictions.js';
 import { describeTraining } from '../../src/services/analytics/cli.js';
 import { createApiKey } from '../../src/services/api-keys/api-keys.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
-import { importOnlineRetail } from '../../src/integrations/online-retail/import.js';
+import { importOnlineRetail } from '../../src/services/imports/online-retail/import.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { sharedDataFile } from '../helpers/shared-data.js';
 

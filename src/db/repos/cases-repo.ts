@@ -3,7 +3,8 @@ import type { CaseStatus } from '../../domain/cases/model.js';
 import { uuidv7 } from 'uuidv7';
 import { queryRows, type Executor } from '../client.js';
 import { batchOf, save } from '../write-batch.js';
-import { caseEvents, caseMessages, customers, evidence, exchanges, orderLines, orders, products, returnCases, returnItems, returnShipments, variants } from '../schema/index.js';
+import { caseEvents, caseMessages, customers, deadlines, evidence, exchanges, orderLines, orders, policies, products, returnAddresses, returnCases, returnItems, returnShipments, variants } from '../schema/index.js';
+import { rowFromJson, rowsFromJson } from '../json-rows.js';
 
 export type CaseRow = typeof returnCases.$inferSelect;
 export type NewCase = typeof returnCases.$inferInsert;
@@ -97,6 +98,31 @@ export const casesRepo = {
 
   async findById(db: Executor, shopId: string, id: string): Promise<CaseRow | undefined> {
     return (await db.select().from(returnCases).where(and(eq(returnCases.shopId, shopId), eq(returnCases.id, id))).limit(1))[0];
+  },
+  /**
+   * A case with what an action on it reads (its items, its pending deadlines, the shop's default
+   * return address), in one statement: an optimistic action reads once, then writes once.
+   */
+  async findWithParts(db: Executor, shopId: string, id: string) {
+    const [row] = await db
+      .select({
+        c: returnCases,
+        items: sql<Record<string, unknown>[]>`(select coalesce(json_agg(to_jsonb(i) order by i.created_at, i.id), '[]'::json) from ${returnItems} i
+            where i.shop_id = ${shopId} and i.case_id = ${id})`,
+        pendingDeadlines: sql<Record<string, unknown>[]>`(select coalesce(json_agg(to_jsonb(d) order by d.due_at), '[]'::json) from ${deadlines} d
+            where d.shop_id = ${shopId} and d.case_id = ${id} and d.status = 'pending')`,
+        defaultReturnAddress: sql<Record<string, unknown> | null>`(select to_jsonb(a) from ${returnAddresses} a where a.shop_id = ${shopId} and a.is_default)`,
+      })
+      .from(returnCases)
+      .where(and(eq(returnCases.shopId, shopId), eq(returnCases.id, id)))
+      .limit(1);
+    if (!row) return undefined;
+    return {
+      c: row.c,
+      items: rowsFromJson(returnItems, row.items),
+      pendingDeadlines: rowsFromJson(deadlines, row.pendingDeadlines),
+      defaultReturnAddress: row.defaultReturnAddress && rowFromJson(returnAddresses, row.defaultReturnAddress),
+    };
   },
   async findByIdForUpdate(db: Executor, shopId: string, id: string): Promise<CaseRow | undefined> {
     return (await db.select().from(returnCases).where(and(eq(returnCases.shopId, shopId), eq(returnCases.id, id))).limit(1).for('update'))[0];
@@ -209,7 +235,7 @@ export const casesRepo = {
    * category and return flags, the units other cases hold, and what was refunded per line and in
    * all. With `lock`, the order row is locked for the transaction (FOR UPDATE of the order only).
    */
-  async orderWithFacts(db: Executor, shopId: string, orderId: string, options: { lock: boolean; excludeCaseId?: string; rmaSequence?: string }) {
+  async orderWithFacts(db: Executor, shopId: string, orderId: string, options: { lock: boolean; excludeCaseId?: string; rmaSequence?: string; withPolicies?: boolean }) {
     const exclude = options.excludeCaseId ?? '00000000-0000-0000-0000-000000000000';
     const query = db
       .select({
@@ -246,6 +272,14 @@ export const casesRepo = {
           : sql<number>`0`,
         // A create takes its RMA counter in the same round trip (a refused request leaves a gap).
         rmaCounter: options.rmaSequence ? sql<number | null>`nextval(${options.rmaSequence}::regclass)` : sql<null>`null::bigint`,
+        // A request is judged by a policy version: the current one, the one in force when the
+        // order was placed, and the first (an order older than every version) — read here too.
+        policies: options.withPolicies
+          ? sql<(Record<string, unknown> | null)[]>`json_build_array(
+              (select to_jsonb(p) from policies p where p.shop_id = orders.shop_id order by p.version desc limit 1),
+              (select to_jsonb(p) from policies p where p.shop_id = orders.shop_id and p.created_at <= orders.placed_at order by p.version desc limit 1),
+              (select to_jsonb(p) from policies p where p.shop_id = orders.shop_id order by p.version asc limit 1))`
+          : sql<null>`null::json`,
       })
       .from(orders)
       .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)))
@@ -258,7 +292,10 @@ export const casesRepo = {
       if (locked.length === 0) return undefined;
     }
     const [row] = await query;
-    return row && { ...row, caseRefunds: Number(row.caseRefunds), refundedMinor: Number(row.refundedMinor), shippingRefundedMinor: Number(row.shippingRefundedMinor), rmaCounter: row.rmaCounter === null ? null : Number(row.rmaCounter) };
+    if (!row) return undefined;
+    const policyRow = (json: Record<string, unknown> | null | undefined) => (json ? rowFromJson(policies, json) : null);
+    const versions = row.policies && { current: policyRow(row.policies[0]), inForce: policyRow(row.policies[1]), first: policyRow(row.policies[2]) };
+    return { ...row, policies: versions, caseRefunds: Number(row.caseRefunds), refundedMinor: Number(row.refundedMinor), shippingRefundedMinor: Number(row.shippingRefundedMinor), rmaCounter: row.rmaCounter === null ? null : Number(row.rmaCounter) };
   },
 
   /** Order lines with their variant's category and return flags: the facts the policy needs. */

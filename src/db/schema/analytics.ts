@@ -2,7 +2,7 @@ import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable,
 import { at, createdAt, id, shopId } from './columns.js';
 
 /**
- * Analytics (DESIGN §10; docs/analytics.md). Dashboards read aggregate tables, never raw rows.
+ * Analytics (docs/analytics.md). Dashboards read aggregate tables, never raw rows.
  *
  * The rollup cube holds, per shop, time bucket (a day or a month in the shop's time zone),
  * level (0: the whole shop, 1: one variant), channel ('' = all channels) and reason ('' = all

@@ -8,7 +8,7 @@ import { shops } from './shops.js';
 
 
 /**
- * A clock on a case (DESIGN §8): written when the case enters a state, applied by the worker
+ * A clock on a case (docs/architecture.md, Deadlines and events): written when the case enters a state, applied by the worker
  * when it runs out (through the same service a person uses), cancelled when a person acts first.
  */
 export const deadlines = pgTable(

@@ -21,7 +21,7 @@ export const products = pgTable(
 );
 
 /**
- * A sellable SKU. The return flags (DESIGN §4) feed the policy's exclusions: custom-made and
+ * A sellable SKU. The return flags (docs/policy.md, exclusions) feed the policy's exclusions: custom-made and
  * perishable goods are never returnable without reason; digital goods once opened and hygiene
  * goods once unsealed; final-sale goods by the seller's declaration.
  */

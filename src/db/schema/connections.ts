@@ -14,7 +14,7 @@ export const connections = pgTable(
   {
     shopId: shopId().references(() => shops.id),
     id: id(),
-    /** The connector: `shopify`, `woocommerce`, `stripe`, … (services/connections/kinds.ts). */
+    /** The connector: `shopify`, `woocommerce`, `stripe`, … (integrations/kinds.ts). */
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     /** `active`, `paused` (nothing syncs or is pushed), `error` (the last run failed; retried). */

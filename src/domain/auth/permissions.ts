@@ -1,4 +1,4 @@
-/** Staff roles (DESIGN §1) and what each may do. Routes name a permission; this table decides. */
+/** Staff roles (docs/api-guide.md, Authentication) and what each may do. Routes name a permission; this table decides. */
 export const ROLES = ['owner', 'manager', 'agent', 'warehouse', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,6 +1,6 @@
 import type { Permission, Role } from '../auth/permissions.js';
 
-/** After-sales case types (DESIGN §5, marketplace-rules.md §2). */
+/** After-sales case types (docs/case-states.md; docs/marketplaces.md). */
 export const CASE_TYPES = ['refund_only', 'return_refund', 'exchange', 'reship', 'partial_refund', 'refused_delivery'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 

@@ -1,7 +1,7 @@
 import type { ActionGuard, CaseAction, CaseStatus, CaseType, RefundOnlyKind, Resolution } from './model.js';
 
 /**
- * Every move a case can make, in one table (DESIGN §5). A row applies when the case is in one
+ * Every move a case can make, in one table (docs/case-states.md). A row applies when the case is in one
  * of `from`, of one of `types` (all when absent), and its other conditions hold; `to` is the new
  * state ('same' leaves it). `who` says which actors may take it and, for staff, the permission.
  * docs/case-states.md is generated from this table.

@@ -5,7 +5,7 @@ import type { Evaluate, PolicyVerdict } from './verdict.js';
 import { beforeDeliveryWindow, orderClock } from './windows.js';
 
 /**
- * What a policy says about an order at `now` (DESIGN §6): per line, the windows, what may be asked
+ * What a policy says about an order at `now` (docs/policy.md): per line, the windows, what may be asked
  * for and why; with a request, per item and for the whole request, eligibility, who pays return
  * shipping, the money (computeCaseRefund) and the automatic decisions.
  *

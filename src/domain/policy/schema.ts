@@ -5,7 +5,7 @@ import { CareSchema } from '../care/settings.js';
 import { ART16_CODES } from './withdrawal.js';
 
 /**
- * A shop's return policy (DESIGN §6): a versioned JSON document. Every number here is a setting,
+ * A shop's return policy (docs/policy.md): a versioned JSON document. Every number here is a setting,
  * never a constant in code. Money is integer minor units of the shop currency; percentages are
  * basis points (1500 = 15 %); durations are whole days or hours as named.
  */

@@ -4,7 +4,7 @@ import type { Policy } from './schema.js';
 import type { AutomaticDecision, EvaluationRequest } from './verdict.js';
 
 /**
- * What a draft policy would have done to past cases (DESIGN §6): each case is judged again at the
+ * What a draft policy would have done to past cases (docs/policy.md): each case is judged again at the
  * moment it was requested, once under the policy it was judged with and once under the draft,
  * and the cases whose outcome differs are listed. Nothing is written; the facts given are taken
  * to be the facts as they stood when the case was requested.

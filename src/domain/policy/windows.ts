@@ -7,7 +7,7 @@ import type { WindowVerdict } from './verdict.js';
 import { periodLastDay } from './withdrawal.js';
 
 /**
- * The three windows of a line (DESIGN §6): refund before delivery, returns without a reason
+ * The three windows of a line (docs/policy.md): refund before delivery, returns without a reason
  * (七天无理由) and returns for a seller fault.
  *
  * A window of N days opens at delivery and closes at local midnight (the shop's zone) at the end

@@ -4,7 +4,7 @@ import type { LineFacts, OrderFacts } from '../cases/facts.js';
 import type { Fault, ItemCondition } from '../policy/schema.js';
 
 /**
- * Refund math (DESIGN §7). Pure; every amount in integer minor units.
+ * Refund math (docs/architecture.md, Money). Pure; every amount in integer minor units.
  *
  * A line's paid amount is split over its units by largest remainder, and so are its tax and its
  * discounts. Units are refunded in order: the k-th refunded unit always gets the k-th share, so

@@ -1,6 +1,6 @@
 import type { Explanation } from '../policy/verdict.js';
 
-/** A buyer's after-sales history, as the shop has seen it (DESIGN §10, issue: check a returning buyer's history). */
+/** A buyer's after-sales history, as the shop has seen it (docs/policy.md, Buyer lists, risk signals and evidence; issue: check a returning buyer's history). */
 export interface BuyerProfile {
   orders: number;
   /** Orders delivered and not cancelled. */

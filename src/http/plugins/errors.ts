@@ -35,10 +35,15 @@ function validationDetails(issues: ErrorObject[], part: string | undefined) {
   return describeIssues(issues).map((issue) => ({ in: part ?? 'body', ...issue }));
 }
 
-/** Maps every error to the one error shape of DESIGN §9. Stack traces stay in the log. */
+/** Maps every error to the one error shape (docs/api-guide.md, Errors). Stack traces stay in the log. */
 export function toErrorReply(err: FastifyError | AppError | Error): { status: number; body: ErrorBody; params?: Record<string, unknown> } {
   if (err instanceof AppError) return { status: STATUS[err.kind], body: body(err.code, err.message, err.details) };
   const e = err as FastifyError & { validation?: ErrorObject[]; validationContext?: string };
+  // A reply that does not match its route's response schema (checked under tests only, see
+  // plugins/reply-validation.ts): our fault, not the request's, and the test that made it must say where.
+  if (e.code === 'FST_RESPONSE_VALIDATION_FAILED_VALIDATION') {
+    return { status: 500, body: body('internal.reply_invalid', e.message, { errors: validationDetails(e.validation ?? [], 'reply') }) };
+  }
   if (e.validation) {
     const errors = validationDetails(e.validation, e.validationContext);
     const first = errors[0];

@@ -46,7 +46,18 @@ const PickupSchema = Type.Object(
   {
     windowStart: Type.String(),
     windowEnd: Type.String(),
-    address: Type.Object({}, { additionalProperties: true }),
+    address: Type.Object(
+      {
+        name: Type.String(),
+        phone: Type.String(),
+        line: Type.String(),
+        city: Type.Optional(Type.String()),
+        province: Type.Optional(Type.String()),
+        postalCode: Type.Optional(Type.String()),
+        country: Type.Optional(Type.String()),
+      },
+      { ...strict, description: 'Where the courier collects' },
+    ),
     confirmation: Nullable(Type.String()),
     status: Type.Optional(StringEnum(PICKUP_STATUSES, { description: 'Where the booked pickup stands, as the carrier’s pickup-order callbacks report it (Kuaidi100 商家寄件)' })),
     code: Type.Optional(Type.String({ description: 'The carrier’s own code for that status' })),

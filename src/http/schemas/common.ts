@@ -1,7 +1,12 @@
 import { Type, type TSchema } from 'typebox';
 
+/** Reply objects are closed: every field declared (issue 15); the OpenAPI contract test checks it. */
+export const closed = { additionalProperties: false } as const;
+
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 export const Uuid = Type.String({ format: 'uuid' });
+/** A text in both languages of the UI. */
+export const Explanation = Type.Object({ 'zh-CN': Type.String(), en: Type.String() }, closed);
 export const IdParams = Type.Object({ id: Uuid });
 export const DateTime = Type.String({ format: 'date-time' });
 
@@ -31,4 +36,10 @@ export const Page = <T extends TSchema>(item: T) =>
   Type.Object({
     data: Type.Array(item),
     nextCursor: Nullable(Type.String({ description: 'Pass as `cursor` for the next page; null on the last page' })),
-  });
+  }, closed);
+
+/** A reply that is a file, not JSON (evidence bytes, label PDFs, CSV exports). */
+export const BinaryReply = (description: string, mime = '*/*') => ({
+  description,
+  content: { [mime]: { schema: Type.String({ format: 'binary' }) } },
+});

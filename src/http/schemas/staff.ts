@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { PERMISSIONS, ROLES } from '../../domain/auth/permissions.js';
 import type { ApiKeyRow } from '../../services/api-keys/api-keys.js';
 import type { StaffRow } from '../../services/staff/staff.js';
-import { DateTime, Nullable, Uuid } from './common.js';
+import { closed, DateTime, Nullable, Uuid } from './common.js';
 
 export const RoleSchema = StringEnum(ROLES);
 export const LocaleSchema = Type.Union([Type.Literal('zh-CN'), Type.Literal('en')]);
@@ -17,7 +17,7 @@ export const StaffSchema = Type.Object({
   disabled: Type.Boolean(),
   lastLoginAt: Nullable(DateTime),
   createdAt: DateTime,
-});
+}, closed);
 
 export const staffView = (s: StaffRow) => ({
   id: s.id,
@@ -39,7 +39,7 @@ export const ApiKeySchema = Type.Object({
   createdAt: DateTime,
   lastUsedAt: Nullable(DateTime),
   revokedAt: Nullable(DateTime),
-});
+}, closed);
 
 export const apiKeyView = (k: ApiKeyRow) => ({
   id: k.id,

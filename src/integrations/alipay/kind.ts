@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { ConnectionKind } from '../../services/connections/connection-kind.js';
+import type { ConnectionKind } from '../connection-kind.js';
 import { alipayRefundProvider } from './refund-provider.js';
 
 /** An Alipay (支付宝) open-platform app: refunds trades with alipay.trade.refund, RSA2-signed. */

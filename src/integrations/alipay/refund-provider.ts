@@ -1,6 +1,6 @@
 import { AlipaySdk } from 'alipay-sdk';
 import { toAlipayAmount } from '../../domain/payments/provider-amounts.js';
-import type { OpenConnection } from '../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../connection-kind.js';
 import type { RefundOutcome, RefundProvider, RefundRequest } from '../payments/provider.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { ConnectionKind } from '../../services/connections/connection-kind.js';
+import type { ConnectionKind } from '../connection-kind.js';
 import { aliyunSmsProvider } from './provider.js';
 
 /** Aliyun SMS (阿里云短信服务): SendSms with a sign name and a template approved per step. */

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import * as dysmsapi from '@alicloud/dysmsapi20170525';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
-import type { OpenConnection } from '../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../connection-kind.js';
 import { endpointOf, SmsCallbackRejected, type SmsProvider } from '../sms/provider.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;

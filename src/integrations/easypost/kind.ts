@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { ConnectionKind } from '../../services/connections/connection-kind.js';
+import type { ConnectionKind } from '../connection-kind.js';
 import { easypostCarrier, type EasyPostCredentials, type EasyPostSettings } from './client.js';
 
 /** An EasyPost account: return labels, drop-off QR codes, pickups and tracking for international shops. */

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { ConnectionKind } from '../../services/connections/connection-kind.js';
+import type { ConnectionKind } from '../connection-kind.js';
 import { kuaidi100Carrier, type Kuaidi100Credentials, type Kuaidi100Settings } from './client.js';
 
 /** A Kuaidi100 (快递100) enterprise account: tracking for Chinese carriers, courier pickups, interceptions. */

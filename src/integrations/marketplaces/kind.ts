@@ -1,6 +1,6 @@
 import { Type, type TObject, type TProperties } from 'typebox';
 import type { Platform } from '../../domain/marketplaces/mapping.js';
-import type { ConnectionKind, OpenConnection } from '../../services/connections/connection-kind.js';
+import type { ConnectionKind, OpenConnection } from '../connection-kind.js';
 import type { ServiceContext } from '../../services/context.js';
 import type { MarketplaceAdapter } from './adapter.js';
 import { marketplaceRefundProvider } from './refund-provider.js';

@@ -1,6 +1,6 @@
 import '@shopify/shopify-api/adapters/node';
 import { ApiVersion, HttpRequestError, HttpResponseError, HttpRetriableError, HttpThrottlingError, LogSeverity, Session, shopifyApi } from '@shopify/shopify-api';
-import type { OpenConnection } from '../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../connection-kind.js';
 import { RetryableError, withRetries, type RetryOptions } from '../storefront/retry.js';
 
 export const DEFAULT_SHOPIFY_API_VERSION = '2026-07';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { ConnectionKind } from '../../services/connections/connection-kind.js';
+import type { ConnectionKind } from '../connection-kind.js';
 import { shopifyRefundProvider } from './refund-provider.js';
 import { syncShopify } from './sync.js';
 

@@ -1,7 +1,7 @@
 import { formatMinor } from '../../domain/money/currency.js';
 import { platformRefundsRepo } from '../../db/repos/platform-refunds-repo.js';
 import type { ServiceContext } from '../../services/context.js';
-import type { OpenConnection } from '../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../connection-kind.js';
 import type { RefundOutcome, RefundProvider } from '../payments/provider.js';
 import { markedRefundId, minorOf, retourRefundMark } from '../storefront/mapped-order.js';
 import { shopifyRest, ShopifyRefusal, type ShopifyPage } from './client.js';

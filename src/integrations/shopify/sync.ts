@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../../services/context.js';
-import type { OpenConnection, SyncOutcome } from '../../services/connections/connection-kind.js';
+import type { OpenConnection, SyncOutcome } from '../connection-kind.js';
 import { writeStorefrontOrders } from '../../services/connections/storefront-orders.js';
 import { shopifyRest, type ShopifySettings } from './client.js';
 import { mapShopifyOrder, type ShopifyOrder } from './mapping.js';

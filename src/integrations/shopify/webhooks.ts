@@ -1,4 +1,4 @@
-import type { OpenConnection } from '../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../connection-kind.js';
 import { shopifyRest } from './client.js';
 import type { ShopifyOrder } from './mapping.js';
 

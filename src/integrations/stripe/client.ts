@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import type { OpenConnection } from '../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../connection-kind.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 

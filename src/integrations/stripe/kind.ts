@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { ConnectionKind } from '../../services/connections/connection-kind.js';
+import type { ConnectionKind } from '../connection-kind.js';
 import { stripeRefundProvider } from './refund-provider.js';
 
 /** A Stripe account: refunds the PaymentIntents or charges recorded on orders (`paymentRef`). */

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { toStripeAmount } from '../../domain/payments/provider-amounts.js';
-import type { OpenConnection } from '../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../connection-kind.js';
 import type { ProviderOutcome, RefundProvider } from '../payments/provider.js';
 import { stripeClient } from './client.js';
 

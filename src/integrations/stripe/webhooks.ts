@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { OpenConnection } from '../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../connection-kind.js';
 import type { RefundUpdate } from '../payments/provider.js';
 import { stripeClient } from './client.js';
 import { stripeRefundOutcome } from './refund-provider.js';

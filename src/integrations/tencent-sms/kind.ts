@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { ConnectionKind } from '../../services/connections/connection-kind.js';
+import type { ConnectionKind } from '../connection-kind.js';
 import { tencentSmsProvider } from './provider.js';
 
 /** Tencent Cloud SMS (腾讯云短信): SendSms (API 2021-01-11) with an approved template ID per step. */

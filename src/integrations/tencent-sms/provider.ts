@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { sms } from 'tencentcloud-sdk-nodejs-sms';
-import type { OpenConnection } from '../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../connection-kind.js';
 import { endpointOf, SmsCallbackRejected, type SmsProvider } from '../sms/provider.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;

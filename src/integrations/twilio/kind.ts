@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { ConnectionKind } from '../../services/connections/connection-kind.js';
+import type { ConnectionKind } from '../connection-kind.js';
 import { twilioSmsProvider } from './provider.js';
 
 /** Twilio Programmable Messaging, for shops abroad: free text, status callbacks signed with the auth token. */

@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import type { OpenConnection } from '../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../connection-kind.js';
 import { SmsCallbackRejected, type SmsProvider } from '../sms/provider.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;

@@ -6,7 +6,7 @@ interface WooApi {
 }
 /** The package is CommonJS with `exports.default`: under ESM the class is one level down. */
 const WooCommerceRestApi = ((WooModule as unknown as { default?: unknown }).default ?? WooModule) as unknown as new (options: Record<string, unknown>) => WooApi;
-import type { OpenConnection } from '../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../connection-kind.js';
 import { RetryableError, withRetries, type RetryOptions } from '../storefront/retry.js';
 
 export interface WooSettings {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { ConnectionKind } from '../../services/connections/connection-kind.js';
+import type { ConnectionKind } from '../connection-kind.js';
 import { wooRefundProvider } from './refund-provider.js';
 import { syncWoo } from './sync.js';
 

@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../../services/context.js';
-import type { OpenConnection, SyncOutcome } from '../../services/connections/connection-kind.js';
+import type { OpenConnection, SyncOutcome } from '../connection-kind.js';
 import { writeStorefrontOrders } from '../../services/connections/storefront-orders.js';
 import { wooRest, type WooSettings } from './client.js';
 import { mapWooOrder, type WooOrder } from './mapping.js';

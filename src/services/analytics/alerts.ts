@@ -2,8 +2,8 @@ import { addDays, localDay } from '../../domain/analytics/period.js';
 import { alertDecision, isAlertLevel, TREND_DAYS, type AlertLevel } from '../../domain/analytics/quality-rate.js';
 import { analyticsAlertsRepo as repo } from '../../db/repos/analytics-alerts-repo.js';
 import type { ServiceContext } from '../context.js';
-import { publish } from '../automation/outbox.js';
-import { currentPolicy } from '../policy/policies.js';
+import { publish } from '../events.js';
+import { currentPolicy } from '../policy/index.js';
 import { foldPendingFacts } from './fold.js';
 import { QUALITY_METRIC, qualityWindow } from './quality-rate.js';
 

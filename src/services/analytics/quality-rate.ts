@@ -6,7 +6,7 @@ import { analyticsAlertsRepo } from '../../db/repos/analytics-alerts-repo.js';
 import { analyticsQueryRepo, isVariantLevel, type CubeFilter, type CubeRow } from '../../db/repos/analytics-query-repo.js';
 import type { Measure } from '../../db/schema/analytics.js';
 import { reportReader, type ServiceContext } from '../context.js';
-import { currentPolicy } from '../policy/policies.js';
+import { currentPolicy } from '../policy/index.js';
 import { isTimeGroup, nextCursor, resolveQuery, type AnalyticsQuery } from './filters.js';
 import { groupedCube, shapeGroups } from './return-rate.js';
 

@@ -1,11 +1,11 @@
-import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
+import { keyedTransaction, type KeyedReplyOf } from '../idempotency/index.js';
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../domain/auth/permissions.js';
 import { notFound } from '../../domain/errors.js';
 import { apiKeysRepo, type ApiKeyRow } from '../../db/repos/api-keys-repo.js';
 import type { ServiceContext } from '../context.js';
-import { forgetApiKey } from '../auth/authenticate.js';
-import { randomToken, sha256 } from '../auth/tokens.js';
+import { forgetApiKey } from '../auth/index.js';
+import { randomToken, sha256 } from '../auth/index.js';
 
 export type { ApiKeyRow };
 

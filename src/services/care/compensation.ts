@@ -8,11 +8,11 @@ import type { Executor, Tx } from '../../db/client.js';
 import { careRepo, type CompensationRow } from '../../db/repos/care-repo.js';
 import { casesRepo, type CaseRow } from '../../db/repos/cases-repo.js';
 import { policiesRepo } from '../../db/repos/policies-repo.js';
-import { publish } from '../automation/outbox.js';
+import { publish } from '../events.js';
 import type { ServiceContext } from '../context.js';
-import { appendFacts, compensationGrantedFact } from '../analytics/facts.js';
-import { findShop } from '../shops/shops.js';
-import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
+import { appendFacts, compensationGrantedFact } from '../analytics/index.js';
+import { findShop } from '../shops/index.js';
+import { keyedTransaction, type KeyedReplyOf } from '../idempotency/index.js';
 
 /**
  * Compensation (补偿, issue 19 §1): staff, or a policy rule, grant the buyer of a case a coupon

@@ -9,7 +9,7 @@ import type { Address } from '../../db/schema/orders.js';
 import type { ReturnAddressSnapshot } from '../../db/schema/return-addresses.js';
 import { CarrierError, type Carrier, type ParcelAddress } from '../../integrations/carriers/carrier.js';
 import type { ServiceContext } from '../context.js';
-import { actorColumns } from '../returns/case-transition.js';
+import { actorColumns } from '../cases/index.js';
 import { carrierCallbackUrl, carrierConnections, chooseCarrier, firstPollAt } from './carrier-connections.js';
 
 export const BOOKING_METHODS = ['pickup', 'drop_off', 'label'] as const;

@@ -2,8 +2,8 @@ import { notFound, unprocessable } from '../../domain/errors.js';
 import { connectionsRepo, type ConnectionRow } from '../../db/repos/connections-repo.js';
 import type { Carrier } from '../../integrations/carriers/carrier.js';
 import type { ServiceContext } from '../context.js';
-import { openConnection } from '../connections/connections.js';
-import { connectionKind } from '../connections/kinds.js';
+import { openConnection } from '../connections/index.js';
+import { connectionKind } from '../../integrations/kinds.js';
 
 export interface OpenCarrier {
   row: ConnectionRow;

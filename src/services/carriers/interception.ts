@@ -4,7 +4,7 @@ import type { Actor } from '../../domain/cases/model.js';
 import { carriersRepo } from '../../db/repos/carriers-repo.js';
 import { casesRepo } from '../../db/repos/cases-repo.js';
 import type { ServiceContext } from '../context.js';
-import { actorColumns } from '../returns/case-transition.js';
+import { actorColumns } from '../cases/index.js';
 import { carrierFailure, parcelView } from './bookings.js';
 import { carrierCallbackUrl, chooseCarrier, firstPollAt } from './carrier-connections.js';
 

@@ -5,9 +5,9 @@ import { casesRepo } from '../../db/repos/cases-repo.js';
 import type { ConnectionRow } from '../../db/repos/connections-repo.js';
 import type { ParcelPickup } from '../../db/schema/cases.js';
 import type { PickupUpdate } from '../../integrations/carriers/carrier.js';
-import type { SyncOutcome } from '../connections/connection-kind.js';
+import type { SyncOutcome } from '../../integrations/connection-kind.js';
 import type { ServiceContext } from '../context.js';
-import { performAction } from '../returns/perform-action.js';
+import { performAction } from '../cases/index.js';
 
 const RULE = 'carrier.pickup';
 

@@ -6,10 +6,10 @@ import { casesRepo } from '../../db/repos/cases-repo.js';
 import { connectionsRepo, type ConnectionRow } from '../../db/repos/connections-repo.js';
 import { CarrierError, CarrierSignatureError, type TrackingUpdate } from '../../integrations/carriers/carrier.js';
 import type { ServiceContext } from '../context.js';
-import { loggedRun } from '../connections/run-connections.js';
-import type { SyncItemError } from '../connections/connection-kind.js';
-import { connectionKind } from '../connections/kinds.js';
-import { performAction } from '../returns/perform-action.js';
+import { loggedRun } from '../connections/index.js';
+import type { SyncItemError } from '../../integrations/connection-kind.js';
+import { connectionKind } from '../../integrations/kinds.js';
+import { performAction } from '../cases/index.js';
 import { carrierOfRow, POLL_EVERY_MS } from './carrier-connections.js';
 import { recordPickupUpdate } from './pickups.js';
 

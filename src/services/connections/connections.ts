@@ -3,10 +3,10 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { connectionsRepo, type ConnectionRow } from '../../db/repos/connections-repo.js';
 import type { ServiceContext } from '../context.js';
 import { compileValidator } from '../schema.js';
-import { seal, unseal } from '../secrets/sealed-box.js';
-import type { ConnectionKind, OpenConnection } from './connection-kind.js';
-import { CONNECTION_KINDS, connectionKind } from './kinds.js';
-import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
+import { seal, unseal } from '../secrets/index.js';
+import type { ConnectionKind, OpenConnection } from '../../integrations/connection-kind.js';
+import { CONNECTION_KINDS, connectionKind } from '../../integrations/kinds.js';
+import { keyedTransaction, type KeyedReplyOf } from '../idempotency/index.js';
 
 /**
  * A shop's connections to outside systems (issue 16): saved with their credentials sealed, listed

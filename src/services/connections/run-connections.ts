@@ -1,12 +1,10 @@
 import { connectionsRepo, type ConnectionRow } from '../../db/repos/connections-repo.js';
 import type { ServiceContext } from '../context.js';
-import type { SyncOutcome } from './connection-kind.js';
+import type { SyncOutcome } from '../../integrations/connection-kind.js';
 import { notFound, unprocessable } from '../../domain/errors.js';
 import { connectionView, openConnection } from './connections.js';
-import { connectionKind } from './kinds.js';
+import { connectionKind } from '../../integrations/kinds.js';
 
-/** A sync still running after this long is taken to have died with its process: another worker runs it. */
-const SYNC_LEASE_MS = 10 * 60_000;
 const DEFAULT_SYNC_EVERY_MS = 5 * 60_000;
 
 /** One minute after the first failure, doubling to at most an hour. */
@@ -34,17 +32,6 @@ export async function loggedRun(ctx: ServiceContext, row: ConnectionRow, trigger
     await connectionsRepo.finishRun(ctx.db, row.shopId, run.id, { status: 'failed', itemsIn: 0, itemsOut: 0, errors: [{ externalId: null, message: messageOf(err) }], finishedAt: ctx.clock.now() });
     throw err;
   }
-}
-
-/**
- * The worker's job: syncs every connection whose next sync is due. A claim moves the next sync
- * past a lease, so two workers never sync one connection at once; success schedules the next
- * regular sync, failure backs off and records the error on the connection.
- */
-export async function syncDueConnections(ctx: ServiceContext, batch = 10): Promise<number> {
-  const claimed = await connectionsRepo.claimDue(ctx.db, ctx.clock.now(), SYNC_LEASE_MS, batch);
-  for (const row of claimed) await runSync(ctx, row).catch(() => undefined);
-  return claimed.length;
 }
 
 /**

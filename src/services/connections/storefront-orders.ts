@@ -3,10 +3,10 @@ import { AppError } from '../../domain/errors.js';
 import { platformRefundsRepo } from '../../db/repos/platform-refunds-repo.js';
 import { MappingError, type MappedOrder } from '../../integrations/storefront/mapped-order.js';
 import type { ServiceContext } from '../context.js';
-import { bulkWriteOrders, type PreparedOrder } from '../orders/bulk-write-orders.js';
-import { checkOrderInput } from '../orders/upsert-order.js';
-import { getShop } from '../shops/shops.js';
-import type { OpenConnection, SyncItemError } from './connection-kind.js';
+import { bulkWriteOrders, type PreparedOrder } from '../orders/index.js';
+import { checkOrderInput } from '../orders/index.js';
+import { getShop } from '../shops/index.js';
+import type { OpenConnection, SyncItemError } from '../../integrations/connection-kind.js';
 
 export interface StorefrontWrite {
   itemsIn: number;
@@ -17,7 +17,7 @@ export interface StorefrontWrite {
 /**
  * Writes a page of a storefront's orders (a back-fill page, or one webhook's order): mapped and
  * checked one by one (a bad one is logged by the platform's id, the others go on), then written
- * in bulk (set-based inserts, DESIGN §7b), then the refunds the platform made itself in one
+ * in bulk (set-based inserts; docs/architecture.md, The write path), then the refunds the platform made itself in one
  * statement. Idempotent on the platform's ids: the same page written twice changes nothing.
  */
 export async function writeStorefrontOrders(

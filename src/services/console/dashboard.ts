@@ -1,11 +1,11 @@
 import { localDayOf, startOfLocalDay } from '../../domain/policy/local-days.js';
 import { notFound } from '../../domain/errors.js';
 import { consoleDashboardRepo } from '../../db/repos/console-dashboard-repo.js';
-import { qualityRefundRate } from '../analytics/quality-rate.js';
+import { qualityRefundRate } from '../analytics/index.js';
 import { consoleQueueRepo } from '../../db/repos/console-queue-repo.js';
 import type { ServiceContext } from '../context.js';
-import { currentPolicy } from '../policy/policies.js';
-import { findShop } from '../shops/shops.js';
+import { currentPolicy } from '../policy/index.js';
+import { findShop } from '../shops/index.js';
 
 /** "Due soon" on the Today page: deadlines within this many hours. */
 export const DUE_SOON_HOURS = 24;

@@ -7,10 +7,10 @@ import { buyerRecordsRepo, type ListEntryRow, type NoteRow } from '../../db/repo
 import { pastRequestProfiles } from '../../db/repos/customers-profile-repo.js';
 import { customersRepo } from '../../db/repos/customers-repo.js';
 import type { ServiceContext } from '../context.js';
-import { goodsStayWithBuyer } from '../returns/case-money.js';
+import { goodsStayWithBuyer } from '../../domain/cases/case-money.js';
 import type { CaseType, RefundOnlyKind } from '../../domain/cases/model.js';
-import { currentPolicy } from '../policy/policies.js';
-import { findShop } from '../shops/shops.js';
+import { currentPolicy } from '../policy/index.js';
+import { findShop } from '../shops/index.js';
 
 const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
 

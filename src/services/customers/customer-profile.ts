@@ -2,7 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { notFound } from '../../domain/errors.js';
 import { assessRisk } from '../../domain/risk/score.js';
 import { buyerRiskSettings } from '../../domain/risk/settings.js';
-import { currentPolicy } from '../policy/policies.js';
+import { currentPolicy } from '../policy/index.js';
 import { buyerProfile } from '../../db/repos/customers-profile-repo.js';
 import { customersRepo } from '../../db/repos/customers-repo.js';
 import { refundsRepo } from '../../db/repos/refunds-repo.js';

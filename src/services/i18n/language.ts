@@ -1,7 +1,7 @@
 import { ordersRepo } from '../../db/repos/orders-repo.js';
 import { toLanguage, type Language } from '../../i18n/messages.js';
 import type { ServiceContext } from '../context.js';
-import { findShop } from '../shops/shops.js';
+import { findShop } from '../shops/index.js';
 
 /** The language the buyer ordered in (orders.locale), for what the portal tells them; null if unknown. */
 export async function orderLanguage(ctx: ServiceContext, shopId: string, orderId: string): Promise<Language | null> {

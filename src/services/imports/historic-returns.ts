@@ -4,7 +4,7 @@ import { analyticsImportRepo as repo, type ImportedCase } from '../../db/repos/a
 import type { Tx } from '../../db/client.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import { formatRma, takeRmaCounters } from '../../db/repos/rma-repo.js';
-import { recordImportedCases } from '../analytics/rollups.js';
+import { recordImportedCases } from '../analytics/index.js';
 
 /**
  * Returns a shop had before Retour (an import of its history, the demo shop's past): completed

@@ -1,7 +1,7 @@
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
 import { ORDER_TABLES, refreshPlannerStatistics } from '../../db/planner-statistics.js';
-import { bulkWriteOrders, type BulkResult, type PreparedOrder } from '../orders/bulk-write-orders.js';
+import { bulkWriteOrders, type BulkResult, type PreparedOrder } from '../orders/index.js';
 
 export interface ImportIssue {
   /** Line of the source file (1 = header). */

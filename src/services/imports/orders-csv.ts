@@ -5,11 +5,11 @@ import { parseTimestamp } from '../../domain/time.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
-import { CHANNELS, OrderInputSchema, type OrderInput } from '../orders/order-input.js';
-import { checkOrderInput } from '../orders/upsert-order.js';
+import { CHANNELS, OrderInputSchema, type OrderInput } from '../orders/index.js';
+import { checkOrderInput } from '../orders/index.js';
 import { compileValidator } from '../schema.js';
 import { csvRecords } from './csv-records.js';
-import { setStockBySku, type StockActor } from '../catalog/stock.js';
+import { setStockBySku, type StockActor } from '../catalog/index.js';
 import { OrderBatcher, type ImportSummary } from './order-batcher.js';
 import { COLUMN_ALIASES, ORDER_CSV_COLUMNS } from './orders-csv-format.js';
 

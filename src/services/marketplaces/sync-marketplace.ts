@@ -10,16 +10,16 @@ import { marketplaceCasesRepo, type MarketplaceCaseRow } from '../../db/repos/ma
 import { caseMessages, marketplaceCases } from '../../db/schema/index.js';
 import type { WriteBatch } from '../../db/write-batch.js';
 import { MarketplaceAuthError, type MarketplaceAdapter, type MarketplaceCursor, type MarketplaceRecord } from '../../integrations/marketplaces/adapter.js';
-import type { OpenConnection, SyncItemError, SyncOutcome } from '../connections/connection-kind.js';
+import type { OpenConnection, SyncItemError, SyncOutcome } from '../../integrations/connection-kind.js';
 import type { ServiceContext } from '../context.js';
-import { syncDeadlines } from '../automation/deadlines.js';
-import { caseSnapshot, publish } from '../automation/outbox.js';
-import { bulkWriteOrders } from '../orders/bulk-write-orders.js';
-import type { OrderInput } from '../orders/order-input.js';
-import { checkOrderInput } from '../orders/upsert-order.js';
-import { currentPolicy, policyById } from '../policy/policies.js';
-import { createCase } from '../returns/create-case.js';
-import { getShop } from '../shops/shops.js';
+import { syncDeadlines } from '../cases/index.js';
+import { caseSnapshot, publish } from '../events.js';
+import { bulkWriteOrders } from '../orders/index.js';
+import type { OrderInput } from '../orders/index.js';
+import { checkOrderInput } from '../orders/index.js';
+import { currentPolicy, policyById } from '../policy/index.js';
+import { createCase } from '../cases/index.js';
+import { getShop } from '../shops/index.js';
 
 /** The order channel each marketplace's orders are written under (services/orders/order-input.ts CHANNELS). */
 export const MARKETPLACE_CHANNELS: Readonly<Record<Platform, string>> = { taobao: 'taobao', pinduoduo: 'pdd', jd: 'jd', douyin: 'douyin' };
@@ -285,7 +285,7 @@ async function openCases(ctx: ServiceContext, connection: OpenConnection, platfo
   return opened;
 }
 
-/** The deadline rows the case's batch inserts (services/automation/deadlines.ts keeps them in the batch's memo until the flush). */
+/** The deadline rows the case's batch inserts (services/cases/deadlines.ts keeps them in the batch's memo until the flush). */
 function pendingOfBatch(batch: WriteBatch, caseId: string): { dueAt: Date; rule: string | null }[] {
   return (batch.memo.get(`deadlines:pending:${caseId}`) as { dueAt: Date; rule: string | null }[] | undefined) ?? [];
 }

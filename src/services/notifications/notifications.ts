@@ -8,8 +8,8 @@ import { mailRepo } from '../../db/repos/mail-repo.js';
 import { notificationReadsRepo, notificationsRepo, type SmsRow } from '../../db/repos/notifications-repo.js';
 import type { ServiceContext } from '../context.js';
 import { decodeTimeCursor, timePage } from '../pagination.js';
-import type { PortalScope } from '../portal/tokens.js';
-import { forgetCachedShop } from '../shops/shops.js';
+import type { PortalScope } from '../portal/index.js';
+import { forgetCachedShop } from '../shops/index.js';
 import { contactOf, factsOf, smsOf, templateOf } from './queue.js';
 
 export const TEMPLATE_LOCALES = ['zh-CN', 'en'] as const satisfies readonly MailLocale[];

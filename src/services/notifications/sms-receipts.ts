@@ -3,10 +3,10 @@ import { connectionsRepo } from '../../db/repos/connections-repo.js';
 import { notificationsRepo } from '../../db/repos/notifications-repo.js';
 import { SmsCallbackRejected, type SmsCallback, type SmsReceiptBatch } from '../../integrations/sms/provider.js';
 import type { ServiceContext } from '../context.js';
-import { openConnection } from '../connections/connections.js';
-import { connectionKind } from '../connections/kinds.js';
-import { loggedRun } from '../connections/run-connections.js';
-import { timeline } from './send-sms.js';
+import { openConnection } from '../connections/index.js';
+import { connectionKind } from '../../integrations/kinds.js';
+import { loggedRun } from '../connections/index.js';
+import { timeline } from './sms-timeline.js';
 
 /**
  * A delivery report from an SMS provider (issue 20 §4): verified the provider's way (Twilio's

@@ -10,7 +10,7 @@ import type { ShopRow } from '../../db/repos/shops-repo.js';
 import { anyOf, bulkInsert, type BulkColumn } from '../../db/bulk.js';
 import { customers, orders } from '../../db/schema/index.js';
 import type { ServiceContext } from '../context.js';
-import { recordOrdersInserted } from '../analytics/rollups.js';
+import { recordOrdersInserted } from '../analytics/index.js';
 import type { OrderInput } from './order-input.js';
 import { shipmentState, writeOrder } from './upsert-order.js';
 

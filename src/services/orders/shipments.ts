@@ -6,7 +6,7 @@ import type { Tx } from '../../db/client.js';
 import type { ServiceContext } from '../context.js';
 import type { ShipmentInput } from './order-input.js';
 import { shipmentView } from './order-view.js';
-import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
+import { keyedTransaction, type KeyedReplyOf } from '../idempotency/index.js';
 
 
 async function refreshOrderProgress(tx: Tx, order: OrderRow) {

@@ -10,8 +10,8 @@ import { customersRepo } from '../../db/repos/customers-repo.js';
 import { ordersRepo, type OrderLineRow, type OrderRow } from '../../db/repos/orders-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
-import { findShop } from '../shops/shops.js';
-import { recordOrderWrite } from '../analytics/rollups.js';
+import { findShop } from '../shops/index.js';
+import { recordOrderWrite } from '../analytics/index.js';
 import type { OrderInput, ShipmentInput } from './order-input.js';
 import { orderView, type OrderView } from './order-view.js';
 

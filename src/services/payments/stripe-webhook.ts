@@ -3,9 +3,9 @@ import { invalid, notFound, unauthenticated } from '../../domain/errors.js';
 import { connectionsRepo } from '../../db/repos/connections-repo.js';
 import { stripeRefundUpdates } from '../../integrations/stripe/webhooks.js';
 import type { ServiceContext } from '../context.js';
-import { openConnection } from '../connections/connections.js';
-import { loggedRun } from '../connections/run-connections.js';
-import { applyRefundUpdates } from '../refunds/provider-updates.js';
+import { openConnection } from '../connections/index.js';
+import { loggedRun } from '../connections/index.js';
+import { applyRefundUpdates } from '../cases/index.js';
 
 /**
  * A Stripe event for one connection: verified on its raw body with the connection's signing

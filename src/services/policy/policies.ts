@@ -24,13 +24,22 @@ export async function currentPolicy(db: Executor, shopId: string, now: Date): Pr
 }
 
 /**
- * The policy a case about this order is judged under (DESIGN §6): by default the version in
+ * The policy a case about this order is judged under (docs/policy.md): by default the version in
  * force when the order was placed (what the buyer agreed to); `judgeBy: current` uses today's.
  */
-export async function policyForOrder(db: Executor, shopId: string, placedAt: Date, now: Date): Promise<PolicyRow> {
-  const current = await currentPolicy(db, shopId, now);
+export async function policyForOrder(db: Executor, shopId: string, placedAt: Date, now: Date, known?: KnownPolicies | null): Promise<PolicyRow> {
+  const current = known?.current ?? (await currentPolicy(db, shopId, now));
   if (current.document.judgeBy === 'current') return current;
+  if (known?.current) return known.inForce ?? known.first ?? current;
   return (await policiesRepo.inForceAt(db, shopId, placedAt)) ?? current;
+}
+
+/** The versions policyForOrder chooses from, when read with the order (one round trip fewer). */
+export interface KnownPolicies {
+  current: PolicyRow | null;
+  /** The last version saved before the order was placed. */
+  inForce: PolicyRow | null;
+  first: PolicyRow | null;
 }
 
 /** Versions never change once saved, so a version read once is kept. */

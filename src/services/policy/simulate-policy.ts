@@ -1,5 +1,5 @@
 import type { LineFacts, OrderFacts } from '../../domain/cases/facts.js';
-import { goodsStayWithBuyer } from '../returns/case-money.js';
+import { goodsStayWithBuyer } from '../../domain/cases/case-money.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { simulate, type PastCase } from '../../domain/policy/simulate.js';

@@ -1,13 +1,13 @@
 import { exchangeFirstOffer } from '../../domain/care/exchange-first.js';
 import { careOf } from '../../domain/care/settings.js';
-import { carePolicyOf } from '../care/compensation.js';
+import { carePolicyOf } from '../care/index.js';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { ordersRepo } from '../../db/repos/orders-repo.js';
 import { returnCases, variants } from '../../db/schema/index.js';
 import type { ServiceContext } from '../context.js';
-import { policyForOrder } from '../policy/policies.js';
-import { orderEligibility } from '../returns/preview.js';
-import { getShop } from '../shops/shops.js';
+import { policyForOrder } from '../policy/index.js';
+import { orderEligibility } from '../cases/index.js';
+import { getShop } from '../shops/index.js';
 import { portalNotFound, shopBrand } from './session.js';
 import type { PortalScope } from './tokens.js';
 

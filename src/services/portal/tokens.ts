@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { AppError } from '../../domain/errors.js';
-import { safeEqual } from '../auth/tokens.js';
+import { safeEqual } from '../auth/index.js';
 
 /** How long a buyer's portal token lasts: long enough to fill in a return, short enough to leak little. */
 export const PORTAL_TOKEN_TTL_MS = 2 * 3600_000;
@@ -21,7 +21,7 @@ const sign = (secret: string, payload: string) => createHmac('sha256', keyOf(sec
 
 /**
  * A signed token scoped to one order of one shop: `pt1.<payload>.<hmac>`. Stateless, so any API
- * process can check it (DESIGN §11); it cannot be revoked before it expires, hence the short life.
+ * process can check it (docs/scaling.md); it cannot be revoked before it expires, hence the short life.
  */
 export function issuePortalToken(secret: string, scope: { shopId: string; orderId: string }, now: Date): { token: string; expiresAt: Date } {
   const expiresAt = now.getTime() + PORTAL_TOKEN_TTL_MS;

@@ -2,8 +2,9 @@ import { notFound, unprocessable } from '../../domain/errors.js';
 import type { Executor } from '../../db/client.js';
 import { returnAddressesRepo, type ReturnAddressRow } from '../../db/repos/return-addresses-repo.js';
 import type { ReturnAddressSnapshot } from '../../db/schema/index.js';
+import { batchOf } from '../../db/write-batch.js';
 import type { ServiceContext } from '../context.js';
-import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
+import { keyedTransaction, type KeyedReplyOf } from '../idempotency/index.js';
 
 /**
  * The shop's return-address book (退货地址, issue 13). Exactly one address is the default while
@@ -121,6 +122,9 @@ export async function returnAddressForApproval(db: Executor, shopId: string, ret
     if (!row) throw unprocessable('return_address.not_found', 'No such return address in this shop', { returnAddressId });
     return snapshotOf(row);
   }
-  const fallback = await returnAddressesRepo.defaultOf(db, shopId);
+  // An action that read its case with its parts (perform-action) already has the default.
+  const memo = batchOf(db)?.memo;
+  const key = `return-address:default:${shopId}`;
+  const fallback = memo?.has(key) ? (memo.get(key) as ReturnAddressRow | null) : await returnAddressesRepo.defaultOf(db, shopId);
   return fallback ? snapshotOf(fallback) : null;
 }

@@ -7,7 +7,7 @@ import type { RefundProviderName } from '../../integrations/payments/provider.js
 import type { SimulatedProviderSettings } from '../../integrations/payments/simulated.js';
 import { MARKETPLACE_CHANNELS, refundsOnItsMarketplace, type RefundRoute } from '../../domain/payments/refund-routing.js';
 import { connectionsRepo } from '../../db/repos/connections-repo.js';
-import { connectionKind } from '../connections/kinds.js';
+import { connectionKind } from '../../integrations/kinds.js';
 
 export type { ShopRow };
 

@@ -3,8 +3,8 @@ import { conflict, notFound, unprocessable } from '../../domain/errors.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { sessionsRepo, staffRepo, type StaffRow } from '../../db/repos/staff-repo.js';
 import type { ServiceContext } from '../context.js';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
-import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/index.js';
+import { keyedTransaction, type KeyedReplyOf } from '../idempotency/index.js';
 
 export type { StaffRow };
 

@@ -1,9 +1,9 @@
-import { keyedTransaction, type KeyedReplyOf } from '../idempotency/keyed-reply.js';
+import { keyedTransaction, type KeyedReplyOf } from '../idempotency/index.js';
 import { uuidv7 } from 'uuidv7';
 import { notFound, unprocessable } from '../../domain/errors.js';
 import { endpointUrlProblem } from './addresses.js';
 import { webhooksRepo, type EndpointRow } from '../../db/repos/webhooks-repo.js';
-import { EVENT_TYPES } from '../automation/outbox.js';
+import { EVENT_TYPES } from '../events.js';
 import type { ServiceContext } from '../context.js';
 import { encryptSecret, newSigningSecret } from './secrets.js';
 

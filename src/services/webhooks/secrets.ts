@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { seal, unseal } from '../secrets/sealed-box.js';
+import { seal, unseal } from '../secrets/index.js';
 
 /** Endpoint signing secrets are sealed so a copy of the database alone cannot forge webhooks. */
 const PURPOSE = 'webhook endpoint secrets v1';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from 'typebox';
+import { Type, type TObject, type TSchema } from 'typebox';
 import { StringEnum } from '../../../domain/typebox.js';
 import { invalid } from '../../../domain/errors.js';
 import { GROUPS } from '../../../services/analytics/filters.js';
@@ -11,15 +11,14 @@ import { qualityRefundRate } from '../../../services/analytics/quality-rate.js';
 import { reasons } from '../../../services/analytics/reasons.js';
 import { returnRate, RETURN_RATE_SORTS } from '../../../services/analytics/return-rate.js';
 import { timeToRefund } from '../../../services/analytics/time-to-refund.js';
-import { errorResponses, Nullable, Uuid } from '../../schemas/common.js';
+import { closed, DateTime, errorResponses, Explanation, Nullable, Uuid } from '../../schemas/common.js';
 import { languageFromHeaders, withCategoryNames } from '../../../i18n/messages.js';
 import { shopLanguage } from '../../../services/i18n/language.js';
 
-const open = { additionalProperties: true } as const;
 const Day = (description: string) => Type.String({ format: 'date', description });
 const Int = (description?: string) => Type.Integer(description ? { description } : {});
 const Rate = (description: string) => Nullable(Type.Number({ description }));
-const Text = Type.Object({ en: Type.String(), 'zh-CN': Type.String() });
+const Text = Explanation;
 
 const FILTERS = {
   from: Type.Optional(Day("First day of the period (shop time zone), default 89 days before `to`")),
@@ -35,13 +34,19 @@ const FILTERS = {
 };
 const Query = (extra: Record<string, TSchema> = {}) => Type.Object({ ...FILTERS, ...extra }, { additionalProperties: false });
 
-const Envelope = (metric: string, totals: TSchema, group: TSchema, extra: Record<string, TSchema> = {}) =>
+const Period = Type.Object({ from: Type.String(), to: Type.String(), timezone: Type.String(), granularity: StringEnum(['day', 'month'] as const) }, closed);
+const Filters = Type.Object(
+  { channel: Nullable(Type.String()), sku: Nullable(Type.String()), productId: Nullable(Uuid), category: Nullable(Type.String()), reason: Nullable(Type.String()) },
+  { ...closed, description: 'The filters applied (null: not filtered)' },
+);
+
+const Envelope = (metric: string, totals: TObject, group: TSchema, extra: Record<string, TSchema> = {}) =>
   Type.Object(
     {
       metric: Type.Literal(metric),
       definition: Text,
-      period: Type.Object({ from: Type.String(), to: Type.String(), timezone: Type.String() }),
-      filters: Type.Object({}, open),
+      period: Period,
+      filters: Filters,
       groupBy: StringEnum(GROUPS),
       rebuildPending: Type.Boolean({ description: 'The cube awaits a rebuild by the worker: figures may be incomplete' }),
       totals,
@@ -49,12 +54,28 @@ const Envelope = (metric: string, totals: TSchema, group: TSchema, extra: Record
       nextCursor: Nullable(Type.String()),
       ...extra,
     },
-    open,
+    closed,
   );
+
+/** The labels a dimension group carries beside its key (which ones depends on groupBy). */
+const groupLabels = {
+  variantId: Type.Optional(Uuid),
+  sku: Type.Optional(Type.String()),
+  title: Type.Optional(Nullable(Type.String())),
+  productId: Type.Optional(Nullable(Uuid)),
+  category: Type.Optional(Nullable(Type.String())),
+  categoryName: Type.Optional(Nullable(Type.String({ description: "The category's name in the reader's language" }))),
+  reason: Type.Optional(Type.String()),
+  label: Type.Optional(Explanation),
+  fault: Type.Optional(StringEnum(['seller', 'buyer', 'carrier'] as const)),
+  quality: Type.Optional(Type.Boolean()),
+  channel: Type.Optional(Type.String()),
+};
 
 const ReturnFigures = Type.Object(
   {
     orders: Int('Orders placed in the period (sold: paid, not cancelled)'),
+    soldLines: Int(),
     soldUnits: Int(),
     soldValueMinor: Int(),
     returnedUnits: Int('Units accepted back in completed return cases, from these orders'),
@@ -63,7 +84,7 @@ const ReturnFigures = Type.Object(
     unitRate: Rate('returnedUnits / soldUnits'),
     valueRate: Rate('returnedValueMinor / soldValueMinor'),
   },
-  open,
+  closed,
 );
 const CostFigures = Type.Object(
   {
@@ -80,22 +101,117 @@ const CostFigures = Type.Object(
     insuredShare: Rate('insuredRefunds / refunds'),
     totalMinor: Int('refunded + shipping reimbursed + bonuses + written off − restocking fees'),
   },
-  open,
+  closed,
 );
 const TimeFigures = Type.Object(
   {
     refundedCases: Int(),
-    p50Seconds: Nullable(Type.Integer()),
-    p90Seconds: Nullable(Type.Integer()),
-    meanSeconds: Nullable(Type.Integer()),
-    deadlineCompliance: Nullable(Type.Object({ deadlines: Type.Integer(), met: Type.Integer(), rate: Rate('met / deadlines') })),
-    decisions: Type.Object({ automatic: Type.Integer(), manual: Type.Integer(), platform: Type.Integer(), automaticShare: Rate('automatic / all decisions') }),
+    completedCases: Int(),
+    p50Seconds: Nullable(Type.Number()),
+    p90Seconds: Nullable(Type.Number()),
+    meanSeconds: Nullable(Type.Number()),
+    p50Hours: Nullable(Type.Number()),
+    p90Hours: Nullable(Type.Number()),
+    meanHours: Nullable(Type.Number()),
+    deadlineCompliance: Nullable(Type.Object({ deadlines: Type.Integer(), met: Type.Integer(), rate: Rate('met / deadlines') }, closed)),
+    decisions: Type.Object({ automatic: Type.Integer(), manual: Type.Integer(), platform: Type.Integer(), automaticShare: Rate('automatic / all decisions') }, closed),
   },
-  open,
+  closed,
 );
-const ReasonFigures = Type.Object({ casesRequested: Int(), unitsRequested: Int(), returnedUnits: Int() }, open);
-const QualityFigures = Type.Object({ qualityRefundedCases: Int(), refundedCases: Int(), paidOrders: Int(), rate: Rate('quality / paid'), rateBp: Nullable(Type.Integer()) }, open);
-const Grouped = (figures: TSchema) => Type.Intersect([Type.Object({ key: Type.String() }, open), figures]);
+const ReasonFigures = Type.Object({ casesRequested: Int(), unitsRequested: Int(), returnedUnits: Int() }, closed);
+const QualityFigures = Type.Object({ qualityRefundedCases: Int(), refundedCases: Int(), paidOrders: Int(), rate: Rate('quality / paid'), rateBp: Nullable(Type.Integer()) }, closed);
+const Grouped = (figures: TObject, extra: Record<string, TSchema> = {}) => Type.Object({ key: Type.String(), ...groupLabels, ...figures.properties, ...extra }, closed);
+const ReasonGroup = Grouped(ReasonFigures, {
+  shareOfCases: Type.Optional(Rate('casesRequested / all cases (of the group)')),
+  topReasons: Type.Optional(
+    Type.Array(
+      Type.Object(
+        {
+          reason: Type.String(),
+          label: Type.Optional(Explanation),
+          fault: Type.Optional(StringEnum(['seller', 'buyer', 'carrier'] as const)),
+          quality: Type.Optional(Type.Boolean()),
+          ...ReasonFigures.properties,
+          shareOfCases: Rate('casesRequested / the group’s cases'),
+        },
+        closed,
+      ),
+      { description: 'groupBy sku, product or category: the group’s top reasons' },
+    ),
+  ),
+});
+
+export const ModelSchema = Type.Object(
+  {
+    id: Uuid,
+    version: Type.Integer(),
+    trainedAt: DateTime,
+    algorithm: Type.Literal('logistic_regression_l2_newton'),
+    label: Type.String(),
+    split: Type.Object({ trainFrom: DateTime, splitAt: DateTime, testTo: DateTime }, closed),
+    rows: Type.Object({ train: Type.Integer(), test: Type.Integer(), trainPositives: Type.Integer(), testPositives: Type.Integer(), immature: Type.Integer() }, closed),
+    auc: Nullable(Type.Number()),
+    baselineSkuRateAuc: Nullable(Type.Number()),
+    logLoss: Type.Number(),
+    brier: Type.Number(),
+    calibrationError: Type.Number(),
+    calibration: Type.Array(Type.Object({ from: Type.Number(), to: Type.Number(), rows: Type.Integer(), meanPredicted: Type.Number(), observedRate: Type.Number() }, closed)),
+    intercept: Type.Number(),
+    features: Type.Array(Type.Object({ name: Type.String(), label: Explanation, coefficient: Type.Number(), mean: Type.Number(), std: Type.Number() }, closed)),
+  },
+  closed,
+);
+
+/** GET /analytics/predictions: one order's lines scored, or SKUs ranked. */
+export const PredictionsSchema = Type.Union([
+  Type.Object(
+    {
+      metric: Type.Literal('predictions'),
+      definition: Text,
+      model: Type.Object({ id: Uuid, version: Type.Integer(), trainedAt: DateTime, auc: Nullable(Type.Number()) }, closed),
+      orderId: Uuid,
+      lines: Type.Array(
+        Type.Object(
+          {
+            lineId: Uuid,
+            sku: Type.String(),
+            title: Type.String(),
+            quantity: Type.Integer(),
+            probability: Type.Number(),
+            logOdds: Type.Number(),
+            topFeatures: Type.Array(Type.Object({ feature: Type.String(), label: Explanation, value: Type.Number(), contribution: Type.Number() }, closed)),
+          },
+          closed,
+        ),
+      ),
+    },
+    closed,
+  ),
+  Type.Object(
+    {
+      metric: Type.Literal('predictions'),
+      definition: Text,
+      model: ModelSchema,
+      skus: Type.Array(
+        Type.Object(
+          {
+            variantId: Uuid,
+            sku: Type.String(),
+            title: Type.String(),
+            category: Nullable(Type.String()),
+            categoryName: Type.Optional(Nullable(Type.String())),
+            lines: Type.Integer(),
+            predictedRate: Type.Number(),
+            observedRate: Nullable(Type.Number()),
+          },
+          closed,
+        ),
+      ),
+      nextCursor: Nullable(Type.String()),
+    },
+    closed,
+  ),
+]);
 
 const tags = ['analytics'];
 const config = { permission: 'analytics:read' } as const;
@@ -140,15 +256,30 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
             {
               metric: Type.Literal('quality_refund_rate'),
               definition: Text,
-              thresholds: Type.Object({ windowDays: Type.Integer(), warnAtBp: Type.Integer(), limitBp: Type.Integer() }),
-              current: Type.Object({ windowFrom: Type.String(), windowTo: Type.String(), qualityRefundedCases: Type.Integer(), paidOrders: Type.Integer(), rate: Rate('quality / paid'), rateBp: Nullable(Type.Integer()) }),
-              trend: Type.Object({ fittedDays: Type.Integer(), slopeBpPerDay: Nullable(Type.Number()), horizonDays: Type.Integer(), projectedBp: Nullable(Type.Integer()) }, open),
+              period: Period,
+              filters: Filters,
+              groupBy: StringEnum(GROUPS),
+              rebuildPending: Type.Boolean({ description: 'The cube awaits a rebuild by the worker: figures may be incomplete' }),
+              thresholds: Type.Object({ windowDays: Type.Integer(), warnAtBp: Type.Integer(), limitBp: Type.Integer() }, closed),
+              current: Type.Object({ windowFrom: Type.String(), windowTo: Type.String(), qualityRefundedCases: Type.Integer(), paidOrders: Type.Integer(), rate: Rate('quality / paid'), rateBp: Nullable(Type.Integer()) }, closed),
+              trend: Type.Object(
+                {
+                  fittedDays: Type.Integer(),
+                  slopeBpPerDay: Nullable(Type.Number()),
+                  horizonDays: Type.Integer(),
+                  projectedBp: Nullable(Type.Number()),
+                  note: Type.Optional(Type.String({ description: 'Why there is no trend' })),
+                },
+                closed,
+              ),
               level: StringEnum(['ok', 'projected_warn', 'warn', 'projected_limit', 'limit'] as const),
-              lastAlert: Nullable(Type.Object({}, open)),
-              series: Type.Array(Type.Object({ day: Type.String(), qualityRefundedCases: Type.Integer(), paidOrders: Type.Integer(), rate: Rate(''), rateBp: Nullable(Type.Integer()) })),
+              lastAlert: Nullable(Type.Object({ level: Type.String(), at: Nullable(Type.String()), evaluatedAt: Type.String() }, closed)),
+              series: Type.Array(Type.Object({ day: Type.String(), qualityRefundedCases: Type.Integer(), paidOrders: Type.Integer(), rate: Rate(''), rateBp: Nullable(Type.Integer()) }, closed)),
+              groupsPeriod: Nullable(Type.Object({ from: Type.String(), to: Type.String() }, closed)),
               groups: Type.Array(Grouped(QualityFigures)),
+              nextCursor: Nullable(Type.String()),
             },
-            open,
+            closed,
           ),
           ...errorResponses,
         },
@@ -188,7 +319,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Query(),
         response: {
           200: Envelope('time_to_refund', TimeFigures, Grouped(TimeFigures), {
-            distribution: Type.Array(Type.Object({ fromSeconds: Type.Integer(), cases: Type.Integer() }), { description: 'The histogram the percentiles come from' }),
+            distribution: Type.Array(Type.Object({ fromSeconds: Type.Number(), cases: Type.Integer() }, closed), { description: 'The histogram the percentiles come from' }),
           }),
           ...errorResponses,
         },
@@ -206,7 +337,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Reasons for returns; the top reasons of each SKU, product or category',
         description: 'groupBy reason (default) lists reasons; groupBy sku, product or category lists the top groups by cases, each with `topReasons`.',
         querystring: Query({ topReasons: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: 'Reasons listed per group (default 5)' })) }),
-        response: { 200: Envelope('reasons', ReasonFigures, Grouped(ReasonFigures)), ...errorResponses },
+        response: { 200: Envelope('reasons', ReasonFigures, ReasonGroup), ...errorResponses },
       },
     },
     async (req) => reasons(app.ctx, req.principal!.shopId, req.query),
@@ -229,25 +360,33 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
             {
               metric: Type.Literal('customers'),
               definition: Text,
-              period: Nullable(Type.Object({ fromMonth: Type.String(), toMonth: Type.String(), timezone: Type.String() })),
+              period: Nullable(Type.Object({ fromMonth: Type.String(), toMonth: Type.String(), timezone: Type.String() }, closed)),
+              filters: Type.Object({ channel: Nullable(Type.String()) }, closed),
+              sort: StringEnum(CUSTOMER_SORTS),
+              currency: Type.String(),
+              rebuildPending: Type.Boolean(),
               customers: Type.Array(
                 Type.Object(
                   {
                     customerId: Uuid,
                     name: Nullable(Type.String()),
                     email: Nullable(Type.String()),
+                    externalRef: Nullable(Type.String()),
+                    orders: Type.Integer(),
                     soldUnits: Type.Integer(),
+                    soldValueMinor: Type.Integer(),
                     returnedUnits: Type.Integer(),
+                    returnedValueMinor: Type.Integer(),
                     returnRate: Rate('returnedUnits / soldUnits'),
                     casesRequested: Type.Integer(),
                     refundedMinor: Type.Integer(),
                   },
-                  open,
+                  closed,
                 ),
               ),
               nextCursor: Nullable(Type.String()),
             },
-            open,
+            closed,
           ),
           ...errorResponses,
         },
@@ -280,7 +419,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ metric: Type.Literal('predictions'), definition: Text, model: Type.Object({ id: Uuid, version: Type.Integer() }, open) }, open), ...errorResponses },
+        response: { 200: PredictionsSchema, ...errorResponses },
       },
     },
     async (req) => {
@@ -298,7 +437,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Trained return-risk model versions, newest first, with their held-out AUC, calibration and coefficients',
-        response: { 200: Type.Object({ data: Type.Array(Type.Object({ id: Uuid, version: Type.Integer(), auc: Nullable(Type.Number()) }, open)) }), ...errorResponses },
+        response: { 200: Type.Object({ data: Type.Array(ModelSchema) }, closed), ...errorResponses },
       },
     },
     async (req) => ({ data: await listModels(app.ctx, req.principal!.shopId) }),

@@ -4,10 +4,10 @@ import { permissionsOf } from '../../../domain/auth/permissions.js';
 import { login, logout } from '../../../services/auth/login.js';
 import { getShop } from '../../../services/shops/shops.js';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
-import { DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';
+import { closed, DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';
 import { PermissionSchema, RoleSchema, StaffSchema, staffView } from '../../schemas/staff.js';
 
-const ShopRef = Type.Object({ id: Uuid, slug: Type.String(), name: Type.String(), timezone: Type.String({ description: "The shop's IANA time zone: the console shows times in it" }) });
+export const ShopRef = Type.Object({ id: Uuid, slug: Type.String(), name: Type.String(), timezone: Type.String({ description: "The shop's IANA time zone: the console shows times in it" }) }, closed);
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const secure = app.ctx.config.publicUrl.startsWith('https:');
@@ -28,7 +28,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ staff: StaffSchema, shop: ShopRef, csrfToken: Type.String(), expiresAt: DateTime }),
+          200: Type.Object({ staff: StaffSchema, shop: ShopRef, csrfToken: Type.String(), expiresAt: DateTime }, closed),
           ...errorResponses,
         },
       },
@@ -73,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
             permissions: Type.Array(PermissionSchema),
             shop: ShopRef,
             csrfToken: Nullable(Type.String({ description: 'Send as X-CSRF-Token on cookie-authenticated writes' })),
-          }),
+          }, closed),
           ...errorResponses,
         },
       },

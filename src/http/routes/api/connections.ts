@@ -2,21 +2,21 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { invalid } from '../../../domain/errors.js';
 import { createConnection, deleteConnection, getConnection, listConnectionRuns, listConnections, updateConnection } from '../../../services/connections/connections.js';
-import { CONNECTION_KINDS } from '../../../services/connections/kinds.js';
+import { CONNECTION_KINDS } from '../../../integrations/kinds.js';
 import { syncConnection } from '../../../services/connections/run-connections.js';
-import { DateTime, errorResponses, IdParams, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
+import { closed, DateTime, errorResponses, IdParams, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
 import { keyedAs } from '../../idempotent-reply.js';
 
 const Fields = Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { description: 'Fields of this kind of connection (GET /connections/kinds lists them)' });
 
-const ConnectionSchema = Type.Object(
+export const ConnectionSchema = Type.Object(
   {
     id: Uuid,
     kind: Type.String(),
     category: Nullable(Type.String()),
     name: Type.String(),
     status: Type.String({ description: '`active`, `paused`, or `error` (the last run failed; it is retried with backoff)' }),
-    settings: Type.Record(Type.String(), Type.Unknown()),
+    settings: Type.Record(Type.String(), Type.Unknown(), { description: 'The connection’s settings (its kind’s schema in GET /connections/kinds); never its credentials' }),
     lastSyncAt: Nullable(DateTime),
     nextSyncAt: Nullable(DateTime),
     lastError: Nullable(Type.String()),
@@ -28,14 +28,14 @@ const ConnectionSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const RunSchema = Type.Object(
+export const RunSchema = Type.Object(
   {
     id: Type.Integer(),
     trigger: Type.String({ description: '`sync`, `webhook` or `push`' }),
     status: Type.String({ description: '`running`, `succeeded`, `partial` (some items failed) or `failed`' }),
     itemsIn: Type.Integer(),
     itemsOut: Type.Integer(),
-    errors: Type.Array(Type.Object({ externalId: Nullable(Type.String()), message: Type.String() })),
+    errors: Type.Array(Type.Object({ externalId: Nullable(Type.String()), message: Type.String() }, closed)),
     startedAt: DateTime,
     finishedAt: Nullable(DateTime),
   },
@@ -52,7 +52,25 @@ export const connectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['connections'],
         summary: 'The kinds of connection Retour has, with the JSON schema of each one’s credentials and settings',
-        response: { 200: Type.Object({ data: Type.Array(Type.Object({ kind: Type.String(), category: Type.String(), credentials: Type.Unknown(), settings: Type.Unknown() })) }), ...errorResponses },
+        response: {
+          200: Type.Object(
+            {
+              data: Type.Array(
+                Type.Object(
+                  {
+                    kind: Type.String(),
+                    category: Type.String(),
+                    credentials: Type.Unknown({ description: 'The JSON Schema of this kind’s credentials' }),
+                    settings: Type.Unknown({ description: 'The JSON Schema of this kind’s settings' }),
+                  },
+                  closed,
+                ),
+              ),
+            },
+            closed,
+          ),
+          ...errorResponses,
+        },
       },
     },
     async () => ({ data: CONNECTION_KINDS.map((k) => ({ kind: k.kind, category: k.category, credentials: k.credentials, settings: k.settings })) }),
@@ -60,7 +78,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/connections',
-    { config: { permission: 'shop:read' }, schema: { tags: ['connections'], summary: 'The shop’s connections (credentials are never returned)', response: { 200: Type.Object({ data: Type.Array(ConnectionSchema) }), ...errorResponses } } },
+    { config: { permission: 'shop:read' }, schema: { tags: ['connections'], summary: 'The shop’s connections (credentials are never returned)', response: { 200: Type.Object({ data: Type.Array(ConnectionSchema) }, closed), ...errorResponses } } },
     async (req) => listConnections(app.ctx, req.principal!.shopId),
   );
 
@@ -141,7 +159,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
             itemsIn: Type.Integer({ description: 'Orders written' }),
             errors: Type.Integer({ description: 'Items that failed (see the log)' }),
             error: Nullable(Type.String({ description: 'Why the run failed as a whole; it is retried with backoff' })),
-          }),
+          }, closed),
           ...errorResponses,
         },
       },

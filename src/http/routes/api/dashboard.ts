@@ -3,11 +3,11 @@ import { Type } from 'typebox';
 import { CASE_STATUSES } from '../../../domain/cases/model.js';
 import { StringEnum } from '../../../domain/typebox.js';
 import { todayDashboard } from '../../../services/console/dashboard.js';
-import { DateTime, errorResponses } from '../../schemas/common.js';
+import { closed, DateTime, errorResponses, Explanation } from '../../schemas/common.js';
 
 const Count = Type.Integer({ minimum: 0 });
 
-const DashboardSchema = Type.Object({
+export const DashboardSchema = Type.Object({
   now: DateTime,
   timezone: Type.String(),
   currency: Type.String(),
@@ -17,19 +17,19 @@ const DashboardSchema = Type.Object({
     overdue: Count,
     dueSoon: Count,
     dueSoonHours: Count,
-    byStatus: Type.Array(Type.Object({ status: StringEnum(CASE_STATUSES), count: Count, overdue: Count, dueSoon: Count })),
-  }),
+    byStatus: Type.Array(Type.Object({ status: StringEnum(CASE_STATUSES), count: Count, overdue: Count, dueSoon: Count }, closed)),
+  }, closed),
   today: Type.Object({
     requests: Count,
     requestsWaiting: Count,
-    refunds: Type.Array(Type.Object({ currency: Type.String(), count: Count, amountMinor: Type.Integer() })),
+    refunds: Type.Array(Type.Object({ currency: Type.String(), count: Count, amountMinor: Type.Integer() }, closed)),
     refundsPending: Count,
     refundsAwaitingConfirmation: Count,
     refundsFailed: Count,
-  }),
+  }, closed),
   qualityRefundRate: Type.Object({
     method: Type.Literal('rolling_window', { description: "The analytics measure (GET /api/v1/analytics/quality-refund-rate), its window ending today: the same figure on both pages" }),
-    definition: Type.Object({ en: Type.String(), 'zh-CN': Type.String() }),
+    definition: Explanation,
     windowDays: Count,
     windowFrom: Type.String({ description: 'First day of the window (YYYY-MM-DD, shop time zone)' }),
     windowTo: Type.String({ description: 'Last day of the window: today in the shop time zone' }),
@@ -41,8 +41,8 @@ const DashboardSchema = Type.Object({
     level: StringEnum(['ok', 'projected_warn', 'warn', 'projected_limit', 'limit'] as const),
     rebuildPending: Type.Boolean({ description: 'The analytics figures are being rebuilt: they may lag behind the cases' }),
     qualityReasons: Type.Array(Type.String()),
-  }),
-});
+  }, closed),
+}, closed);
 
 /** The console's Today page in one call. */
 export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { StringEnum } from '../../../domain/typebox.js';
 import { listMail } from '../../../services/mail/mailbox.js';
-import { DateTime, errorResponses, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
+import { closed, DateTime, errorResponses, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
 
-const MailSchema = Type.Object({
+export const MailSchema = Type.Object({
   id: Uuid,
   caseId: Nullable(Uuid),
   template: Type.String(),
@@ -19,7 +19,7 @@ const MailSchema = Type.Object({
   lastError: Nullable(Type.String()),
   sentAt: Nullable(DateTime),
   createdAt: DateTime,
-});
+}, closed);
 
 export const devMailboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -2,20 +2,20 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { invalid } from '../../../domain/errors.js';
 import { importOrdersCsv } from '../../../services/imports/orders-csv.js';
-import { errorResponses, Nullable } from '../../schemas/common.js';
+import { closed, errorResponses, Nullable } from '../../schemas/common.js';
 
-const ImportSummarySchema = Type.Object({
+export const ImportSummarySchema = Type.Object({
   rows: Type.Integer({ description: 'Data rows read' }),
-  orders: Type.Object({ created: Type.Integer(), updated: Type.Integer(), rejected: Type.Integer() }),
+  orders: Type.Object({ created: Type.Integer(), updated: Type.Integer(), rejected: Type.Integer() }, closed),
   lines: Type.Integer({ description: 'Order lines written' }),
   errors: Type.Array(
-    Type.Object({ line: Type.Integer(), orderId: Type.Optional(Type.String()), code: Type.String(), message: Type.String() }),
+    Type.Object({ line: Type.Integer(), orderId: Type.Optional(Type.String()), code: Type.String(), message: Type.String() }, closed),
   ),
   errorsNotListed: Type.Integer(),
-  aborted: Nullable(Type.Object({ line: Type.Integer(), message: Type.String() }, { description: 'Set when the file stopped being valid CSV' })),
+  aborted: Nullable(Type.Object({ line: Type.Integer(), message: Type.String() }, { ...closed, description: 'Set when the file stopped being valid CSV' })),
   durationMs: Type.Integer(),
-  stock: Type.Object({ updated: Type.Integer({ description: 'Variants whose stock on hand the stock_on_hand column changed' }) }),
-});
+  stock: Type.Object({ updated: Type.Integer({ description: 'Variants whose stock on hand the stock_on_hand column changed' }) }, closed),
+}, closed);
 
 export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(

@@ -13,14 +13,14 @@ import {
   TEMPLATE_LOCALES,
   updateNotificationSettings,
 } from '../../../services/notifications/notifications.js';
-import { DateTime, errorResponses, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
+import { closed, DateTime, errorResponses, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
 
 const Step = StringEnum(NOTIFICATION_STEPS);
 const Locale = StringEnum(TEMPLATE_LOCALES);
 const Channel = StringEnum(CHANNELS);
 const TemplateParams = Type.Object({ step: Step, locale: Locale, channel: Channel });
 
-const TemplateSchema = Type.Object({
+export const TemplateSchema = Type.Object({
   step: Step,
   locale: Locale,
   channel: Channel,
@@ -32,7 +32,7 @@ const TemplateSchema = Type.Object({
   defaultBody: Type.Optional(Type.String()),
   variables: Type.Array(Type.String()),
   updatedAt: Nullable(DateTime),
-});
+}, closed);
 
 const TemplateInput = Type.Object(
   {
@@ -43,7 +43,7 @@ const TemplateInput = Type.Object(
   { additionalProperties: false },
 );
 
-const SettingsSchema = Type.Object(
+export const SettingsSchema = Type.Object(
   {
     channelPreference: StringEnum(CHANNEL_PREFERENCES, { description: 'When an order has both an e-mail address and a phone number' }),
     smsDailyCap: Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Text messages the shop may send per day (its time zone)' }),
@@ -51,7 +51,7 @@ const SettingsSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const SmsSchema = Type.Object({
+export const SmsSchema = Type.Object({
   id: Uuid,
   caseId: Nullable(Uuid),
   step: Type.String(),
@@ -68,7 +68,7 @@ const SmsSchema = Type.Object({
   sentAt: Nullable(DateTime),
   deliveredAt: Nullable(DateTime),
   createdAt: DateTime,
-});
+}, closed);
 
 /** Buyer notifications (issue 20): the seller's templates, the channel settings, and the SMS outbox. */
 export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -76,7 +76,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/notification-templates',
     {
       config: { permission: 'shop:read' },
-      schema: { tags: ['notifications'], summary: 'Every step’s template per language and channel: the seller’s, or Retour’s default', response: { 200: Type.Object({ data: Type.Array(TemplateSchema) }), ...errorResponses } },
+      schema: { tags: ['notifications'], summary: 'Every step’s template per language and channel: the seller’s, or Retour’s default', response: { 200: Type.Object({ data: Type.Array(TemplateSchema) }, closed), ...errorResponses } },
     },
     async (req) => listTemplates(app.ctx, req.principal!.shopId),
   );
@@ -123,8 +123,8 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
             length: Type.Integer(),
             segments: Nullable(Type.Integer()),
             params: Nullable(Type.Record(Type.String(), Type.String())),
-            issues: Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })),
-          }),
+            issues: Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() }, closed)),
+          }, closed),
           ...errorResponses,
         },
       },

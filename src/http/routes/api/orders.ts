@@ -6,9 +6,9 @@ import { CHANNELS, OrderInputSchema, ShipmentInputSchema } from '../../../servic
 import { getOrder, listOrders } from '../../../services/orders/read-orders.js';
 import { addShipment, recordShipmentEvent } from '../../../services/orders/shipments.js';
 import { upsertOrder } from '../../../services/orders/upsert-order.js';
-import { orderEligibility } from '../../../services/returns/preview.js';
+import { orderEligibility } from '../../../services/cases/preview.js';
 import { DateTime, errorResponses, IdParams, Page, PageQuery, Uuid } from '../../schemas/common.js';
-import { OrderSchema, OrderSummarySchema, ShipmentSchema } from '../../schemas/orders.js';
+import { EligibilitySchema, OrderSchema, OrderSummarySchema, ShipmentSchema } from '../../schemas/orders.js';
 import { keyedAs } from '../../idempotent-reply.js';
 
 export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -76,7 +76,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['orders', 'returns'],
         summary: 'What the policy says about each line today: returnable until when, or why not (zh-CN and en)',
         params: IdParams,
-        response: { 200: Type.Object({ orderId: Uuid, policyVersion: Type.Integer(), lines: Type.Array(Type.Object({}, { additionalProperties: true })) }, { additionalProperties: true }), ...errorResponses },
+        response: { 200: EligibilitySchema, ...errorResponses },
       },
     },
     async (req) => orderEligibility(app.ctx, req.principal!.shopId, req.params.id),

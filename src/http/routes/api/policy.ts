@@ -4,15 +4,42 @@ import { PolicySchema } from '../../../domain/policy/schema.js';
 import type { PolicyRow } from '../../../services/policy/policies.js';
 import { currentPolicy, listPolicyVersions, savePolicy } from '../../../services/policy/policies.js';
 import { simulatePolicy } from '../../../services/policy/simulate-policy.js';
-import { DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';
+import { StringEnum } from '../../../domain/typebox.js';
+import { closed, DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';
 
-const VersionSchema = Type.Object({
+export const VersionSchema = Type.Object({
   id: Uuid,
   version: Type.Integer(),
   note: Nullable(Type.String()),
   createdAt: DateTime,
-  document: Type.Object({}, { additionalProperties: true, description: 'The policy document (see PolicyDocument)' }),
-});
+  document: Type.Record(Type.String(), Type.Unknown(), { description: 'The policy document: its JSON Schema is GET /policy/schema' }),
+}, closed);
+
+const Outcome = Type.Object(
+  { eligible: Type.Boolean(), refundMinor: Type.Integer(), decision: StringEnum(['approve', 'review', 'none'] as const), fastRefund: Type.Boolean(), rule: Type.String() },
+  closed,
+);
+const Totals = Type.Object({ eligible: Type.Integer(), refundMinor: Type.Integer(), autoApproved: Type.Integer(), fastRefunds: Type.Integer() }, closed);
+
+/** POST /policy/simulate: what a draft would change in past cases. */
+export const SimulationSchema = Type.Object(
+  {
+    days: Type.Integer(),
+    truncated: Type.Boolean(),
+    evaluated: Type.Integer(),
+    changed: Type.Array(
+      Type.Object(
+        { caseId: Uuid, rmaNumber: Type.String(), before: Outcome, after: Outcome, changes: Type.Array(StringEnum(['eligible', 'refundMinor', 'decision', 'fastRefund', 'rule'] as const)) },
+        closed,
+      ),
+    ),
+    totals: Type.Object({ before: Totals, after: Totals }, closed),
+    skipped: Type.Array(Type.Object({ caseId: Uuid, rmaNumber: Type.String(), code: Type.String(), message: Type.String() }, closed), {
+      description: 'Cases whose recorded history the rules could not judge again (left out of the totals)',
+    }),
+  },
+  closed,
+);
 const versionView = (p: PolicyRow) => ({ id: p.id, version: p.version, note: p.note, createdAt: p.createdAt.toISOString(), document: p.document });
 
 export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -44,14 +71,14 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/policy/versions',
     {
       config: { permission: 'policy:read' },
-      schema: { tags: ['policy'], summary: 'Every saved version, newest first', response: { 200: Type.Object({ data: Type.Array(VersionSchema) }), ...errorResponses } },
+      schema: { tags: ['policy'], summary: 'Every saved version, newest first', response: { 200: Type.Object({ data: Type.Array(VersionSchema) }, closed), ...errorResponses } },
     },
     async (req) => ({ data: (await listPolicyVersions(app.ctx, req.principal!.shopId)).map(versionView) }),
   );
 
   app.get(
     '/policy/schema',
-    { config: { permission: 'policy:read' }, schema: { tags: ['policy'], summary: 'The JSON Schema of a policy document', response: { ...errorResponses } } },
+    { config: { permission: 'policy:read' }, schema: { tags: ['policy'], summary: 'The JSON Schema of a policy document', response: { 200: Type.Record(Type.String(), Type.Unknown(), { description: 'A JSON Schema (draft 2020-12 keywords)' }), ...errorResponses } } },
     async () => PolicySchema,
   );
 
@@ -66,7 +93,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { document: Type.Unknown(), days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 90 })) },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ evaluated: Type.Integer() }, { additionalProperties: true }), ...errorResponses },
+        response: { 200: SimulationSchema, ...errorResponses },
       },
     },
     async (req) => simulatePolicy(app.ctx, req.principal!.shopId, req.body.document, req.body.days ?? 90),

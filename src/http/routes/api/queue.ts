@@ -5,9 +5,9 @@ import { StringEnum } from '../../../domain/typebox.js';
 import { QUEUE_SORTS } from '../../../services/console/queue.js';
 import { workQueue } from '../../../services/console/queue.js';
 import { CHANNELS } from '../../../services/orders/order-input.js';
-import { DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';
+import { closed, DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';
 
-const QueueItemSchema = Type.Object({
+export const QueueItemSchema = Type.Object({
   id: Uuid,
   rmaNumber: Type.String(),
   orderId: Uuid,
@@ -30,7 +30,7 @@ const QueueItemSchema = Type.Object({
   awaitingPayout: Nullable(
     Type.Object(
       { since: DateTime, amountMinor: Type.Integer() },
-      { description: 'A manual refund (paid outside Retour) not yet confirmed paid: since when, and how much' },
+      { ...closed, description: 'A manual refund (paid outside Retour) not yet confirmed paid: since when, and how much' },
     ),
   ),
   deadline: Nullable(
@@ -38,13 +38,13 @@ const QueueItemSchema = Type.Object({
       dueAt: DateTime,
       kind: Nullable(Type.String({ description: 'merchant_response, buyer_ship, merchant_receipt, revise_or_escalate, refund_after_receipt' })),
       source: StringEnum(['scheduled', 'policy'] as const, { description: "scheduled: the worker's deadline; policy: estimated from the case's policy" }),
-    }),
+    }, closed),
   ),
   /** The carrier delivered the returned parcel to the shop: ready to receive (issue 17). */
   receiptReadyAt: Nullable(DateTime),
   groupCode: Nullable(Type.String({ description: 'A return across several orders: the code of the group this case is part of (one parcel, one label)' })),
-  items: Type.Array(Type.Object({ sku: Type.String(), title: Type.String(), quantity: Type.Integer(), reasonCode: Type.String() })),
-});
+  items: Type.Array(Type.Object({ sku: Type.String(), title: Type.String(), quantity: Type.Integer(), reasonCode: Type.String() }, closed)),
+}, closed);
 
 /** The console's work queue: cases with their next deadline, sortable and paged with a total. */
 export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -84,7 +84,7 @@ export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ now: DateTime, page: Type.Integer(), pageSize: Type.Integer(), total: Type.Integer(), data: Type.Array(QueueItemSchema) }),
+          200: Type.Object({ now: DateTime, page: Type.Integer(), pageSize: Type.Integer(), total: Type.Integer(), data: Type.Array(QueueItemSchema) }, closed),
           ...errorResponses,
         },
       },

@@ -7,7 +7,7 @@ import { keyedAs } from '../../idempotent-reply.js';
 const Line = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
 const Optional = (max: number, description: string) => Type.Optional(Nullable(Type.String({ maxLength: max, description })));
 
-const ReturnAddressSchema = Type.Object(
+export const ReturnAddressSchema = Type.Object(
   {
     id: Uuid,
     name: Type.String(),
@@ -38,7 +38,7 @@ export const returnAddressRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/return-addresses',
     {
       config: { permission: 'shop:read' },
-      schema: { tags: ['shop'], summary: 'The shop’s return addresses (退货地址), the default first', response: { 200: Type.Object({ data: Type.Array(ReturnAddressSchema) }), ...errorResponses } },
+      schema: { tags: ['shop'], summary: 'The shop’s return addresses (退货地址), the default first', response: { 200: Type.Object({ data: Type.Array(ReturnAddressSchema) }, { additionalProperties: false }), ...errorResponses } },
     },
     async (req) => listReturnAddresses(app.ctx, req.principal!.shopId),
   );

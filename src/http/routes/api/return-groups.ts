@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { CASE_STATUSES, CASE_TYPES, type CaseAction } from '../../../domain/cases/model.js';
 import { CONDITIONS } from '../../../domain/policy/schema.js';
 import { StringEnum } from '../../../domain/typebox.js';
-import { createReturnGroup, GROUP_ACTION_INPUTS, GROUP_ACTIONS, groupAction, findGroup, returnGroupDetail, ReturnGroupRequestSchema } from '../../../services/returns/return-groups.js';
+import { createReturnGroup, GROUP_ACTION_INPUTS, GROUP_ACTIONS, groupAction, findGroup, returnGroupDetail, ReturnGroupRequestSchema } from '../../../services/cases/return-groups.js';
 import { actorOf, assertMayEverTake } from '../../actor.js';
 import { DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';
 

@@ -3,79 +3,31 @@ import { Type } from 'typebox';
 import { CASE_ACTIONS, CASE_STATUSES, CASE_TYPES, type CaseAction } from '../../../domain/cases/model.js';
 import { StringEnum } from '../../../domain/typebox.js';
 import { CHANNELS } from '../../../services/orders/order-input.js';
-import { ACTION_INPUTS, INTERNAL_ACTIONS } from '../../../services/returns/action-inputs.js';
-import { CaseRequestSchema, CreateCaseSchema } from '../../../services/returns/case-input.js';
-import { createCase } from '../../../services/returns/create-case.js';
-import { performAction } from '../../../services/returns/perform-action.js';
-import { previewReturn } from '../../../services/returns/preview.js';
-import { caseDetail, getCase, listCases } from '../../../services/returns/read-cases.js';
+import { ACTION_INPUTS, INTERNAL_ACTIONS } from '../../../services/cases/action-inputs.js';
+import { CaseRequestSchema, CreateCaseSchema } from '../../../services/cases/case-input.js';
+import { createCase } from '../../../services/cases/create-case.js';
+import { performAction } from '../../../services/cases/perform-action.js';
+import { previewReturn } from '../../../services/cases/preview.js';
+import { caseDetail, getCase, listCases } from '../../../services/cases/read-cases.js';
 import { languageFromHeaders } from '../../../i18n/messages.js';
-import { readEvidence, uploadEvidence } from '../../../services/evidence/evidence.js';
+import { readEvidence, uploadEvidence } from '../../../services/cases/evidence/evidence.js';
 import { actorOf, assertMayEverTake, assertPlatformMayPay } from '../../actor.js';
 import { replyRecorder } from '../../idempotent-reply.js';
 import { readEvidenceUpload } from '../../evidence-upload.js';
-import { LINE_RESOLUTIONS } from '../../../domain/refunds/compute.js';
-import { DISPOSITIONS } from '../../../domain/cases/disposition.js';
-import { DateTime, errorResponses, IdParams, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
+import { BinaryReply, closed, DateTime, errorResponses, IdParams, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
+import { CaseDetailSchema, CasePreviewSchema, CaseSummarySchema, EvidenceSchema } from '../../schemas/cases.js';
 
-const open = { additionalProperties: true } as const;
-
-/** The main fields of a case; the reply carries more (items, money, timeline): see the examples in the API guide. */
-export const CaseSummarySchema = Type.Object(
-  {
-    id: Uuid,
-    rmaNumber: Type.String({ description: 'Readable per-shop number, e.g. R2611220001' }),
-    orderId: Uuid,
-    type: StringEnum(CASE_TYPES),
-    status: StringEnum(CASE_STATUSES),
-    refundMinor: Type.Integer({ description: 'The refund as last computed' }),
-    refundedMinor: Type.Integer({ description: 'Refunded so far' }),
-    riskScore: Type.Integer(),
-    createdAt: DateTime,
-  },
-  open,
-);
-const CaseDetailSchema = Type.Object(
+/** A case in the list: its summary, the order's number and channel, the buyer's name, what comes back. */
+export const CaseListItemSchema = Type.Object(
   {
     ...CaseSummarySchema.properties,
-    breakdown: Type.Object({}, { ...open, description: 'Refund breakdown: items, tax, fees, shipping, bounds, store credit' }),
-    items: Type.Array(
-      Type.Object(
-        {
-          id: Uuid,
-          lineId: Uuid,
-          quantity: Type.Integer(),
-          reasonCode: Type.String(),
-          resolution: StringEnum(LINE_RESOLUTIONS, { description: 'Refunded, or replaced (exchange cases may mix both)' }),
-          defaultDispositions: Type.Optional(
-            Type.Record(Type.String(), StringEnum(DISPOSITIONS), {
-              description: 'Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked)',
-            }),
-          ),
-        },
-        open,
-      ),
-    ),
-    buyerOwesMinor: Type.Integer({ description: 'Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments)' }),
-    buyerPaidMinor: Type.Integer({ description: 'Exchanges: the top-up payments staff confirmed' }),
-    timeline: Type.Array(Type.Object({ type: Type.String(), at: DateTime }, open)),
-    deadlines: Type.Array(
-      Type.Object(
-        {
-          kind: Type.String({ description: 'merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt' }),
-          outcome: Type.String({ description: 'What the system does when it runs out (an action, or alert)' }),
-          dueAt: DateTime,
-          status: StringEnum(['pending', 'applied', 'cancelled', 'failed'] as const),
-        },
-        open,
-      ),
-      { description: 'Clocks on the case, oldest first; the pending one is the next deadline' },
-    ),
-    allowedActions: Type.Array(StringEnum(CASE_ACTIONS), { description: 'What the caller may do now' }),
+    orderNumber: Type.String(),
+    channel: Type.String(),
+    customerName: Nullable(Type.String()),
+    items: Type.Array(Type.Object({ sku: Type.String(), title: Type.String(), quantity: Type.Integer(), reasonCode: Type.String() }, closed)),
   },
-  open,
+  closed,
 );
-const EvidenceSchema = Type.Object({ id: Uuid, mime: Type.String(), sizeBytes: Type.Integer(), sha256: Type.String(), purpose: Type.String(), createdAt: DateTime });
 
 export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -86,7 +38,7 @@ export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['returns'],
         summary: 'The full financial outcome of a would-be case, creating nothing',
         body: CaseRequestSchema,
-        response: { 200: Type.Object({ eligible: Type.Boolean(), refund: Type.Object({}, open) }, open), ...errorResponses },
+        response: { 200: CasePreviewSchema, ...errorResponses },
       },
     },
     async (req) => previewReturn(app.ctx, req.principal!.shopId, req.body),
@@ -140,7 +92,7 @@ export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Page(CaseSummarySchema), ...errorResponses },
+        response: { 200: Page(CaseListItemSchema), ...errorResponses },
       },
     },
     async (req) => listCases(app.ctx, req.principal!.shopId, req.query),
@@ -207,7 +159,12 @@ export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/evidence/:id',
     {
       config: { permission: 'cases:read' },
-      schema: { tags: ['returns'], summary: 'The bytes of a photo or video (staff of the shop only)', params: IdParams, response: { ...errorResponses } },
+      schema: {
+        tags: ['returns'],
+        summary: 'The bytes of a photo or video (staff of the shop only)',
+        params: IdParams,
+        response: { 200: BinaryReply('The file, with the type it was stored as (image/*, video/*)'), ...errorResponses },
+      },
     },
     async (req, reply) => {
       const { row, stream } = await readEvidence(app.ctx, req.principal!.shopId, req.params.id);
@@ -221,4 +178,3 @@ export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 };
 
-export const CaseSummaryNullable = Nullable(CaseSummarySchema);

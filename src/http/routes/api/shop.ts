@@ -2,16 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ShopRow } from '../../../services/shops/shops.js';
 import { getShop, updateShop } from '../../../services/shops/shops.js';
-import { DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';
+import { closed, DateTime, errorResponses, Nullable, Uuid } from '../../schemas/common.js';
 import { LocaleSchema } from '../../schemas/staff.js';
 import { StringEnum } from '../../../domain/typebox.js';
 import { REFUND_PROVIDERS } from '../../../integrations/payments/provider.js';
-import { paymentSettings } from '../../../services/refunds/providers.js';
+import { paymentSettings } from '../../../services/cases/refunds/providers.js';
 import { CHANNELS } from '../../../services/orders/order-input.js';
 
 const Currency = Type.String({ pattern: '^[A-Z]{3}$' });
 
-const ShopSchema = Type.Object({
+export const ShopSchema = Type.Object({
   id: Uuid,
   slug: Type.String(),
   name: Type.String(),
@@ -22,11 +22,11 @@ const ShopSchema = Type.Object({
   locales: Type.Array(Type.String()),
   logoUrl: Nullable(Type.String()),
   refundProvider: StringEnum(REFUND_PROVIDERS),
-  refundProviders: Type.Record(Type.String(), Type.Object({ provider: Type.String(), connectionId: Nullable(Uuid) }), {
+  refundProviders: Type.Record(Type.String(), Type.Object({ provider: Type.String(), connectionId: Nullable(Uuid) }, closed), {
     description: 'Per sales channel, where its refunds go; channels not listed use refundProvider',
   }),
   createdAt: DateTime,
-});
+}, closed);
 
 const shopView = (s: ShopRow) => ({
   id: s.id,

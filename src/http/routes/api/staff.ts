@@ -3,16 +3,16 @@ import { Type } from 'typebox';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../../services/api-keys/api-keys.js';
 import { createStaff, listStaff, updateStaff } from '../../../services/staff/staff.js';
 import { keyedAs } from '../../idempotent-reply.js';
-import { errorResponses, IdParams } from '../../schemas/common.js';
+import { closed, errorResponses, IdParams } from '../../schemas/common.js';
 import { ApiKeySchema, apiKeyView, LocaleSchema, RoleSchema, StaffSchema, staffView } from '../../schemas/staff.js';
 
-const strict = { additionalProperties: false } as const;
+const strict = closed;
 
 /** Staff accounts and API keys of the caller's shop. */
 export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/staff',
-    { config: { permission: 'staff:manage' }, schema: { tags: ['staff'], response: { 200: Type.Object({ data: Type.Array(StaffSchema) }), ...errorResponses } } },
+    { config: { permission: 'staff:manage' }, schema: { tags: ['staff'], response: { 200: Type.Object({ data: Type.Array(StaffSchema) }, closed), ...errorResponses } } },
     async (req) => ({ data: (await listStaff(app.ctx, req.principal!.shopId)).map(staffView) }),
   );
 
@@ -63,7 +63,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api-keys',
-    { config: { permission: 'api_keys:manage' }, schema: { tags: ['api-keys'], response: { 200: Type.Object({ data: Type.Array(ApiKeySchema) }), ...errorResponses } } },
+    { config: { permission: 'api_keys:manage' }, schema: { tags: ['api-keys'], response: { 200: Type.Object({ data: Type.Array(ApiKeySchema) }, closed), ...errorResponses } } },
     async (req) => ({ data: (await listApiKeys(app.ctx, req.principal!.shopId)).map(apiKeyView) }),
   );
 
@@ -82,7 +82,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           strict,
         ),
-        response: { 201: Type.Object({ key: Type.String({ description: 'Shown once; store it now' }), apiKey: ApiKeySchema }), ...errorResponses },
+        response: { 201: Type.Object({ key: Type.String({ description: 'Shown once; store it now' }), apiKey: ApiKeySchema }, closed), ...errorResponses },
       },
     },
     async (req, reply) => {

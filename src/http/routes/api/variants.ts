@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { StringEnum } from '../../../domain/typebox.js';
 import { listVariants, setVariantStock, variantMovements } from '../../../services/catalog/stock.js';
-import { DateTime, errorResponses, IdParams, Nullable, PageQuery, Uuid } from '../../schemas/common.js';
+import { closed, DateTime, errorResponses, IdParams, Nullable, PageQuery, Uuid } from '../../schemas/common.js';
 
-const VariantSchema = Type.Object(
+export const VariantSchema = Type.Object(
   {
     id: Uuid,
     productId: Uuid,
@@ -12,14 +13,14 @@ const VariantSchema = Type.Object(
     attributes: Type.Record(Type.String(), Type.String()),
     priceMinor: Nullable(Type.Integer()),
     currency: Nullable(Type.String()),
-    returnFlags: Type.Object({ customMade: Type.Boolean(), perishable: Type.Boolean(), digital: Type.Boolean(), hygiene: Type.Boolean(), finalSale: Type.Boolean() }),
+    returnFlags: Type.Object({ customMade: Type.Boolean(), perishable: Type.Boolean(), digital: Type.Boolean(), hygiene: Type.Boolean(), finalSale: Type.Boolean() }, closed),
     stockOnHand: Type.Integer({ description: 'Units in stock: exchanges ship replacements from it' }),
     updatedAt: DateTime,
   },
   { additionalProperties: false },
 );
 
-const MovementSchema = Type.Object(
+export const MovementSchema = Type.Object(
   {
     id: Uuid,
     quantity: Type.Integer({ description: 'Units added (positive) or taken (negative)' }),
@@ -29,7 +30,7 @@ const MovementSchema = Type.Object(
     note: Nullable(Type.String()),
     caseId: Nullable(Uuid),
     returnItemId: Nullable(Uuid),
-    actor: Nullable(Type.Object({ kind: Type.String(), id: Nullable(Uuid) })),
+    actor: Nullable(Type.Object({ kind: StringEnum(['staff', 'api_key', 'system'] as const), id: Nullable(Uuid) }, closed)),
     createdAt: DateTime,
   },
   { additionalProperties: false },
@@ -44,7 +45,7 @@ export const variantRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['catalog'],
         summary: 'The catalogue’s variants (SKUs) with their stock on hand, in SKU order',
         querystring: Type.Object({ sku: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'One SKU, exactly' })), ...PageQuery }, { additionalProperties: false }),
-        response: { 200: Type.Object({ data: Type.Array(VariantSchema), nextCursor: Nullable(Type.String()) }), ...errorResponses },
+        response: { 200: Type.Object({ data: Type.Array(VariantSchema), nextCursor: Nullable(Type.String()) }, closed), ...errorResponses },
       },
     },
     async (req) => listVariants(app.ctx, req.principal!.shopId, req.query),
@@ -83,7 +84,7 @@ export const variantRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'A variant’s stock movements, newest first (restocked returns, replacements shipped, adjustments)',
         params: IdParams,
         querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
-        response: { 200: Type.Object({ stockOnHand: Type.Integer(), data: Type.Array(MovementSchema), nextCursor: Nullable(Type.String()) }), ...errorResponses },
+        response: { 200: Type.Object({ stockOnHand: Type.Integer(), data: Type.Array(MovementSchema), nextCursor: Nullable(Type.String()) }, closed), ...errorResponses },
       },
     },
     async (req) => variantMovements(app.ctx, req.principal!.shopId, req.params.id, req.query),

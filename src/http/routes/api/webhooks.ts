@@ -3,17 +3,17 @@ import { Type } from 'typebox';
 import { StringEnum } from '../../../domain/typebox.js';
 import type { DeliveryRow } from '../../../services/webhooks/deliveries.js';
 import type { EndpointRow } from '../../../services/webhooks/endpoints.js';
-import { EVENT_TYPES } from '../../../services/automation/outbox.js';
+import { EVENT_TYPES } from '../../../services/events.js';
 import { listDeliveries, replayDelivery, replaySince } from '../../../services/webhooks/deliveries.js';
 import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, updateEndpoint } from '../../../services/webhooks/endpoints.js';
 import { keyedAs } from '../../idempotent-reply.js';
-import { DateTime, errorResponses, IdParams, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
+import { closed, DateTime, errorResponses, IdParams, Nullable, Page, PageQuery, Uuid } from '../../schemas/common.js';
 
 const EventTypes = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 50, description: `Event types, or ["*"] for all: ${EVENT_TYPES.join(', ')}` });
 
 const SecretInput = Type.String({ maxLength: 200, description: 'Your own signing secret: whsec_ and 24–64 random bytes in base64 (generated when absent)' });
 
-const EndpointSchema = Type.Object({
+export const EndpointSchema = Type.Object({
   id: Uuid,
   url: Type.String(),
   description: Nullable(Type.String()),
@@ -22,10 +22,10 @@ const EndpointSchema = Type.Object({
   disabledReason: Nullable(Type.String({ description: 'Why Retour disabled it (e.g. the receiver answered 410)' })),
   createdAt: DateTime,
   updatedAt: DateTime,
-});
-const WithSecret = Type.Intersect([EndpointSchema, Type.Object({ secret: Type.String({ description: 'The signing secret (whsec_…): shown this once' }) })]);
+}, closed);
+const WithSecret = Type.Object({ ...EndpointSchema.properties, secret: Type.String({ description: 'The signing secret (whsec_…): shown this once' }) }, closed);
 
-const DeliverySchema = Type.Object({
+export const DeliverySchema = Type.Object({
   id: Type.String({ description: 'Also the webhook-id header: the same on every retry and replay' }),
   endpointId: Uuid,
   eventType: Type.String(),
@@ -37,8 +37,8 @@ const DeliverySchema = Type.Object({
   lastError: Nullable(Type.String()),
   deliveredAt: Nullable(DateTime),
   createdAt: DateTime,
-  payload: Type.Record(Type.String(), Type.Unknown()),
-});
+  payload: Type.Record(Type.String(), Type.Unknown(), { description: 'The event as sent (docs/webhooks.md); its shape depends on the event type' }),
+}, closed);
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const endpointView = (e: EndpointRow) => ({
@@ -72,13 +72,13 @@ const tags = ['webhooks'];
 export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/webhooks/event-types',
-    { config: manage, schema: { tags, summary: 'Every event type an endpoint can take (docs/webhooks.md)', response: { 200: Type.Object({ data: Type.Array(Type.String()) }), ...errorResponses } } },
+    { config: manage, schema: { tags, summary: 'Every event type an endpoint can take (docs/webhooks.md)', response: { 200: Type.Object({ data: Type.Array(Type.String()) }, closed), ...errorResponses } } },
     async () => ({ data: [...EVENT_TYPES] }),
   );
 
   app.get(
     '/webhooks',
-    { config: manage, schema: { tags, summary: "The shop's webhook endpoints", response: { 200: Type.Object({ data: Type.Array(EndpointSchema) }), ...errorResponses } } },
+    { config: manage, schema: { tags, summary: "The shop's webhook endpoints", response: { 200: Type.Object({ data: Type.Array(EndpointSchema) }, closed), ...errorResponses } } },
     async (req) => ({ data: (await listEndpoints(app.ctx, req.principal!.shopId)).map(endpointView) }),
   );
 
@@ -133,7 +133,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Intersect([EndpointSchema, Type.Object({ secret: Type.Optional(Type.String()) })]), ...errorResponses },
+        response: { 200: Type.Object({ ...EndpointSchema.properties, secret: Type.Optional(Type.String({ description: 'A signing secret Retour generated: shown this once' })) }, closed), ...errorResponses },
       },
     },
     async (req) => {
@@ -143,7 +143,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.delete('/webhooks/:id', { config: manage, schema: { tags, summary: 'Remove an endpoint and its delivery log', params: IdParams, response: { ...errorResponses } } }, async (req, reply) => {
+  app.delete('/webhooks/:id', { config: manage, schema: { tags, summary: 'Remove an endpoint and its delivery log', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } }, async (req, reply) => {
     await deleteEndpoint(app.ctx, req.principal!.shopId, req.params.id);
     return reply.code(204).send(null);
   });
@@ -175,7 +175,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Send again every event since a time that the endpoint takes (including events from before it subscribed)',
         params: IdParams,
         body: Type.Object({ since: DateTime }, { additionalProperties: false }),
-        response: { 202: Type.Object({ replayed: Type.Integer() }), ...errorResponses },
+        response: { 202: Type.Object({ replayed: Type.Integer() }, closed), ...errorResponses },
       },
     },
     async (req, reply) => reply.code(202).send({ replayed: await replaySince(app.ctx, req.principal!.shopId, req.params.id, new Date(req.body.since)) }),

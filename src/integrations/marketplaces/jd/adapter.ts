@@ -1,4 +1,4 @@
-import type { OpenConnection } from '../../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../../connection-kind.js';
 import { MarketplaceRefusal, type MarketplaceAdapter, type MarketplaceRecord, type PulledPage } from '../adapter.js';
 import { fenOf, fenOfYuan, text } from '../money.js';
 import { chinaTime, parseChinaTime } from '../signing.js';

@@ -1,4 +1,4 @@
-import type { OpenConnection } from '../../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../../connection-kind.js';
 import type { MarketplaceAdapter, MarketplaceRecord, PulledPage } from '../adapter.js';
 import { fenOf, text } from '../money.js';
 import { parseChinaTime } from '../signing.js';

@@ -1,4 +1,4 @@
-import type { OpenConnection } from '../../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../../connection-kind.js';
 import { signPdd } from '../signing.js';
 import { signedCall, type Json, type PlatformAnswer, type TransportSettings } from '../transport.js';
 

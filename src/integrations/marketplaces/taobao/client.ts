@@ -1,4 +1,4 @@
-import type { OpenConnection } from '../../../services/connections/connection-kind.js';
+import type { OpenConnection } from '../../connection-kind.js';
 import { chinaTime, signTop } from '../signing.js';
 import { form, signedCall, type Json, type PlatformAnswer, type TransportSettings } from '../transport.js';
 
