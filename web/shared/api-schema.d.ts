@@ -154,39 +154,57 @@ export interface paths {
                                 en: string;
                                 "zh-CN": string;
                             };
+                            /** @description The filters applied (null: not filtered) */
                             filters: {
-                                [key: string]: unknown;
+                                category: string | null;
+                                channel: string | null;
+                                productId: string | null;
+                                reason: string | null;
+                                sku: string | null;
                             };
                             /** @enum {string} */
                             groupBy: "none" | "day" | "week" | "month" | "sku" | "product" | "category" | "reason" | "channel";
                             /** @description One per group: `key` (a day, ISO week Monday, month, SKU variant id, product id, category, reason or channel) with labels and the figures */
-                            groups: (({
-                                key: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) & ({
+                            groups: {
+                                category?: string | null;
+                                categoryName?: string | null;
+                                channel?: string;
                                 completedCases: number;
+                                /** @enum {string} */
+                                fault?: "seller" | "buyer" | "carrier";
                                 /** @description Refunds of cases whose return shipping the insurer paid (运费险): not in shippingReimbursedMinor */
                                 insuredRefunds: number;
                                 insuredShare: number | null;
+                                key: string;
+                                label?: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
+                                productId?: string | null;
+                                quality?: boolean;
+                                reason?: string;
                                 refundedMinor: number;
                                 refundedUnits: number;
                                 refunds: number;
                                 restockingFeesMinor: number;
                                 shippingReimbursedMinor: number;
+                                sku?: string;
                                 storeCreditBonusMinor: number;
+                                title?: string | null;
                                 /** @description refunded + shipping reimbursed + bonuses + written off − restocking fees */
                                 totalMinor: number;
+                                /** Format: uuid */
+                                variantId?: string;
                                 writtenOffUnits: number;
                                 writtenOffValueMinor: number;
-                            } & {
-                                [key: string]: unknown;
-                            }))[];
+                            }[];
                             /** @enum {string} */
                             metric: "cost";
                             nextCursor: string | null;
                             period: {
                                 from: string;
+                                /** @enum {string} */
+                                granularity: "day" | "month";
                                 timezone: string;
                                 to: string;
                             };
@@ -207,13 +225,9 @@ export interface paths {
                                 totalMinor: number;
                                 writtenOffUnits: number;
                                 writtenOffValueMinor: number;
-                            } & {
-                                [key: string]: unknown;
                             };
                             /** @description totalMinor + compensationMinor */
                             totalWithCompensationMinor: number;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -297,22 +311,28 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            customers: ({
+                            currency: string;
+                            customers: {
                                 casesRequested: number;
                                 /** Format: uuid */
                                 customerId: string;
                                 email: string | null;
+                                externalRef: string | null;
                                 name: string | null;
+                                orders: number;
                                 refundedMinor: number;
                                 returnedUnits: number;
+                                returnedValueMinor: number;
                                 returnRate: number | null;
                                 soldUnits: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                soldValueMinor: number;
+                            }[];
                             definition: {
                                 en: string;
                                 "zh-CN": string;
+                            };
+                            filters: {
+                                channel: string | null;
                             };
                             /** @enum {string} */
                             metric: "customers";
@@ -322,8 +342,9 @@ export interface paths {
                                 timezone: string;
                                 toMonth: string;
                             } | null;
-                        } & {
-                            [key: string]: unknown;
+                            rebuildPending: boolean;
+                            /** @enum {string} */
+                            sort: "returnedUnits" | "returnRate" | "cases" | "refunded";
                         };
                     };
                 };
@@ -379,14 +400,54 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: ({
+                            data: {
+                                /** @enum {string} */
+                                algorithm: "logistic_regression_l2_newton";
                                 auc: number | null;
+                                baselineSkuRateAuc: number | null;
+                                brier: number;
+                                calibration: {
+                                    from: number;
+                                    meanPredicted: number;
+                                    observedRate: number;
+                                    rows: number;
+                                    to: number;
+                                }[];
+                                calibrationError: number;
+                                features: {
+                                    coefficient: number;
+                                    label: {
+                                        en: string;
+                                        "zh-CN": string;
+                                    };
+                                    mean: number;
+                                    name: string;
+                                    std: number;
+                                }[];
                                 /** Format: uuid */
                                 id: string;
+                                intercept: number;
+                                label: string;
+                                logLoss: number;
+                                rows: {
+                                    immature: number;
+                                    test: number;
+                                    testPositives: number;
+                                    train: number;
+                                    trainPositives: number;
+                                };
+                                split: {
+                                    /** Format: date-time */
+                                    splitAt: string;
+                                    /** Format: date-time */
+                                    testTo: string;
+                                    /** Format: date-time */
+                                    trainFrom: string;
+                                };
+                                /** Format: date-time */
+                                trainedAt: string;
                                 version: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                         };
                     };
                 };
@@ -465,17 +526,103 @@ export interface paths {
                                 en: string;
                                 "zh-CN": string;
                             };
+                            lines: {
+                                /** Format: uuid */
+                                lineId: string;
+                                logOdds: number;
+                                probability: number;
+                                quantity: number;
+                                sku: string;
+                                title: string;
+                                topFeatures: {
+                                    contribution: number;
+                                    feature: string;
+                                    label: {
+                                        en: string;
+                                        "zh-CN": string;
+                                    };
+                                    value: number;
+                                }[];
+                            }[];
                             /** @enum {string} */
                             metric: "predictions";
                             model: {
+                                auc: number | null;
                                 /** Format: uuid */
                                 id: string;
+                                /** Format: date-time */
+                                trainedAt: string;
                                 version: number;
-                            } & {
-                                [key: string]: unknown;
                             };
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: uuid */
+                            orderId: string;
+                        } | {
+                            definition: {
+                                en: string;
+                                "zh-CN": string;
+                            };
+                            /** @enum {string} */
+                            metric: "predictions";
+                            model: {
+                                /** @enum {string} */
+                                algorithm: "logistic_regression_l2_newton";
+                                auc: number | null;
+                                baselineSkuRateAuc: number | null;
+                                brier: number;
+                                calibration: {
+                                    from: number;
+                                    meanPredicted: number;
+                                    observedRate: number;
+                                    rows: number;
+                                    to: number;
+                                }[];
+                                calibrationError: number;
+                                features: {
+                                    coefficient: number;
+                                    label: {
+                                        en: string;
+                                        "zh-CN": string;
+                                    };
+                                    mean: number;
+                                    name: string;
+                                    std: number;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                intercept: number;
+                                label: string;
+                                logLoss: number;
+                                rows: {
+                                    immature: number;
+                                    test: number;
+                                    testPositives: number;
+                                    train: number;
+                                    trainPositives: number;
+                                };
+                                split: {
+                                    /** Format: date-time */
+                                    splitAt: string;
+                                    /** Format: date-time */
+                                    testTo: string;
+                                    /** Format: date-time */
+                                    trainFrom: string;
+                                };
+                                /** Format: date-time */
+                                trainedAt: string;
+                                version: number;
+                            };
+                            nextCursor: string | null;
+                            skus: {
+                                category: string | null;
+                                categoryName?: string | null;
+                                lines: number;
+                                observedRate: number | null;
+                                predictedRate: number;
+                                sku: string;
+                                title: string;
+                                /** Format: uuid */
+                                variantId: string;
+                            }[];
                         };
                     };
                 };
@@ -567,26 +714,63 @@ export interface paths {
                                 en: string;
                                 "zh-CN": string;
                             };
-                            groups: (({
+                            /** @description The filters applied (null: not filtered) */
+                            filters: {
+                                category: string | null;
+                                channel: string | null;
+                                productId: string | null;
+                                reason: string | null;
+                                sku: string | null;
+                            };
+                            /** @enum {string} */
+                            groupBy: "none" | "day" | "week" | "month" | "sku" | "product" | "category" | "reason" | "channel";
+                            groups: {
+                                category?: string | null;
+                                categoryName?: string | null;
+                                channel?: string;
+                                /** @enum {string} */
+                                fault?: "seller" | "buyer" | "carrier";
                                 key: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) & ({
+                                label?: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
                                 paidOrders: number;
+                                productId?: string | null;
+                                quality?: boolean;
                                 qualityRefundedCases: number;
                                 rate: number | null;
                                 rateBp: number | null;
+                                reason?: string;
                                 refundedCases: number;
-                            } & {
-                                [key: string]: unknown;
-                            }))[];
+                                sku?: string;
+                                title?: string | null;
+                                /** Format: uuid */
+                                variantId?: string;
+                            }[];
+                            groupsPeriod: {
+                                from: string;
+                                to: string;
+                            } | null;
                             lastAlert: {
-                                [key: string]: unknown;
+                                at: string | null;
+                                evaluatedAt: string;
+                                level: string;
                             } | null;
                             /** @enum {string} */
                             level: "ok" | "projected_warn" | "warn" | "projected_limit" | "limit";
                             /** @enum {string} */
                             metric: "quality_refund_rate";
+                            nextCursor: string | null;
+                            period: {
+                                from: string;
+                                /** @enum {string} */
+                                granularity: "day" | "month";
+                                timezone: string;
+                                to: string;
+                            };
+                            /** @description The cube awaits a rebuild by the worker: figures may be incomplete */
+                            rebuildPending: boolean;
                             series: {
                                 day: string;
                                 paidOrders: number;
@@ -602,13 +786,11 @@ export interface paths {
                             trend: {
                                 fittedDays: number;
                                 horizonDays: number;
+                                /** @description Why there is no trend */
+                                note?: string;
                                 projectedBp: number | null;
                                 slopeBpPerDay: number | null;
-                            } & {
-                                [key: string]: unknown;
                             };
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -694,28 +876,62 @@ export interface paths {
                                 en: string;
                                 "zh-CN": string;
                             };
+                            /** @description The filters applied (null: not filtered) */
                             filters: {
-                                [key: string]: unknown;
+                                category: string | null;
+                                channel: string | null;
+                                productId: string | null;
+                                reason: string | null;
+                                sku: string | null;
                             };
                             /** @enum {string} */
                             groupBy: "none" | "day" | "week" | "month" | "sku" | "product" | "category" | "reason" | "channel";
                             /** @description One per group: `key` (a day, ISO week Monday, month, SKU variant id, product id, category, reason or channel) with labels and the figures */
-                            groups: (({
-                                key: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) & ({
+                            groups: {
                                 casesRequested: number;
+                                category?: string | null;
+                                categoryName?: string | null;
+                                channel?: string;
+                                /** @enum {string} */
+                                fault?: "seller" | "buyer" | "carrier";
+                                key: string;
+                                label?: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
+                                productId?: string | null;
+                                quality?: boolean;
+                                reason?: string;
                                 returnedUnits: number;
+                                shareOfCases?: number | null;
+                                sku?: string;
+                                title?: string | null;
+                                /** @description groupBy sku, product or category: the group’s top reasons */
+                                topReasons?: {
+                                    casesRequested: number;
+                                    /** @enum {string} */
+                                    fault?: "seller" | "buyer" | "carrier";
+                                    label?: {
+                                        en: string;
+                                        "zh-CN": string;
+                                    };
+                                    quality?: boolean;
+                                    reason: string;
+                                    returnedUnits: number;
+                                    shareOfCases: number | null;
+                                    unitsRequested: number;
+                                }[];
                                 unitsRequested: number;
-                            } & {
-                                [key: string]: unknown;
-                            }))[];
+                                /** Format: uuid */
+                                variantId?: string;
+                            }[];
                             /** @enum {string} */
                             metric: "reasons";
                             nextCursor: string | null;
                             period: {
                                 from: string;
+                                /** @enum {string} */
+                                granularity: "day" | "month";
                                 timezone: string;
                                 to: string;
                             };
@@ -725,11 +941,7 @@ export interface paths {
                                 casesRequested: number;
                                 returnedUnits: number;
                                 unitsRequested: number;
-                            } & {
-                                [key: string]: unknown;
                             };
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -818,36 +1030,55 @@ export interface paths {
                                 en: string;
                                 "zh-CN": string;
                             };
+                            /** @description The filters applied (null: not filtered) */
                             filters: {
-                                [key: string]: unknown;
+                                category: string | null;
+                                channel: string | null;
+                                productId: string | null;
+                                reason: string | null;
+                                sku: string | null;
                             };
                             /** @enum {string} */
                             groupBy: "none" | "day" | "week" | "month" | "sku" | "product" | "category" | "reason" | "channel";
                             /** @description One per group: `key` (a day, ISO week Monday, month, SKU variant id, product id, category, reason or channel) with labels and the figures */
-                            groups: (({
+                            groups: {
+                                category?: string | null;
+                                categoryName?: string | null;
+                                channel?: string;
+                                /** @enum {string} */
+                                fault?: "seller" | "buyer" | "carrier";
                                 key: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) & ({
+                                label?: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
                                 /** @description Orders placed in the period (sold: paid, not cancelled) */
                                 orders: number;
                                 /** @description Units of these orders in return cases still open */
                                 pendingReturnUnits: number;
+                                productId?: string | null;
+                                quality?: boolean;
+                                reason?: string;
                                 /** @description Units accepted back in completed return cases, from these orders */
                                 returnedUnits: number;
                                 returnedValueMinor: number;
+                                sku?: string;
+                                soldLines: number;
                                 soldUnits: number;
                                 soldValueMinor: number;
+                                title?: string | null;
                                 unitRate: number | null;
                                 valueRate: number | null;
-                            } & {
-                                [key: string]: unknown;
-                            }))[];
+                                /** Format: uuid */
+                                variantId?: string;
+                            }[];
                             /** @enum {string} */
                             metric: "return_rate";
                             nextCursor: string | null;
                             period: {
                                 from: string;
+                                /** @enum {string} */
+                                granularity: "day" | "month";
                                 timezone: string;
                                 to: string;
                             };
@@ -861,15 +1092,12 @@ export interface paths {
                                 /** @description Units accepted back in completed return cases, from these orders */
                                 returnedUnits: number;
                                 returnedValueMinor: number;
+                                soldLines: number;
                                 soldUnits: number;
                                 soldValueMinor: number;
                                 unitRate: number | null;
                                 valueRate: number | null;
-                            } & {
-                                [key: string]: unknown;
                             };
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -955,17 +1183,22 @@ export interface paths {
                                 cases: number;
                                 fromSeconds: number;
                             }[];
+                            /** @description The filters applied (null: not filtered) */
                             filters: {
-                                [key: string]: unknown;
+                                category: string | null;
+                                channel: string | null;
+                                productId: string | null;
+                                reason: string | null;
+                                sku: string | null;
                             };
                             /** @enum {string} */
                             groupBy: "none" | "day" | "week" | "month" | "sku" | "product" | "category" | "reason" | "channel";
                             /** @description One per group: `key` (a day, ISO week Monday, month, SKU variant id, product id, category, reason or channel) with labels and the figures */
-                            groups: (({
-                                key: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) & ({
+                            groups: {
+                                category?: string | null;
+                                categoryName?: string | null;
+                                channel?: string;
+                                completedCases: number;
                                 deadlineCompliance: {
                                     deadlines: number;
                                     met: number;
@@ -977,24 +1210,42 @@ export interface paths {
                                     manual: number;
                                     platform: number;
                                 };
+                                /** @enum {string} */
+                                fault?: "seller" | "buyer" | "carrier";
+                                key: string;
+                                label?: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
+                                meanHours: number | null;
                                 meanSeconds: number | null;
+                                p50Hours: number | null;
                                 p50Seconds: number | null;
+                                p90Hours: number | null;
                                 p90Seconds: number | null;
+                                productId?: string | null;
+                                quality?: boolean;
+                                reason?: string;
                                 refundedCases: number;
-                            } & {
-                                [key: string]: unknown;
-                            }))[];
+                                sku?: string;
+                                title?: string | null;
+                                /** Format: uuid */
+                                variantId?: string;
+                            }[];
                             /** @enum {string} */
                             metric: "time_to_refund";
                             nextCursor: string | null;
                             period: {
                                 from: string;
+                                /** @enum {string} */
+                                granularity: "day" | "month";
                                 timezone: string;
                                 to: string;
                             };
                             /** @description The cube awaits a rebuild by the worker: figures may be incomplete */
                             rebuildPending: boolean;
                             totals: {
+                                completedCases: number;
                                 deadlineCompliance: {
                                     deadlines: number;
                                     met: number;
@@ -1006,15 +1257,14 @@ export interface paths {
                                     manual: number;
                                     platform: number;
                                 };
+                                meanHours: number | null;
                                 meanSeconds: number | null;
+                                p50Hours: number | null;
                                 p50Seconds: number | null;
+                                p90Hours: number | null;
                                 p90Seconds: number | null;
                                 refundedCases: number;
-                            } & {
-                                [key: string]: unknown;
                             };
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -1919,6 +2169,7 @@ export interface paths {
                                 lastSyncAt: string | null;
                                 name: string;
                                 nextSyncAt: string | null;
+                                /** @description The connection’s settings (its kind’s schema in GET /connections/kinds); never its credentials */
                                 settings: {
                                     [key: string]: unknown;
                                 };
@@ -1995,6 +2246,7 @@ export interface paths {
                             lastSyncAt: string | null;
                             name: string;
                             nextSyncAt: string | null;
+                            /** @description The connection’s settings (its kind’s schema in GET /connections/kinds); never its credentials */
                             settings: {
                                 [key: string]: unknown;
                             };
@@ -2069,6 +2321,7 @@ export interface paths {
                             lastSyncAt: string | null;
                             name: string;
                             nextSyncAt: string | null;
+                            /** @description The connection’s settings (its kind’s schema in GET /connections/kinds); never its credentials */
                             settings: {
                                 [key: string]: unknown;
                             };
@@ -2188,6 +2441,7 @@ export interface paths {
                             lastSyncAt: string | null;
                             name: string;
                             nextSyncAt: string | null;
+                            /** @description The connection’s settings (its kind’s schema in GET /connections/kinds); never its credentials */
                             settings: {
                                 [key: string]: unknown;
                             };
@@ -2339,6 +2593,7 @@ export interface paths {
                                 lastSyncAt: string | null;
                                 name: string;
                                 nextSyncAt: string | null;
+                                /** @description The connection’s settings (its kind’s schema in GET /connections/kinds); never its credentials */
                                 settings: {
                                     [key: string]: unknown;
                                 };
@@ -2407,8 +2662,10 @@ export interface paths {
                         "application/json": {
                             data: {
                                 category: string;
+                                /** @description The JSON Schema of this kind’s credentials */
                                 credentials: unknown;
                                 kind: string;
+                                /** @description The JSON Schema of this kind’s settings */
                                 settings: unknown;
                             }[];
                         };
@@ -2652,15 +2909,49 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            country: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string | null;
+                            history: {
+                                cases: number;
+                                /** @description Case count per status */
+                                casesByStatus: {
+                                    [key: string]: number;
+                                };
+                                casesLast30Days: number;
+                                completedOrders: number;
+                                contradictedReasons: number;
+                                disputesLost: number;
+                                goodsNotReturned: number;
+                                inspectionMismatches: number;
+                                keptGoodsClaims: number;
+                                orders: number;
+                                recentRequests: number;
+                                refundedMinor: number;
+                                /** @description Units returned ÷ units bought, in basis points */
+                                returnRateBp: number;
+                                sharedContactAccounts: number;
+                                unitsBought: number;
+                                unitsReturned: number;
+                                wardrobingReturns: number;
+                            };
                             /** Format: uuid */
                             id: string;
+                            locale: string | null;
+                            name: string | null;
+                            phone: string | null;
                             risk: {
+                                factors: {
+                                    code: string;
+                                    en: string;
+                                    points: number;
+                                    "zh-CN": string;
+                                }[];
                                 score: number;
-                            } & {
-                                [key: string]: unknown;
                             };
-                        } & {
-                            [key: string]: unknown;
+                            storeCreditMinor: number;
+                            tier: string | null;
                         };
                     };
                 };
@@ -3352,6 +3643,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The file, with the type it was stored as (image/*, video/*) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": string;
                     };
                 };
             };
@@ -4538,14 +4838,69 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** Format: date-time */
+                            evaluatedAt: string;
                             lines: {
-                                [key: string]: unknown;
+                                allowedCaseTypes: ("refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery")[];
+                                allowedReasons: string[];
+                                beforeDelivery: {
+                                    eligible: boolean;
+                                    explanation: {
+                                        en: string;
+                                        "zh-CN": string;
+                                    };
+                                    rule: string;
+                                    until: string | null;
+                                };
+                                eligible: boolean;
+                                evidenceRequiredFor: string[];
+                                /** Format: uuid */
+                                lineId: string;
+                                lineNo: number;
+                                noReason: {
+                                    eligible: boolean;
+                                    explanation: {
+                                        en: string;
+                                        "zh-CN": string;
+                                    };
+                                    rule: string;
+                                    until: string | null;
+                                };
+                                returnableQuantity: number;
+                                returnless: boolean;
+                                ruling: {
+                                    explanation: {
+                                        en: string;
+                                        "zh-CN": string;
+                                    };
+                                    rule: string;
+                                };
+                                sellerFault: {
+                                    eligible: boolean;
+                                    explanation: {
+                                        en: string;
+                                        "zh-CN": string;
+                                    };
+                                    rule: string;
+                                    until: string | null;
+                                };
+                                sku: string;
                             }[];
                             /** Format: uuid */
                             orderId: string;
                             policyVersion: number;
-                        } & {
-                            [key: string]: unknown;
+                            reasons: {
+                                caseTypes?: ("refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery")[];
+                                code: string;
+                                evidenceRequired: boolean;
+                                /** @enum {string} */
+                                fault: "seller" | "buyer" | "carrier";
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
+                                quality: boolean;
+                            }[];
                         };
                     };
                 };
@@ -4774,7 +5129,7 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
-                            /** @description The policy document (see PolicyDocument) */
+                            /** @description The policy document: its JSON Schema is GET /policy/schema */
                             document: {
                                 [key: string]: unknown;
                             };
@@ -4835,7 +5190,7 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
-                            /** @description The policy document (see PolicyDocument) */
+                            /** @description The policy document: its JSON Schema is GET /policy/schema */
                             document: {
                                 [key: string]: unknown;
                             };
@@ -4888,6 +5243,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A JSON Schema (draft 2020-12 keywords) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -4952,9 +5318,53 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            changed: {
+                                after: {
+                                    /** @enum {string} */
+                                    decision: "approve" | "review" | "none";
+                                    eligible: boolean;
+                                    fastRefund: boolean;
+                                    refundMinor: number;
+                                    rule: string;
+                                };
+                                before: {
+                                    /** @enum {string} */
+                                    decision: "approve" | "review" | "none";
+                                    eligible: boolean;
+                                    fastRefund: boolean;
+                                    refundMinor: number;
+                                    rule: string;
+                                };
+                                /** Format: uuid */
+                                caseId: string;
+                                changes: ("eligible" | "refundMinor" | "decision" | "fastRefund" | "rule")[];
+                                rmaNumber: string;
+                            }[];
+                            days: number;
                             evaluated: number;
-                        } & {
-                            [key: string]: unknown;
+                            /** @description Cases whose recorded history the rules could not judge again (left out of the totals) */
+                            skipped: {
+                                /** Format: uuid */
+                                caseId: string;
+                                code: string;
+                                message: string;
+                                rmaNumber: string;
+                            }[];
+                            totals: {
+                                after: {
+                                    autoApproved: number;
+                                    eligible: number;
+                                    fastRefunds: number;
+                                    refundMinor: number;
+                                };
+                                before: {
+                                    autoApproved: number;
+                                    eligible: number;
+                                    fastRefunds: number;
+                                    refundMinor: number;
+                                };
+                            };
+                            truncated: boolean;
                         };
                     };
                 };
@@ -5011,7 +5421,7 @@ export interface paths {
                             data: {
                                 /** Format: date-time */
                                 createdAt: string;
-                                /** @description The policy document (see PolicyDocument) */
+                                /** @description The policy document: its JSON Schema is GET /policy/schema */
                                 document: {
                                     [key: string]: unknown;
                                 };
@@ -5226,11 +5636,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            amountMinor: number;
                             /** Format: uuid */
                             id: string;
+                            providerRef: string | null;
+                            settledAt: string | null;
                             status: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -6227,17 +6638,48 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: ({
+                            data: {
+                                /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
+                                buyerOwesMinor: number;
+                                /** @description Exchanges: the top-up payments staff confirmed */
+                                buyerPaidMinor: number;
+                                channel: string;
+                                closedAt: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                                currency: string;
+                                customerId: string | null;
+                                customerName: string | null;
+                                /** @enum {string} */
+                                fault: "seller" | "buyer" | "carrier";
                                 /** Format: uuid */
                                 id: string;
+                                items: {
+                                    quantity: number;
+                                    reasonCode: string;
+                                    sku: string;
+                                    title: string;
+                                }[];
+                                needsReview: boolean;
+                                offerAmountMinor: number | null;
                                 /** Format: uuid */
                                 orderId: string;
+                                orderNumber: string;
+                                policyVersion: number;
+                                refundedEarly: boolean;
                                 /** @description Refunded so far */
                                 refundedMinor: number;
+                                refundFailure: string | null;
+                                /** @enum {string} */
+                                refundMethod: "original" | "store_credit";
                                 /** @description The refund as last computed */
                                 refundMinor: number;
+                                refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                                resolution: ("refund" | "return" | "reject") | null;
+                                /** @enum {string} */
+                                returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                                /** @enum {string} */
+                                returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
                                 riskScore: number;
                                 /** @description Readable per-shop number, e.g. R2611220001 */
                                 rmaNumber: string;
@@ -6245,9 +6687,10 @@ export interface paths {
                                 status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** @enum {string} */
                                 type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
                             nextCursor: string | null;
                         };
                     };
@@ -6343,72 +6786,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -6466,72 +7183,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -6600,72 +7591,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -6738,72 +8003,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -6873,72 +8412,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -7007,72 +8820,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -7141,72 +9228,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -7273,72 +9634,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -7410,72 +10045,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -7544,72 +10453,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -7678,72 +10861,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -7810,72 +11267,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -7945,72 +11676,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -8079,72 +12084,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -8232,72 +12511,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -8366,72 +12919,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -8501,72 +13328,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -8635,72 +13736,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -8771,72 +14146,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -8907,72 +14556,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -9046,72 +14969,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -9181,72 +15378,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -9317,72 +15788,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -9455,72 +16200,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -9593,72 +16612,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -9727,72 +17020,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -9862,72 +17429,346 @@ export interface paths {
                         "application/json": {
                             /** @description What the caller may do now */
                             allowedActions: ("approve" | "reject" | "revise" | "cancel" | "escalate" | "resolve" | "offer_partial" | "accept_offer" | "decline_offer" | "buyer_shipped" | "intercepted" | "goods_not_returned" | "receive" | "inspect" | "refund" | "fast_refund" | "complete" | "exchange" | "ship_replacement" | "confirm_payment" | "refund_succeeded" | "refund_failed" | "close" | "note" | "message" | "request_evidence" | "provide_evidence" | "evidence_overdue")[];
+                            amountOverrideMinor: number | null;
                             /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             breakdown: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
                             };
+                            buyerNote: string | null;
                             /** @description Exchanges: the top-up for dearer replacements still due from the buyer (after netting and confirmed payments) */
                             buyerOwesMinor: number;
                             /** @description Exchanges: the top-up payments staff confirmed */
                             buyerPaidMinor: number;
+                            closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            currency: string;
+                            customerId: string | null;
                             /** @description Clocks on the case, oldest first; the pending one is the next deadline */
-                            deadlines: ({
+                            deadlines: {
                                 /** Format: date-time */
                                 dueAt: string;
-                                /** @description merchant_response, buyer_ship, merchant_receipt, revise_or_escalate or refund_after_receipt */
-                                kind: string;
-                                /** @description What the system does when it runs out (an action, or alert) */
-                                outcome: string;
                                 /** @enum {string} */
-                                status: "pending" | "applied" | "cancelled" | "failed";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: uuid */
-                            id: string;
-                            items: ({
-                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
-                                defaultDispositions?: {
-                                    [key: string]: "restock" | "refurbish" | "scrap" | "return_to_vendor";
-                                };
+                                forStatus: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {string} */
+                                kind: "merchant_response" | "buyer_ship" | "merchant_receipt" | "revise_or_escalate" | "refund_after_receipt" | "buyer_evidence" | "statutory_refund";
+                                /** @description What the system does when it runs out (an action, or alert) */
+                                outcome: string;
+                                rule: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "applied" | "cancelled" | "failed";
+                            }[];
+                            evidence: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mime: string;
+                                /** @enum {string} */
+                                purpose: "claim" | "inspection" | "message";
+                                sha256: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                uploadedBy: "buyer" | "staff" | "system" | "platform";
+                            }[];
+                            evidenceRequest: {
+                                answeredAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                hours: number;
+                                kinds: string[];
+                                note: string | null;
+                                outcome: ("provided" | "expired") | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            fault: "seller" | "buyer" | "carrier";
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                acceptedQuantity: number | null;
+                                buyerNote: string | null;
+                                /** @enum {string} */
+                                condition: "unopened" | "opened" | "used" | "damaged";
+                                /** @description Staff: the disposition inspection applies by default for each grade (A–D), from the claim (a defect claim is never restocked) */
+                                defaultDispositions?: {
+                                    /** @enum {string} */
+                                    A: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    B: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    C: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                    /** @enum {string} */
+                                    D: "restock" | "refurbish" | "scrap" | "return_to_vendor";
+                                };
+                                defectiveQuantity: number | null;
+                                disposition: ("restock" | "refurbish" | "scrap" | "return_to_vendor") | null;
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                /** Format: uuid */
+                                id: string;
+                                inspectionNote: string | null;
                                 /** Format: uuid */
                                 lineId: string;
+                                lineNo: number | null;
                                 quantity: number;
                                 reasonCode: string;
+                                receivedQuantity: number | null;
                                 /**
                                  * @description Refunded, or replaced (exchange cases may mix both)
                                  * @enum {string}
                                  */
                                 resolution: "refund" | "exchange";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                sku: string | null;
+                                title: string | null;
+                            }[];
+                            messages: {
+                                /** @enum {string} */
+                                author: "buyer" | "staff" | "system" | "platform";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidenceIds: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            needsReview: boolean;
+                            offerAmountMinor: number | null;
+                            order: {
+                                amounts: {
+                                    /** @description Integer minor units of the order currency */
+                                    discountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    orderDiscountMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    shippingFeeMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    subtotalMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    taxMinor: number;
+                                    /** @description Integer minor units of the order currency */
+                                    totalMinor: number;
+                                };
+                                cancelledAt: string | null;
+                                channel: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                customer: {
+                                    email: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                deliveredAt: string | null;
+                                email: string | null;
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                locale: string;
+                                number: string;
+                                paidAt: string | null;
+                                paymentMethod: string | null;
+                                paymentRef: string | null;
+                                phone: string | null;
+                                /** Format: date-time */
+                                placedAt: string;
+                                pricesIncludeTax: boolean;
+                                shippedAt: string | null;
+                                shippingInsurance: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
                             /** Format: uuid */
                             orderId: string;
+                            policyVersion: number;
+                            refundedEarly: boolean;
                             /** @description Refunded so far */
                             refundedMinor: number;
+                            refundFailure: string | null;
+                            /** @enum {string} */
+                            refundMethod: "original" | "store_credit";
                             /** @description The refund as last computed */
                             refundMinor: number;
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            refunds: {
+                                /** @description Integer minor units of the case currency */
+                                amountMinor: number;
+                                attempts: number;
+                                /** @description Integer minor units of the case currency */
+                                bonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "refund" | "fast_refund" | "exchange_difference";
+                                lastError: string | null;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                provider: string;
+                                settledAt: string | null;
+                                /** @description Integer minor units of the case currency */
+                                shippingMinor: number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            rejection: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                } | null;
+                                reason: string | null;
+                            } | null;
+                            replacements: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @description Integer minor units of the case currency */
+                                priceDifferenceMinor: number;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            resolution: ("refund" | "return" | "reject") | null;
+                            returnAddress: {
+                                addressLatin: string | null;
+                                addressZh: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string;
+                                postalCode: string | null;
+                                warehouse: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            returnMethod: "pickup" | "drop_off" | "self_ship" | "none";
+                            /** @description Integer minor units of the case currency */
+                            returnShippingClaimMinor: number;
+                            /** @enum {string} */
+                            returnShippingPayer: "none" | "seller" | "buyer" | "insurer";
+                            riskReasons: {
+                                code: string;
+                                en: string;
+                                points: number;
+                                "zh-CN": string;
+                            }[];
                             riskScore: number;
                             /** @description Readable per-shop number, e.g. R2611220001 */
                             rmaNumber: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "return" | "replacement" | "outbound";
+                                /** Format: uuid */
+                                id: string;
+                                shippedAt: string | null;
+                                /** @enum {string} */
+                                status: "in_transit" | "cancelled" | "delivered" | "lost";
+                                trackingNumber: string;
+                            }[];
                             /** @enum {string} */
                             status: "requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed";
-                            timeline: ({
+                            timeline: {
+                                action: string | null;
+                                actor: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    kind: "buyer" | "staff" | "system" | "platform";
+                                    role: string | null;
+                                };
                                 /** Format: date-time */
                                 at: string;
+                                explanation: string | null;
+                                from: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The event’s details; free-form per event type */
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                rule: string | null;
+                                to: ("requested" | "approved" | "rejected" | "offer_pending" | "awaiting_evidence" | "in_transit" | "not_returned" | "received" | "inspected" | "refund_pending" | "exchange_pending" | "escalated" | "completed" | "cancelled" | "closed") | null;
                                 type: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             /** @enum {string} */
                             type: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
-                        } & {
-                            [key: string]: unknown;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
                         };
                     };
                 };
@@ -10011,8 +17852,15 @@ export interface paths {
                                 interception: string | null;
                                 labelUrl: string | null;
                                 pickup: {
+                                    /** @description Where the courier collects */
                                     address: {
-                                        [key: string]: unknown;
+                                        city?: string;
+                                        country?: string;
+                                        line: string;
+                                        name: string;
+                                        phone: string;
+                                        postalCode?: string;
+                                        province?: string;
                                     };
                                     /** @description The carrier’s own code for that status */
                                     code?: string;
@@ -10137,8 +17985,15 @@ export interface paths {
                             interception: string | null;
                             labelUrl: string | null;
                             pickup: {
+                                /** @description Where the courier collects */
                                 address: {
-                                    [key: string]: unknown;
+                                    city?: string;
+                                    country?: string;
+                                    line: string;
+                                    name: string;
+                                    phone: string;
+                                    postalCode?: string;
+                                    province?: string;
                                 };
                                 /** @description The carrier’s own code for that status */
                                 code?: string;
@@ -10239,8 +18094,15 @@ export interface paths {
                             interception: string | null;
                             labelUrl: string | null;
                             pickup: {
+                                /** @description Where the courier collects */
                                 address: {
-                                    [key: string]: unknown;
+                                    city?: string;
+                                    country?: string;
+                                    line: string;
+                                    name: string;
+                                    phone: string;
+                                    postalCode?: string;
+                                    province?: string;
                                 };
                                 /** @description The carrier’s own code for that status */
                                 code?: string;
@@ -10549,7 +18411,8 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             mime: string;
-                            purpose: string;
+                            /** @enum {string} */
+                            purpose: "claim" | "inspection" | "message";
                             sha256: string;
                             sizeBytes: number;
                         };
@@ -10730,12 +18593,136 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            eligible: boolean;
-                            refund: {
-                                [key: string]: unknown;
+                            automation: {
+                                /** @enum {string} */
+                                decision: "none" | "review" | "approve";
+                                decisionRuling: {
+                                    explanation: {
+                                        en: string;
+                                        "zh-CN": string;
+                                    };
+                                    rule: string;
+                                };
+                                fastRefund: boolean;
+                                fastRefundRuling: {
+                                    explanation: {
+                                        en: string;
+                                        "zh-CN": string;
+                                    };
+                                    rule: string;
+                                };
                             };
-                        } & {
-                            [key: string]: unknown;
+                            /** @enum {string} */
+                            caseType: "refund_only" | "return_refund" | "exchange" | "reship" | "partial_refund" | "refused_delivery";
+                            eligible: boolean;
+                            items: {
+                                eligible: boolean;
+                                evidenceRequired: boolean;
+                                explanation: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
+                                /** @enum {string} */
+                                fault: "seller" | "buyer" | "carrier";
+                                /** Format: uuid */
+                                lineId: string;
+                                quality: boolean;
+                                quantity: number;
+                                reasonCode: string;
+                                restockingFeeBp: number;
+                                rule: string;
+                            }[];
+                            policyVersion: number;
+                            /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
+                            refund: {
+                                /** @enum {string} */
+                                bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
+                                buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                computedMinor: number;
+                                currency: string;
+                                /** @description Integer minor units of the case currency */
+                                exchangeDifferenceMinor: number;
+                                items: {
+                                    /** @description Integer minor units of the case currency */
+                                    amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    discountMinor: number;
+                                    /** Format: uuid */
+                                    lineId: string;
+                                    quantity: number;
+                                    /** @description Integer minor units of the case currency */
+                                    refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    replacementMinor: number;
+                                    /** @enum {string} */
+                                    resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
+                                    restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
+                                    taxMinor: number;
+                                }[];
+                                /** @description Integer minor units of the case currency */
+                                itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                labelCostMinor: number;
+                                /** @enum {string} */
+                                method: "original" | "store_credit";
+                                /** @description Integer minor units of the case currency */
+                                nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                refundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
+                                taxMinor: number;
+                            };
+                            refundOnlyKind: ("not_shipped" | "in_transit" | "delivered_keep") | null;
+                            replacements: {
+                                /** Format: uuid */
+                                lineId: string;
+                                quantity: number;
+                                sku: string;
+                                /** @description Integer minor units of the case currency */
+                                unitPriceMinor: number;
+                            }[];
+                            /** @enum {string} */
+                            returnShippingPaidBy: "none" | "seller" | "buyer" | "insurer";
+                            risk: {
+                                factors: {
+                                    code: string;
+                                    en: string;
+                                    points: number;
+                                    "zh-CN": string;
+                                }[];
+                                score: number;
+                            };
+                            ruling: {
+                                explanation: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
+                                rule: string;
+                            };
                         };
                     };
                 };
@@ -11421,7 +19408,8 @@ export interface paths {
                             data: {
                                 actor: {
                                     id: string | null;
-                                    kind: string;
+                                    /** @enum {string} */
+                                    kind: "staff" | "api_key" | "system";
                                 } | null;
                                 caseId: string | null;
                                 /** Format: date-time */
@@ -11510,6 +19498,7 @@ export interface paths {
                             lastError: string | null;
                             lastStatusCode: number | null;
                             nextAttemptAt: string | null;
+                            /** @description The event as sent (docs/webhooks.md); its shape depends on the event type */
                             payload: {
                                 [key: string]: unknown;
                             };
@@ -11645,12 +19634,11 @@ export interface paths {
                             eventTypes: string[];
                             /** Format: uuid */
                             id: string;
+                            /** @description The signing secret (whsec_…): shown this once */
+                            secret: string;
                             /** Format: date-time */
                             updatedAt: string;
                             url: string;
-                        } & {
-                            /** @description The signing secret (whsec_…): shown this once */
-                            secret: string;
                         };
                     };
                 };
@@ -11754,6 +19742,13 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         options?: never;
@@ -11816,11 +19811,11 @@ export interface paths {
                             eventTypes: string[];
                             /** Format: uuid */
                             id: string;
+                            /** @description A signing secret Retour generated: shown this once */
+                            secret?: string;
                             /** Format: date-time */
                             updatedAt: string;
                             url: string;
-                        } & {
-                            secret?: string;
                         };
                     };
                 };
@@ -11892,6 +19887,7 @@ export interface paths {
                                 lastError: string | null;
                                 lastStatusCode: number | null;
                                 nextAttemptAt: string | null;
+                                /** @description The event as sent (docs/webhooks.md); its shape depends on the event type */
                                 payload: {
                                     [key: string]: unknown;
                                 };
