@@ -1,4 +1,9 @@
-/** Shapes of the merchant API replies the console reads (see /api/docs). Money is integer minor units. */
+import type { Reply } from '../../shared/api-client.js';
+
+/**
+ * Shapes of the merchant API replies the console reads. Most are aliases of the types generated from the
+ * API's OpenAPI document (web/shared/api-schema.d.ts, `npm run api:types`); money is integer minor units.
+ */
 
 export type CaseStatus =
   | 'requested'
@@ -73,7 +78,7 @@ export const DISPOSITIONS = ['restock', 'refurbish', 'scrap', 'return_to_vendor'
 export type Grade = (typeof GRADES)[number];
 export type Disposition = (typeof DISPOSITIONS)[number];
 
-export type Permission = string;
+export type Permission = Session['permissions'][number];
 export type Role = 'owner' | 'manager' | 'agent' | 'warehouse' | 'viewer';
 export const ROLES: Role[] = ['owner', 'manager', 'agent', 'warehouse', 'viewer'];
 
@@ -84,134 +89,23 @@ export interface ShopRef {
   /** The shop's IANA zone: times are shown in it. */
   timezone: string;
 }
-export interface Session {
-  kind: 'staff' | 'api_key';
-  id: string;
-  name: string;
-  role: Role;
-  permissions: Permission[];
-  shop: ShopRef;
-  csrfToken: string | null;
-}
+export type Session = Reply<'/api/v1/auth/session', 'get'>;
 
-export interface Deadline {
-  dueAt: string;
-  kind: string | null;
-  source: 'scheduled' | 'policy';
-}
+export type Deadline = NonNullable<QueueItem['deadline']>;
 
-export interface QueueItem {
-  id: string;
-  rmaNumber: string;
-  orderId: string;
-  orderNumber: string;
-  channel: string;
-  customerId: string | null;
-  customerName: string | null;
-  type: CaseType;
-  refundOnlyKind: string | null;
-  status: CaseStatus;
-  currency: string;
-  refundMethod: string;
-  riskScore: number;
-  needsReview: boolean;
-  refundMinor: number;
-  refundedMinor: number;
-  createdAt: string;
-  updatedAt: string;
-  /** A manual refund nobody has confirmed paid yet: since when, how much. */
-  awaitingPayout: { since: string; amountMinor: number } | null;
-  deadline: Deadline | null;
-  /** Part of a return across several orders: the group's code (one parcel, one label). */
-  groupCode: string | null;
-  items: { sku: string; title: string; quantity: number; reasonCode: string }[];
-}
-export interface QueuePage {
-  now: string;
-  page: number;
-  pageSize: number;
-  total: number;
-  data: QueueItem[];
-}
+export type QueueItem = QueuePage['data'][number];
+export type QueuePage = Reply<'/api/v1/queue', 'get'>;
 
-export interface Dashboard {
-  now: string;
-  timezone: string;
-  currency: string;
-  dayStart: string;
-  open: { total: number; overdue: number; dueSoon: number; dueSoonHours: number; byStatus: { status: CaseStatus; count: number; overdue: number; dueSoon: number }[] };
-  today: {
-    requests: number;
-    requestsWaiting: number;
-    refunds: { currency: string; count: number; amountMinor: number }[];
-    refundsPending: number;
-    refundsAwaitingConfirmation: number;
-    refundsFailed: number;
-  };
-  qualityRefundRate: {
-    method: 'rolling_window';
-    definition: Explanation;
-    windowDays: number;
-    windowFrom: string;
-    windowTo: string;
-    qualityCases: number;
-    paidOrders: number;
-    rateBp: number | null;
-    warnAtBp: number;
-    limitBp: number;
-    level: 'ok' | 'projected_warn' | 'warn' | 'projected_limit' | 'limit';
-    rebuildPending: boolean;
-    qualityReasons: string[];
-  };
-}
+export type Dashboard = Reply<'/api/v1/dashboard', 'get'>;
 
 export interface Explanation {
   'zh-CN': string;
   en: string;
 }
 
-export interface Breakdown {
-  currency: string;
-  items: { lineId: string; quantity: number; amountMinor: number; taxMinor: number; discountMinor: number; restockingFeeMinor: number; refundMinor: number }[];
-  itemsMinor: number;
-  taxMinor: number;
-  restockingFeeMinor: number;
-  labelCostMinor: number;
-  outboundShippingMinor: number;
-  exchangeDifferenceMinor: number;
-  buyerOwesMinor: number;
-  nettedMinor?: number;
-  computedMinor: number;
-  orderRemainingMinor: number;
-  refundMinor: number;
-  shippingRefundMinor: number;
-  bound: 'none' | 'zero' | 'order_remaining';
-  compensationMinor: number;
-  payoutMinor: number;
-  method: 'original' | 'store_credit';
-  storeCreditBonusMinor: number;
-  storeCreditMinor: number;
-}
+export type Breakdown = CaseDetail['breakdown'];
 
-export interface CaseItem {
-  id: string;
-  lineId: string;
-  lineNo: number | null;
-  sku: string | null;
-  title: string | null;
-  quantity: number;
-  reasonCode: string;
-  condition: string;
-  buyerNote: string | null;
-  receivedQuantity: number | null;
-  acceptedQuantity: number | null;
-  defectiveQuantity: number | null;
-  grade: Grade | null;
-  disposition: Disposition | null;
-  inspectionNote: string | null;
-  /** Staff: the disposition inspection proposes for each grade, from the claim (a defect claim is never restocked). */
-  defaultDispositions?: Record<Grade, Disposition>;
-}
+export type CaseItem = CaseDetail['items'][number];
 
 export interface OrderSummary {
   id: string;
@@ -232,70 +126,11 @@ export interface OrderSummary {
   shippingInsurance: boolean;
 }
 
-export interface OrderDetail extends OrderSummary {
-  shippingAddress: Record<string, string | undefined> | null;
-  lines: { id: string; lineNo: number; sku: string; title: string; quantity: number; unitPriceMinor: number; paidMinor: number }[];
-  shipments: { id: string; carrier: string; trackingNumber: string; status: string; shippedAt: string | null; deliveredAt: string | null }[];
-}
+export type OrderDetail = Reply<'/api/v1/orders/{id}', 'get'>;
 
-export interface TimelineEvent {
-  id: string;
-  type: string;
-  action: string | null;
-  from: CaseStatus | null;
-  to: CaseStatus | null;
-  actor: { kind: string; id: string | null; role: string | null };
-  rule: string | null;
-  payload: Record<string, unknown>;
-  /** Why Retour itself made this move (a deadline, …), in the UI's language (the server renders it). */
-  explanation: string | null;
-  at: string;
-}
+export type TimelineEvent = CaseDetail['timeline'][number];
 
-export interface CaseDetail {
-  id: string;
-  /** Exchanges: the top-up still due from the buyer, and what they paid of it. */
-  buyerOwesMinor: number;
-  buyerPaidMinor: number;
-  rmaNumber: string;
-  orderId: string;
-  customerId: string | null;
-  type: CaseType;
-  refundOnlyKind: string | null;
-  status: CaseStatus;
-  currency: string;
-  refundMethod: 'original' | 'store_credit';
-  returnMethod: string;
-  fault: string;
-  returnShippingPayer: string;
-  policyVersion: number;
-  riskScore: number;
-  needsReview: boolean;
-  refundMinor: number;
-  refundedMinor: number;
-  refundedEarly: boolean;
-  refundFailure: string | null;
-  offerAmountMinor: number | null;
-  resolution: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-  order: OrderSummary | null;
-  breakdown: Breakdown;
-  amountOverrideMinor: number | null;
-  riskReasons: ({ code: string; points: number } & Explanation)[];
-  rejection: { code: string; reason: string | null; label: Explanation | null } | null;
-  buyerNote: string | null;
-  items: CaseItem[];
-  replacements: { id: string; sku: string; quantity: number; unitPriceMinor: number; priceDifferenceMinor: number }[];
-  shipments: { id: string; direction: string; carrier: string; trackingNumber: string; status: string; shippedAt: string | null; deliveredAt: string | null }[];
-  refunds: { id: string; kind: string; amountMinor: number; compensationMinor: number; bonusMinor: number; method: string; provider: string; status: string; attempts: number; lastError: string | null; createdAt: string; settledAt: string | null }[];
-  evidence: { id: string; mime: string; sizeBytes: number; purpose: string; uploadedBy: string; createdAt: string }[];
-  messages: { id: string; visibility: 'public' | 'internal'; author: string; body: string; evidenceIds: string[]; createdAt: string }[];
-  timeline: TimelineEvent[];
-  allowedActions: CaseAction[];
-}
+export type CaseDetail = Reply<'/api/v1/returns/{id}', 'get'>;
 
 export interface WindowVerdict {
   eligible: boolean;
@@ -303,50 +138,9 @@ export interface WindowVerdict {
   rule: string;
   explanation: Explanation;
 }
-export interface Eligibility {
-  orderId: string;
-  policyVersion: number;
-  evaluatedAt: string;
-  lines: {
-    lineId: string;
-    lineNo: number;
-    sku: string;
-    returnableQuantity: number;
-    noReason: WindowVerdict;
-    sellerFault: WindowVerdict;
-    beforeDelivery: WindowVerdict;
-    eligible: boolean;
-    ruling: { rule: string; explanation: Explanation };
-    allowedReasons: string[];
-    returnless: boolean;
-  }[];
-  reasons: PolicyReason[];
-}
+export type Eligibility = Reply<'/api/v1/orders/{id}/eligibility', 'get'>;
 
-export interface CustomerProfile {
-  id: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  tier: string | null;
-  country: string | null;
-  createdAt: string;
-  history: {
-    orders: number;
-    completedOrders: number;
-    unitsBought: number;
-    cases: number;
-    casesLast30Days: number;
-    unitsReturned: number;
-    refundedMinor: number;
-    inspectionMismatches: number;
-    disputesLost: number;
-    returnRateBp: number;
-    casesByStatus: Record<string, number>;
-  };
-  risk: { score: number; factors: ({ code: string; points: number } & Explanation)[] };
-  storeCreditMinor: number;
-}
+export type CustomerProfile = Reply<'/api/v1/customers/{id}', 'get'>;
 
 export interface PolicyReason {
   code: string;
@@ -375,93 +169,19 @@ export interface SimulationOutcome {
   fastRefund: boolean;
   rule: string;
 }
-export interface Simulation {
-  days: number;
-  truncated: boolean;
-  evaluated: number;
-  changed: { caseId: string; rmaNumber: string; before: SimulationOutcome; after: SimulationOutcome; changes: (keyof SimulationOutcome)[] }[];
-  totals: Record<'before' | 'after', { eligible: number; refundMinor: number; autoApproved: number; fastRefunds: number }>;
-  /** Cases whose recorded history the rules could not judge again (left out of the totals). */
-  skipped: { caseId: string; rmaNumber: string; code: string; message: string }[];
-}
+export type Simulation = Reply<'/api/v1/policy/simulate', 'post'>;
 
-export interface Staff {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  locale: string;
-  disabled: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
-export interface ApiKey {
-  id: string;
-  name: string;
-  role: Role;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-export interface Shop {
-  id: string;
-  slug: string;
-  name: string;
-  currency: string;
-  currencies: string[];
-  timezone: string;
-  defaultLocale: string;
-  locales: string[];
-  logoUrl: string | null;
-  refundProvider: 'manual' | 'simulated';
-  createdAt: string;
-}
+export type Staff = Reply<'/api/v1/staff', 'get'>['data'][number];
+export type ApiKey = Reply<'/api/v1/api-keys', 'get'>['data'][number];
+export type Shop = Reply<'/api/v1/shop', 'get'>;
 
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  description: string | null;
-  eventTypes: string[];
-  enabled: boolean;
-  disabledReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type WebhookEndpoint = Reply<'/api/v1/webhooks', 'get'>['data'][number];
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
 
-export interface WebhookDelivery {
-  id: string;
-  endpointId: string;
-  eventType: string;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastAttemptAt: string | null;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-  payload: unknown;
-}
+export type WebhookDelivery = Reply<'/api/v1/webhooks/{id}/deliveries', 'get'>['data'][number];
 
-export interface DevMail {
-  id: string;
-  caseId: string | null;
-  template: string;
-  locale: string;
-  toAddress: string;
-  subject: string;
-  text: string;
-  html: string | null;
-  transport: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  sentAt: string | null;
-  createdAt: string;
-}
+export type DevMail = Reply<'/api/v1/dev-mailbox', 'get'>['data'][number];
 
 export interface CursorPage<T> {
   data: T[];
@@ -472,60 +192,18 @@ export interface CursorPage<T> {
 export type ConnectionKindName = 'shopify' | 'woocommerce' | 'stripe' | 'alipay' | 'kuaidi100' | 'easypost' | 'taobao' | 'pinduoduo' | 'jd' | 'douyin';
 export type ConnectionStatus = 'active' | 'paused' | 'error';
 
-export interface Connection {
-  id: string;
-  kind: ConnectionKindName | string;
-  category: string | null;
-  name: string;
-  status: ConnectionStatus;
-  settings: Record<string, unknown>;
-  lastSyncAt: string | null;
-  nextSyncAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  failures: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Connection = Reply<'/api/v1/connections', 'get'>['data'][number];
 
-/** GET /connections/{id}/runs: one sync, webhook or push. */
-export interface ConnectionRun {
-  id: number;
-  trigger: 'sync' | 'webhook' | 'push';
-  status: 'running' | 'succeeded' | 'partial' | 'failed';
-  itemsIn: number;
-  itemsOut: number;
-  errors: { externalId: string | null; message: string }[];
-  startedAt: string;
-  finishedAt: string | null;
-}
+export type ConnectionRun = Reply<'/api/v1/connections/{id}/runs', 'get'>['data'][number];
 
-/** POST /connections/{id}/sync. */
-export interface ConnectionSyncResult {
-  connection: Connection;
-  itemsIn: number;
-  errors: number;
-  error: string | null;
-}
+export type ConnectionSyncResult = Reply<'/api/v1/connections/{id}/sync', 'post'>;
 
 /** Buyer notifications (issue 20): GET /notification-templates, /notification-settings, /dev-outbox. */
 export type NotificationChannel = 'email' | 'sms';
 export const NOTIFICATION_STEPS = ['request_received', 'approved', 'ship_reminder', 'rejected', 'goods_received', 'nothing_received', 'refunded', 'offer', 'shop_message', 'exchange_shipped', 'closed_by_deadline', 'compensation_granted'] as const;
 export type NotificationStep = (typeof NOTIFICATION_STEPS)[number];
 
-export interface NotificationTemplate {
-  step: NotificationStep;
-  locale: 'zh-CN' | 'en';
-  channel: NotificationChannel;
-  custom: boolean;
-  subject: string | null;
-  body: string;
-  templateCode: string | null;
-  defaultSubject?: string | null;
-  defaultBody?: string;
-  variables: string[];
-  updatedAt: string | null;
-}
+export type NotificationTemplate = Reply<'/api/v1/notification-templates', 'get'>['data'][number];
 
 export interface TemplateIssue {
   field: string;
@@ -545,26 +223,6 @@ export interface TemplatePreview {
   issues: TemplateIssue[];
 }
 
-export interface NotificationSettings {
-  channelPreference: 'sms' | 'email' | 'both';
-  smsDailyCap: number;
-}
+export type NotificationSettings = Reply<'/api/v1/notification-settings', 'get'>;
 
-export interface DevSms {
-  id: string;
-  caseId: string | null;
-  step: string;
-  locale: string;
-  toPhone: string;
-  body: string;
-  templateCode: string | null;
-  templateParams: Record<string, string>;
-  transport: string | null;
-  status: 'pending' | 'sent' | 'delivered' | 'undelivered' | 'dead';
-  attempts: number;
-  lastError: string | null;
-  providerMessageId: string | null;
-  sentAt: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-}
+export type DevSms = Reply<'/api/v1/dev-outbox', 'get'>['data'][number];
