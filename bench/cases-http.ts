@@ -7,6 +7,13 @@ import { createShopAndKey, retourCli, startServer, type ServerEnv } from './lib/
 import { api, lifecycles, orderLines, UNITS_PER_ORDER, writeOrders, type Line } from './lib/case-load.js';
 import { BENCH_METRICS_TOKEN, describeCost, measurePhase, type PhaseCost } from './lib/server-probe.js';
 
+/** The answers other than 2xx by status code, e.g. " (409: 12)": what went wrong, at a glance. */
+function statusCounts(r: object): string {
+  const stats = (r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
+  const other = Object.entries(stats).filter(([code]) => !code.startsWith('2'));
+  return other.length ? ` (${other.map(([code, s]) => `${code}: ${s.count}`).join(', ')})` : '';
+}
+
 /** The per-request cost figures of a phase, beside its rate. */
 function costFigures(label: string, cost: PhaseCost): Figure[] {
   return [
@@ -99,7 +106,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<Figure[]> {
         const r = await createCases(server.baseUrl, key, lines, connections, SECONDS, cursor);
         const cost = await phase(r['2xx'] + r.non2xx);
         const rps = r['2xx'] / r.duration;
-        log(`${label} create-case @${connections}: ${rps.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.non2xx} non-2xx, ${r.errors} errors; ${describeCost(cost)}`);
+        log(`${label} create-case @${connections}: ${rps.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.non2xx} non-2xx${statusCounts(r)}, ${r.errors} errors; ${describeCost(cost)}`);
         figures.push(...costFigures(`${label} create-case @${connections}`, cost));
         const target = kind === 'postgres' && connections === 64;
         figures.push(

@@ -23,7 +23,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -32,7 +32,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -122,7 +122,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -131,7 +131,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -286,7 +286,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -295,7 +295,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -375,7 +375,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -384,7 +384,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -497,7 +497,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -506,7 +506,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -677,7 +677,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -686,7 +686,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -847,7 +847,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -856,7 +856,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1000,7 +1000,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1009,7 +1009,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1149,7 +1149,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1158,7 +1158,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1294,7 +1294,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1303,7 +1303,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1360,7 +1360,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1369,7 +1369,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1435,7 +1435,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1444,7 +1444,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1511,7 +1511,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1520,7 +1520,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1590,7 +1590,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1599,7 +1599,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1640,7 +1640,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1649,7 +1649,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1713,7 +1713,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1722,7 +1722,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1779,7 +1779,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1788,7 +1788,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1848,7 +1848,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1857,7 +1857,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1902,7 +1902,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -1911,7 +1911,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2002,7 +2002,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2011,7 +2011,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2069,7 +2069,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2078,7 +2078,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2131,7 +2131,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2140,7 +2140,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2209,7 +2209,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2218,7 +2218,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2284,7 +2284,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2293,7 +2293,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2348,7 +2348,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2357,7 +2357,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2404,7 +2404,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2413,7 +2413,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2479,7 +2479,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2488,7 +2488,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2555,7 +2555,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2564,7 +2564,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2635,7 +2635,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2644,7 +2644,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2698,7 +2698,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2707,7 +2707,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2759,7 +2759,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2768,7 +2768,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2817,7 +2817,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2826,7 +2826,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2884,7 +2884,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2893,7 +2893,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2984,7 +2984,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -2993,7 +2993,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3077,7 +3077,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3086,7 +3086,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3153,7 +3153,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3162,7 +3162,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3212,7 +3212,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3221,7 +3221,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3347,7 +3347,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3356,7 +3356,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3465,7 +3465,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3474,7 +3474,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3546,7 +3546,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3555,7 +3555,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3627,7 +3627,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3636,7 +3636,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3686,7 +3686,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3695,7 +3695,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3764,7 +3764,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3773,7 +3773,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3828,7 +3828,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3837,7 +3837,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3884,7 +3884,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3893,7 +3893,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3969,7 +3969,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -3978,7 +3978,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -4029,7 +4029,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -4038,7 +4038,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -4096,7 +4096,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -4105,7 +4105,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -4177,7 +4177,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -4186,7 +4186,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -4410,7 +4410,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -4419,7 +4419,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -4662,7 +4662,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -4671,7 +4671,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -4813,7 +4813,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -4822,7 +4822,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -4958,7 +4958,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -4967,7 +4967,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5037,7 +5037,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5046,7 +5046,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5102,7 +5102,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5111,7 +5111,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5163,7 +5163,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5172,7 +5172,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5227,7 +5227,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5236,7 +5236,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5293,7 +5293,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5302,7 +5302,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5393,7 +5393,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5402,7 +5402,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5490,7 +5490,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5499,7 +5499,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5611,7 +5611,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5620,7 +5620,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5670,7 +5670,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5679,7 +5679,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5741,7 +5741,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5750,7 +5750,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5812,7 +5812,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5821,7 +5821,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5868,7 +5868,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5877,7 +5877,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5981,7 +5981,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -5990,7 +5990,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -6072,7 +6072,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -6081,7 +6081,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -6180,7 +6180,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -6189,7 +6189,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -6283,7 +6283,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -6292,7 +6292,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -6404,7 +6404,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -6413,7 +6413,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -6506,7 +6506,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -6515,7 +6515,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -6613,7 +6613,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -6622,7 +6622,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -6759,7 +6759,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -6768,7 +6768,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -7156,7 +7156,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -7165,7 +7165,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -7564,7 +7564,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -7573,7 +7573,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -7976,7 +7976,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -7985,7 +7985,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -8385,7 +8385,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -8394,7 +8394,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -8793,7 +8793,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -8802,7 +8802,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -9201,7 +9201,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -9210,7 +9210,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -9607,7 +9607,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -9616,7 +9616,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -10018,7 +10018,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -10027,7 +10027,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -10426,7 +10426,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -10435,7 +10435,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -10834,7 +10834,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -10843,7 +10843,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -11240,7 +11240,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -11249,7 +11249,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -11649,7 +11649,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -11658,7 +11658,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -12057,7 +12057,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -12066,7 +12066,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -12484,7 +12484,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -12493,7 +12493,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -12892,7 +12892,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -12901,7 +12901,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -13301,7 +13301,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -13310,7 +13310,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -13709,7 +13709,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -13718,7 +13718,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -14119,7 +14119,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -14128,7 +14128,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -14529,7 +14529,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -14538,7 +14538,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -14942,7 +14942,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -14951,7 +14951,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -15351,7 +15351,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -15360,7 +15360,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -15761,7 +15761,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -15770,7 +15770,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -16173,7 +16173,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -16182,7 +16182,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -16585,7 +16585,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -16594,7 +16594,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -16993,7 +16993,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -17002,7 +17002,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -17402,7 +17402,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -17411,7 +17411,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -17799,7 +17799,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -17808,7 +17808,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -17948,7 +17948,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -17957,7 +17957,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18057,7 +18057,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18066,7 +18066,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18158,7 +18158,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18167,7 +18167,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18214,7 +18214,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18223,7 +18223,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18301,7 +18301,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18310,7 +18310,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18381,7 +18381,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18390,7 +18390,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18445,7 +18445,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18454,7 +18454,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18568,7 +18568,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18577,7 +18577,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18755,7 +18755,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18764,7 +18764,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18833,7 +18833,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18842,7 +18842,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18924,7 +18924,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18933,7 +18933,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -18993,7 +18993,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19002,7 +19002,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19058,7 +19058,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19067,7 +19067,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19140,7 +19140,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19149,7 +19149,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19206,7 +19206,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19215,7 +19215,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19303,7 +19303,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19312,7 +19312,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19380,7 +19380,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19389,7 +19389,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19460,7 +19460,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19469,7 +19469,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19532,7 +19532,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19541,7 +19541,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19601,7 +19601,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19610,7 +19610,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19669,7 +19669,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19678,7 +19678,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19724,7 +19724,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19733,7 +19733,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19778,7 +19778,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19787,7 +19787,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19848,7 +19848,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19857,7 +19857,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19936,7 +19936,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19945,7 +19945,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19990,7 +19990,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -19999,7 +19999,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20092,7 +20092,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20101,7 +20101,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20151,7 +20151,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20160,7 +20160,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20210,7 +20210,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20219,7 +20219,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20272,7 +20272,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20281,7 +20281,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20331,7 +20331,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20340,7 +20340,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20391,7 +20391,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20400,7 +20400,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20447,7 +20447,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20456,7 +20456,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20532,7 +20532,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20541,7 +20541,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20598,7 +20598,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20607,7 +20607,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20662,7 +20662,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20671,7 +20671,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20722,7 +20722,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20731,7 +20731,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20915,7 +20915,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -20924,7 +20924,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -21009,7 +21009,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -21018,7 +21018,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -21106,7 +21106,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -21115,7 +21115,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -21194,7 +21194,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -21203,7 +21203,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -21452,7 +21452,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -21461,7 +21461,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -21720,7 +21720,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -21729,7 +21729,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -21978,7 +21978,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -21987,7 +21987,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -22115,7 +22115,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -22124,7 +22124,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -22229,7 +22229,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -22238,7 +22238,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -22302,7 +22302,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -22311,7 +22311,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -22562,7 +22562,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -22571,7 +22571,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -22627,7 +22627,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -22636,7 +22636,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -22891,7 +22891,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -22900,7 +22900,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -23157,7 +23157,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -23166,7 +23166,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -23424,7 +23424,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -23433,7 +23433,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -23714,7 +23714,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -23723,7 +23723,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -23852,7 +23852,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -23861,7 +23861,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -23920,7 +23920,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -23929,7 +23929,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -23985,7 +23985,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "4XX": {
                     headers: {
                         [name: string]: unknown;
@@ -23994,7 +23994,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Every error has this shape (DESIGN §9) */
+                /** @description Every error has this shape (docs/api-guide.md, Errors) */
                 "5XX": {
                     headers: {
                         [name: string]: unknown;
@@ -24093,7 +24093,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Every error has this shape (DESIGN §9) */
+        /** @description Every error has this shape (docs/api-guide.md, Errors) */
         Error: {
             error: {
                 /** @description Stable machine-readable code, e.g. order.not_found */

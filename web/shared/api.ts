@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 
-/** The error shape of every Retour API (DESIGN §9). */
+/** The error shape of every Retour API (docs/api-guide.md, Errors). */
 export interface ApiErrorBody {
   error: { code: string; message: string; details: Record<string, unknown> };
 }

@@ -18,7 +18,7 @@ export const ErrorSchema = Type.Object(
       details: Type.Record(Type.String(), Type.Unknown()),
     }),
   },
-  { $id: 'Error', description: 'Every error has this shape (DESIGN §9)' },
+  { $id: 'Error', description: 'Every error has this shape (docs/api-guide.md, Errors)' },
 );
 
 /** The error replies every route may give; merged into each route's `response`. */

@@ -6,7 +6,7 @@ import { portalSessionRoutes } from './sessions.js';
 import { portalNotificationRoutes } from './notifications.js';
 import { portalReturnGroupRoutes } from './return-groups.js';
 
-/** The buyer API (DESIGN §9), mounted at /portal/v1: order lookup, then everything scoped to that one order. */
+/** The buyer API (docs/api-guide.md), mounted at /portal/v1: order lookup, then everything scoped to that one order. */
 export const portalRoutes: FastifyPluginAsync = async (app) => {
   registerPortalAuth(app);
   await app.register(portalSessionRoutes);

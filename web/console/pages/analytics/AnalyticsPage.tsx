@@ -16,7 +16,7 @@ import { ReturnBreakdown, ReturnTrend } from './ReturnCharts.js';
 import './analytics.css';
 
 /**
- * Analytics (DESIGN §10): what comes back and why, what it costs, the quality refund rate against
+ * Analytics (docs/analytics.md): what comes back and why, what it costs, the quality refund rate against
  * the policy's thresholds, how fast refunds go out, who returns the most, and what will come back
  * next. Every chart reads the metrics API (rollups: instant at any size) and has a table and CSV.
  */
