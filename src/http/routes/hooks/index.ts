@@ -14,7 +14,7 @@ const Received = Type.Object({ received: Type.Boolean(), eventId: Type.String(),
 const PlatformAnswer = (who: string) => ({
   description: `The answer ${who} expects, as it expects it`,
   content: {
-    'application/json': { schema: Type.Object({}, { additionalProperties: true, description: `Free-form: the acknowledgement ${who} documents` }) },
+    'application/json': { schema: Type.Record(Type.String(), Type.Unknown(), { description: `Free-form: the acknowledgement ${who} documents` }) },
     'text/xml': { schema: Type.String({ description: 'Free-form: the acknowledgement the platform documents (Twilio: an empty TwiML <Response/>)' }) },
   },
 });
