@@ -183,12 +183,12 @@ describe('statements of one marketplace sync', () => {
 });
 
 /**
- * Measured on PGlite and PostgreSQL alike: 54 statements for 5 new records, 84 for 10. A run costs
+ * Measured on PGlite and PostgreSQL alike: 39 statements for 5 new records, 54 for 10. A run costs
  * 24 whatever it pulls (connection, run log, push query, known links, the page's orders written in
- * one batch with their customers, products and analytics, cursor); each new record adds 6, the
- * statements of opening its case (order lock and read, the policy in force now and at the order's
- * date, the buyer's tier, the one batched insert), its link and the platform's deadline riding in that
- * insert (before: 9, with a second transaction per record to apply the platform's state).
+ * one batch with their customers, products and analytics, cursor); each new record adds 3, the
+ * statements of opening its case (the order with its facts and policy versions, the buyer's tier,
+ * the one guarded insert), its link and the platform's deadline riding in that insert (before: 6,
+ * with the order locked and the policy read apart; before that 9, with a second transaction per record).
  */
 const FIXED = 24;
-const PER_RECORD = 6;
+const PER_RECORD = 3;
