@@ -142,7 +142,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/notification-settings',
     {
       config: { permission: 'shop:manage' },
-      schema: { tags: ['notifications'], summary: 'Change the channel preference or the daily SMS cap', body: Type.Partial(SettingsSchema), response: { 200: SettingsSchema, ...errorResponses } },
+      schema: { tags: ['notifications'], summary: 'Change the channel preference or the daily SMS cap', body: Type.Partial(SettingsSchema, { additionalProperties: false }), response: { 200: SettingsSchema, ...errorResponses } },
     },
     async (req) => updateNotificationSettings(app.ctx, req.principal!.shopId, req.body),
   );
