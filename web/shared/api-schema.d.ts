@@ -21312,43 +21312,67 @@ export interface paths {
                             } | null;
                             offerAmountMinor: number | null;
                             orderNumber: string | null;
+                            /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             refund: {
                                 /** @enum {string} */
                                 bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
                                 buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 computedMinor: number;
                                 currency: string;
+                                /** @description Integer minor units of the case currency */
                                 exchangeDifferenceMinor: number;
                                 items: {
+                                    /** @description Integer minor units of the case currency */
                                     amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     discountMinor: number;
                                     /** Format: uuid */
                                     lineId: string;
                                     quantity: number;
+                                    /** @description Integer minor units of the case currency */
                                     refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     replacementMinor: number;
                                     /** @enum {string} */
                                     resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
                                     restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     taxMinor: number;
                                 }[];
+                                /** @description Integer minor units of the case currency */
                                 itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 labelCostMinor: number;
                                 /** @enum {string} */
                                 method: "original" | "store_credit";
-                                /** @description A top-up taken off the refund of the request’s other items */
+                                /** @description Integer minor units of the case currency */
                                 nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 refundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 taxMinor: number;
                             };
                             refundedMinor: number;
@@ -21570,43 +21594,67 @@ export interface paths {
                             } | null;
                             offerAmountMinor: number | null;
                             orderNumber: string | null;
+                            /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             refund: {
                                 /** @enum {string} */
                                 bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
                                 buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 computedMinor: number;
                                 currency: string;
+                                /** @description Integer minor units of the case currency */
                                 exchangeDifferenceMinor: number;
                                 items: {
+                                    /** @description Integer minor units of the case currency */
                                     amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     discountMinor: number;
                                     /** Format: uuid */
                                     lineId: string;
                                     quantity: number;
+                                    /** @description Integer minor units of the case currency */
                                     refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     replacementMinor: number;
                                     /** @enum {string} */
                                     resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
                                     restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     taxMinor: number;
                                 }[];
+                                /** @description Integer minor units of the case currency */
                                 itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 labelCostMinor: number;
                                 /** @enum {string} */
                                 method: "original" | "store_credit";
-                                /** @description A top-up taken off the refund of the request’s other items */
+                                /** @description Integer minor units of the case currency */
                                 nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 refundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 taxMinor: number;
                             };
                             refundedMinor: number;
@@ -21838,43 +21886,67 @@ export interface paths {
                             } | null;
                             offerAmountMinor: number | null;
                             orderNumber: string | null;
+                            /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             refund: {
                                 /** @enum {string} */
                                 bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
                                 buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 computedMinor: number;
                                 currency: string;
+                                /** @description Integer minor units of the case currency */
                                 exchangeDifferenceMinor: number;
                                 items: {
+                                    /** @description Integer minor units of the case currency */
                                     amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     discountMinor: number;
                                     /** Format: uuid */
                                     lineId: string;
                                     quantity: number;
+                                    /** @description Integer minor units of the case currency */
                                     refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     replacementMinor: number;
                                     /** @enum {string} */
                                     resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
                                     restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     taxMinor: number;
                                 }[];
+                                /** @description Integer minor units of the case currency */
                                 itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 labelCostMinor: number;
                                 /** @enum {string} */
                                 method: "original" | "store_credit";
-                                /** @description A top-up taken off the refund of the request’s other items */
+                                /** @description Integer minor units of the case currency */
                                 nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 refundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 taxMinor: number;
                             };
                             refundedMinor: number;
@@ -22420,43 +22492,67 @@ export interface paths {
                             } | null;
                             offerAmountMinor: number | null;
                             orderNumber: string | null;
+                            /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             refund: {
                                 /** @enum {string} */
                                 bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
                                 buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 computedMinor: number;
                                 currency: string;
+                                /** @description Integer minor units of the case currency */
                                 exchangeDifferenceMinor: number;
                                 items: {
+                                    /** @description Integer minor units of the case currency */
                                     amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     discountMinor: number;
                                     /** Format: uuid */
                                     lineId: string;
                                     quantity: number;
+                                    /** @description Integer minor units of the case currency */
                                     refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     replacementMinor: number;
                                     /** @enum {string} */
                                     resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
                                     restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     taxMinor: number;
                                 }[];
+                                /** @description Integer minor units of the case currency */
                                 itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 labelCostMinor: number;
                                 /** @enum {string} */
                                 method: "original" | "store_credit";
-                                /** @description A top-up taken off the refund of the request’s other items */
+                                /** @description Integer minor units of the case currency */
                                 nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 refundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 taxMinor: number;
                             };
                             refundedMinor: number;
@@ -22745,43 +22841,67 @@ export interface paths {
                             } | null;
                             offerAmountMinor: number | null;
                             orderNumber: string | null;
+                            /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             refund: {
                                 /** @enum {string} */
                                 bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
                                 buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 computedMinor: number;
                                 currency: string;
+                                /** @description Integer minor units of the case currency */
                                 exchangeDifferenceMinor: number;
                                 items: {
+                                    /** @description Integer minor units of the case currency */
                                     amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     discountMinor: number;
                                     /** Format: uuid */
                                     lineId: string;
                                     quantity: number;
+                                    /** @description Integer minor units of the case currency */
                                     refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     replacementMinor: number;
                                     /** @enum {string} */
                                     resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
                                     restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     taxMinor: number;
                                 }[];
+                                /** @description Integer minor units of the case currency */
                                 itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 labelCostMinor: number;
                                 /** @enum {string} */
                                 method: "original" | "store_credit";
-                                /** @description A top-up taken off the refund of the request’s other items */
+                                /** @description Integer minor units of the case currency */
                                 nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 refundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 taxMinor: number;
                             };
                             refundedMinor: number;
@@ -23009,43 +23129,67 @@ export interface paths {
                             } | null;
                             offerAmountMinor: number | null;
                             orderNumber: string | null;
+                            /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             refund: {
                                 /** @enum {string} */
                                 bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
                                 buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 computedMinor: number;
                                 currency: string;
+                                /** @description Integer minor units of the case currency */
                                 exchangeDifferenceMinor: number;
                                 items: {
+                                    /** @description Integer minor units of the case currency */
                                     amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     discountMinor: number;
                                     /** Format: uuid */
                                     lineId: string;
                                     quantity: number;
+                                    /** @description Integer minor units of the case currency */
                                     refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     replacementMinor: number;
                                     /** @enum {string} */
                                     resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
                                     restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     taxMinor: number;
                                 }[];
+                                /** @description Integer minor units of the case currency */
                                 itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 labelCostMinor: number;
                                 /** @enum {string} */
                                 method: "original" | "store_credit";
-                                /** @description A top-up taken off the refund of the request’s other items */
+                                /** @description Integer minor units of the case currency */
                                 nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 refundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 taxMinor: number;
                             };
                             refundedMinor: number;
@@ -23275,43 +23419,67 @@ export interface paths {
                             } | null;
                             offerAmountMinor: number | null;
                             orderNumber: string | null;
+                            /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             refund: {
                                 /** @enum {string} */
                                 bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
                                 buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 computedMinor: number;
                                 currency: string;
+                                /** @description Integer minor units of the case currency */
                                 exchangeDifferenceMinor: number;
                                 items: {
+                                    /** @description Integer minor units of the case currency */
                                     amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     discountMinor: number;
                                     /** Format: uuid */
                                     lineId: string;
                                     quantity: number;
+                                    /** @description Integer minor units of the case currency */
                                     refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     replacementMinor: number;
                                     /** @enum {string} */
                                     resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
                                     restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     taxMinor: number;
                                 }[];
+                                /** @description Integer minor units of the case currency */
                                 itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 labelCostMinor: number;
                                 /** @enum {string} */
                                 method: "original" | "store_credit";
-                                /** @description A top-up taken off the refund of the request’s other items */
+                                /** @description Integer minor units of the case currency */
                                 nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 refundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 taxMinor: number;
                             };
                             refundedMinor: number;
@@ -23542,43 +23710,67 @@ export interface paths {
                             } | null;
                             offerAmountMinor: number | null;
                             orderNumber: string | null;
+                            /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             refund: {
                                 /** @enum {string} */
                                 bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
                                 buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 computedMinor: number;
                                 currency: string;
+                                /** @description Integer minor units of the case currency */
                                 exchangeDifferenceMinor: number;
                                 items: {
+                                    /** @description Integer minor units of the case currency */
                                     amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     discountMinor: number;
                                     /** Format: uuid */
                                     lineId: string;
                                     quantity: number;
+                                    /** @description Integer minor units of the case currency */
                                     refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     replacementMinor: number;
                                     /** @enum {string} */
                                     resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
                                     restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     taxMinor: number;
                                 }[];
+                                /** @description Integer minor units of the case currency */
                                 itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 labelCostMinor: number;
                                 /** @enum {string} */
                                 method: "original" | "store_credit";
-                                /** @description A top-up taken off the refund of the request’s other items */
+                                /** @description Integer minor units of the case currency */
                                 nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 refundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 taxMinor: number;
                             };
                             refundedMinor: number;
@@ -23755,43 +23947,67 @@ export interface paths {
                                 reasonCode: string;
                                 rule: string;
                             }[];
+                            /** @description Refund breakdown: items, tax, fees, shipping, bounds, store credit */
                             refund: {
                                 /** @enum {string} */
                                 bound: "none" | "zero" | "order_remaining";
+                                /** @description Integer minor units of the case currency */
                                 buyerOwesMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 compensationMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 computedMinor: number;
                                 currency: string;
+                                /** @description Integer minor units of the case currency */
                                 exchangeDifferenceMinor: number;
                                 items: {
+                                    /** @description Integer minor units of the case currency */
                                     amountMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     buyerOwesMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     differenceMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     discountMinor: number;
                                     /** Format: uuid */
                                     lineId: string;
                                     quantity: number;
+                                    /** @description Integer minor units of the case currency */
                                     refundMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     replacementMinor: number;
                                     /** @enum {string} */
                                     resolution: "refund" | "exchange";
+                                    /** @description Integer minor units of the case currency */
                                     restockingFeeMinor: number;
+                                    /** @description Integer minor units of the case currency */
                                     taxMinor: number;
                                 }[];
+                                /** @description Integer minor units of the case currency */
                                 itemsMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 labelCostMinor: number;
                                 /** @enum {string} */
                                 method: "original" | "store_credit";
-                                /** @description A top-up taken off the refund of the request’s other items */
+                                /** @description Integer minor units of the case currency */
                                 nettedMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 orderRemainingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 outboundShippingMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 payoutMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 refundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 restockingFeeMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 shippingRefundMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditBonusMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 storeCreditMinor: number;
+                                /** @description Integer minor units of the case currency */
                                 taxMinor: number;
                             };
                             replacements: {

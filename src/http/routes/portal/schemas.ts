@@ -7,6 +7,7 @@ import { CONDITIONS, FAULTS } from '../../../domain/policy/schema.js';
 import { LINE_RESOLUTIONS } from '../../../domain/refunds/compute.js';
 import { StringEnum } from '../../../domain/typebox.js';
 import { DateTime, Nullable, Uuid } from '../../schemas/common.js';
+import { BreakdownSchema } from '../../schemas/cases.js';
 
 /**
  * The replies of /portal/v1 (the buyer's API), closed: every field the portal services send is
@@ -138,49 +139,8 @@ export const PortalOrderSchema = Type.Object(
   closed,
 );
 
-/** The refund as the policy computes it (src/domain/refunds/compute.ts RefundBreakdown). */
-export const RefundBreakdownSchema = Type.Object(
-  {
-    currency: Type.String(),
-    items: Type.Array(
-      Type.Object(
-        {
-          lineId: Uuid,
-          quantity: Type.Integer(),
-          amountMinor: Type.Integer(),
-          taxMinor: Type.Integer(),
-          discountMinor: Type.Integer(),
-          restockingFeeMinor: Type.Integer(),
-          refundMinor: Type.Integer(),
-          resolution: StringEnum(LINE_RESOLUTIONS),
-          replacementMinor: Type.Integer(),
-          differenceMinor: Type.Integer(),
-          buyerOwesMinor: Type.Integer(),
-        },
-        closed,
-      ),
-    ),
-    itemsMinor: Type.Integer(),
-    taxMinor: Type.Integer(),
-    restockingFeeMinor: Type.Integer(),
-    labelCostMinor: Type.Integer(),
-    outboundShippingMinor: Type.Integer(),
-    exchangeDifferenceMinor: Type.Integer(),
-    buyerOwesMinor: Type.Integer(),
-    nettedMinor: Type.Integer({ description: 'A top-up taken off the refund of the request’s other items' }),
-    computedMinor: Type.Integer(),
-    orderRemainingMinor: Type.Integer(),
-    refundMinor: Type.Integer(),
-    shippingRefundMinor: Type.Integer(),
-    bound: StringEnum(['none', 'zero', 'order_remaining'] as const),
-    compensationMinor: Type.Integer(),
-    payoutMinor: Type.Integer(),
-    method: StringEnum(REFUND_METHODS),
-    storeCreditBonusMinor: Type.Integer(),
-    storeCreditMinor: Type.Integer(),
-  },
-  closed,
-);
+/** The refund as the buyer's case shows it: the same breakdown staff see (src/http/schemas/cases.ts). */
+export const RefundBreakdownSchema = BreakdownSchema;
 
 const RulingSchema = Type.Object({ rule: Type.String(), explanation: LocalizedSchema }, closed);
 
