@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { placeOrder } from '../helpers/returns.js';
-import { closeConsoleTest, consolePage, openConsoleTest, POLL, recentOrder, shot, signIn, staffMember } from './console-helpers.js';
+import { closeConsoleTest, consolePage, openConsoleTest, pickOption, POLL, recentOrder, shot, signIn, staffMember } from './console-helpers.js';
 
 /**
  * Issue 19.4–19.7 in Chromium: the buyer page opened from a case and from a search (zh-CN and en),
@@ -76,8 +76,8 @@ describe('console: buyer records', () => {
     await results.getByRole('link', { name: '陈十一' }).click();
     await page.getByTestId('buyer-page').waitFor(POLL);
     await expect.poll(() => page.getByTestId('buyer-risk-history').innerText(), POLL).toContain('Cases and risk over time');
-    expect(await page.getByTestId('buyer-notes').innerText()).toContain('只接受微信联系');
-    expect(await page.getByTestId('buyer-lists').innerText()).toContain('Blocklist');
+    await expect.poll(() => page.getByTestId('buyer-notes').innerText(), POLL).toContain('只接受微信联系');
+    await expect.poll(() => page.getByTestId('buyer-lists').innerText(), POLL).toContain('Blocklist');
 
     await page.goto(`${t.baseUrl}/console/settings/buyer-lists`);
     const tab = page.getByTestId('buyer-lists-tab');
@@ -90,8 +90,7 @@ describe('console: buyer records', () => {
     await page.goto(`${t.baseUrl}/console/cases/${caseId}`);
     await page.getByTestId('action-request_evidence').click();
     const modal = page.getByTestId('action-modal');
-    await modal.getByTestId('evidence-kinds').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Unboxing video' }).click();
+    await pickOption(page, modal.getByTestId('evidence-kinds'), 'Unboxing video', 'Unboxing video');
     await modal.getByTestId('evidence-hours').fill('24');
     await page.getByTestId('action-confirm').click();
     await expect.poll(async () => (await api('GET', `/api/v1/returns/${caseId}`, { key: shop.keys.viewer })).body.status, POLL).toBe('awaiting_evidence');
