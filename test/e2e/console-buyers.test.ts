@@ -38,7 +38,7 @@ describe('console: buyer records', () => {
     await buyerPage.waitFor(POLL);
     expect(page.url()).toContain(`/console/buyers/${customerId}`);
     await expect.poll(() => page.getByTestId('buyer-risk-history').innerText(), POLL).toContain('售后记录与风险变化');
-    expect(await page.getByTestId('buyer-orders').innerText()).toContain('BUY-7001');
+    await expect.poll(() => page.getByTestId('buyer-orders').innerText(), POLL).toContain('BUY-7001');
 
     await page.getByTestId('note-input').fill('喜欢微信联系');
     await page.getByTestId('note-add').click();
@@ -51,7 +51,8 @@ describe('console: buyer records', () => {
     await page.getByTestId('list-reason').fill('多次恶意退货');
     await page.getByTestId('block-buyer').click();
     await expect.poll(() => page.getByTestId('buyer-lists').innerText(), POLL).toContain('黑名单');
-    expect((await api('GET', '/api/v1/buyer-lists?list=block', { key: shop.keys.viewer })).body.data).toMatchObject([{ kind: 'customer', value: customerId, reason: '多次恶意退货' }]);
+    // The section's heading says 黑名单 before the entry is stored: wait for the entry itself.
+    await expect.poll(async () => (await api('GET', '/api/v1/buyer-lists?list=block', { key: shop.keys.viewer })).body.data, POLL).toMatchObject([{ kind: 'customer', value: customerId, reason: '多次恶意退货' }]);
     await shot(page, 'buyer-page-zh-1440');
     await page.setViewportSize({ width: 360, height: 800 });
     await shot(page, 'buyer-page-zh-360');
