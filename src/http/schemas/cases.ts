@@ -50,6 +50,20 @@ const summaryFields = {
 /** A case in lists. */
 export const CaseSummarySchema = Type.Object(summaryFields, closed);
 
+/** The return address a case was approved with, as kept on the case (the address book's entry then). */
+export const ReturnAddressSnapshotSchema = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    phone: Type.String(),
+    addressZh: Nullable(Type.String()),
+    addressLatin: Nullable(Type.String()),
+    postalCode: Nullable(Type.String()),
+    warehouse: Nullable(Type.String()),
+  },
+  closed,
+);
+
 export const BreakdownSchema = Type.Object(
   {
     currency: Type.String(),
@@ -134,20 +148,7 @@ export const CaseDetailSchema = Type.Object(
         closed,
       ),
     ),
-    returnAddress: Nullable(
-      Type.Object(
-        {
-          id: Uuid,
-          name: Type.String(),
-          phone: Type.String(),
-          addressZh: Nullable(Type.String()),
-          addressLatin: Nullable(Type.String()),
-          postalCode: Nullable(Type.String()),
-          warehouse: Nullable(Type.String()),
-        },
-        closed,
-      ),
-    ),
+    returnAddress: Nullable(ReturnAddressSnapshotSchema),
     items: Type.Array(
       Type.Object(
         {

@@ -1,21 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { createReturnAddress, deleteReturnAddress, listReturnAddresses, updateReturnAddress } from '../../../services/return-addresses/return-addresses.js';
-import { DateTime, errorResponses, IdParams, Nullable, Uuid } from '../../schemas/common.js';
+import { DateTime, errorResponses, IdParams, Nullable } from '../../schemas/common.js';
 import { keyedAs } from '../../idempotent-reply.js';
+import { ReturnAddressSnapshotSchema } from '../../schemas/cases.js';
 
 const Line = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
 const Optional = (max: number, description: string) => Type.Optional(Nullable(Type.String({ maxLength: max, description })));
 
 export const ReturnAddressSchema = Type.Object(
   {
-    id: Uuid,
-    name: Type.String(),
-    phone: Type.String(),
-    addressZh: Nullable(Type.String()),
-    addressLatin: Nullable(Type.String()),
-    postalCode: Nullable(Type.String()),
-    warehouse: Nullable(Type.String()),
+    // What a case keeps of an entry when it is approved with it, and the book's own fields.
+    ...ReturnAddressSnapshotSchema.properties,
     isDefault: Type.Boolean(),
     createdAt: DateTime,
     updatedAt: DateTime,

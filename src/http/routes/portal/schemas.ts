@@ -7,7 +7,7 @@ import { CONDITIONS, FAULTS } from '../../../domain/policy/schema.js';
 import { LINE_RESOLUTIONS } from '../../../domain/refunds/compute.js';
 import { StringEnum } from '../../../domain/typebox.js';
 import { DateTime, Nullable, Uuid } from '../../schemas/common.js';
-import { BreakdownSchema } from '../../schemas/cases.js';
+import { BreakdownSchema, ReturnAddressSnapshotSchema } from '../../schemas/cases.js';
 
 /**
  * The replies of /portal/v1 (the buyer's API), closed: every field the portal services send is
@@ -203,20 +203,7 @@ export const PortalCaseSchema = Type.Object(
         { ...closed, description: 'Evidence the shop asked for: what, by when, and whether it was answered' },
       ),
     ),
-    returnAddress: Nullable(
-      Type.Object(
-        {
-          id: Uuid,
-          name: Type.String(),
-          phone: Type.String(),
-          addressZh: Nullable(Type.String()),
-          addressLatin: Nullable(Type.String()),
-          postalCode: Nullable(Type.String()),
-          warehouse: Nullable(Type.String()),
-        },
-        { ...closed, description: 'Where the goods go back: the address the case was approved with' },
-      ),
-    ),
+    returnAddress: Nullable(ReturnAddressSnapshotSchema),
     items: Type.Array(
       Type.Object(
         {
