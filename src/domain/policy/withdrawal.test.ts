@@ -170,6 +170,14 @@ describe('refund clock (art. 13(1), 13(3); UK reg. 34)', () => {
     expect(refundClock({ ...uk, noticeAt, dispatchProvedAt: proof })).toMatchObject({ lastDay: '2026-11-24', dueAt: new Date('2026-11-25T00:00:00Z'), releasedAt: proof });
   });
 
+  it('where the day after the last one starts at a DST jump (Santiago), the refund deadline is the jump', () => {
+    // The counterexample fast-check found in CI (seed 617849058): goods back at 00:00 on 2025-08-23 in Santiago; 2025-09-07 begins at 01:00.
+    const ms = 1755921599971;
+    const c = refundClock({ noticeAt: new Date(ms), refundWithinDays: 14, countsFrom: 'goods_or_proof', timeZone: 'America/Santiago', withhold: false, goodsReceivedAt: new Date(ms + 29), dispatchProvedAt: null });
+    expect(localClock(c.deadlineAt!.getTime(), 'America/Santiago')).toBe('01:00:00');
+    expect(localDayOf(c.deadlineAt!.getTime() - 1, 'America/Santiago')).toBe(localDayOf(ms + 29, 'America/Santiago') + 14);
+  });
+
   it('properties: never due before the deadline nor before the release; the release is the earliest of goods and proof', () => {
     fc.assert(
       fc.property(
@@ -204,7 +212,10 @@ describe('refund clock (art. 13(1), 13(3); UK reg. 34)', () => {
             expect(c.dueAt.getTime()).toBe(Math.max(c.deadlineAt!.getTime(), c.releasedAt!.getTime()));
           }
           if (c.deadlineAt) {
-            expect(localClock(c.deadlineAt.getTime(), zone)).toBe('00:00:00');
+            const end = c.deadlineAt.getTime();
+            // Local midnight, or where clocks jump forward at midnight (Santiago), the jump: that day's first instant.
+            if (zoneOffsetMs(end - 1, zone) === zoneOffsetMs(end, zone)) expect(localClock(end, zone)).toBe('00:00:00');
+            else expect(localDayOf(end - 1, zone)).toBe(localDayOf(end, zone) - 1);
             if (countsFrom === 'notice') expect(localDayOf(c.deadlineAt.getTime(), zone)).toBe(localDayOf(ms, zone) + 15);
           }
         },
