@@ -8,6 +8,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.js';
+import { runPipeline } from './pipeline.js';
 import { assertMaySend } from './read-phase.js';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -51,6 +52,15 @@ export class DatabaseTraffic {
     this.log?.push(text);
   }
 
+  /** Statements sent together, answered in one round trip (`pipelined`). */
+  recordPipeline(texts: string[]) {
+    this.roundTrips++;
+    processTraffic.roundTrips++;
+    this.statements += texts.length;
+    processTraffic.statements += texts.length;
+    this.log?.push(...texts);
+  }
+
   snapshot() {
     return { roundTrips: this.roundTrips, statements: this.statements };
   }
@@ -70,8 +80,19 @@ const PREPARED_PER_CONNECTION = 2000;
 const CHECKED = Symbol('checked by assertMaySend');
 const PREPARE_MAX_PARAMS = 256;
 
+/** What `pipelined` finds on a pooled connection: sends statements in one round trip, named and counted as `query` does. */
+const PIPELINE = Symbol('pipeline');
+type PipelineClient = pg.PoolClient & { [PIPELINE]: (statements: { text: string; values: unknown[] }[]) => Promise<Record<string, unknown>[][]> };
+
 function instrumentPgClient(client: pg.PoolClient, traffic: DatabaseTraffic) {
   const prepared = new Set<string>();
+  const nameFor = (text: string, params: number): string | undefined => {
+    if (params > PREPARE_MAX_PARAMS || TRANSACTION_CONTROL.test(text)) return undefined;
+    const name = `r${createHash('sha1').update(text).digest('base64url')}`;
+    if (!prepared.has(name) && prepared.size >= PREPARED_PER_CONNECTION) return undefined;
+    prepared.add(name);
+    return name;
+  };
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
     if (typeof config === 'string') {
@@ -84,16 +105,45 @@ function instrumentPgClient(client: pg.PoolClient, traffic: DatabaseTraffic) {
       // A transaction's statements come straight here from their caller (pool.query's were checked).
       if (!q[CHECKED]) assertMaySend(q.text);
       traffic.record(q.text);
-      if (!q.name && (q.values?.length ?? 0) <= PREPARE_MAX_PARAMS && !TRANSACTION_CONTROL.test(q.text)) {
-        const name = `r${createHash('sha1').update(q.text).digest('base64url')}`;
-        if (prepared.has(name) || prepared.size < PREPARED_PER_CONNECTION) {
-          prepared.add(name);
-          return query({ ...q, name }, ...rest);
-        }
-      }
+      const name = q.name ? undefined : nameFor(q.text, q.values?.length ?? 0);
+      if (name) return query({ ...q, name }, ...rest);
     }
     return query(config, ...rest);
   };
+  (client as PipelineClient)[PIPELINE] = (statements) => {
+    for (const s of statements) assertMaySend(s.text);
+    traffic.recordPipeline(statements.map((s) => s.text));
+    return runPipeline(client, statements.map((s) => ({ ...s, name: nameFor(s.text, s.values.length) })));
+  };
+}
+
+/**
+ * Runs `queries` in ONE round trip where the database is across a network (a pooled PostgreSQL
+ * connection, outside any transaction: they commit together at the end, or not at all); on PGlite
+ * or inside a transaction, one after another. The rows of each, in order.
+ */
+export async function pipelined(db: Executor, queries: SQL[]): Promise<Record<string, unknown>[][]> {
+  const pool = (db as unknown as { $client?: unknown }).$client;
+  if (!(pool instanceof pg.Pool) || typeof (db as Partial<Tx>).rollback === 'function') {
+    const results: Record<string, unknown>[][] = [];
+    for (const q of queries) results.push(await queryRows<Record<string, unknown>>(db, q));
+    return results;
+  }
+  const dialect = (db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } }).dialect;
+  const statements = queries.map((q) => {
+    const { sql: text, params } = dialect.sqlToQuery(q);
+    return { text, values: params };
+  });
+  const client = (await pool.connect()) as PipelineClient;
+  try {
+    const rows = await client[PIPELINE](statements);
+    client.release();
+    return rows;
+  } catch (err) {
+    // An error the server answered leaves the connection usable; anything else may not have.
+    client.release(err instanceof pg.DatabaseError ? undefined : (err as Error));
+    throw err;
+  }
 }
 
 // int8 comes back from node-postgres as a string; Retour's int8 columns hold minor units and

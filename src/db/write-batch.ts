@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Database, Executor, Tx } from './client.js';
+import { pipelined, type Database, type Executor, type Tx } from './client.js';
 import { isRetryableTransactionError } from './errors.js';
 import { isReadPhaseWrite, readingPhase, ReadPhaseWrite } from './read-phase.js';
 import { orders, returnCases, variants } from './schema/index.js';
@@ -23,6 +23,7 @@ export class WriteBatch {
   private readonly orderGuards = new Map<string, { shopId: string; id: string; version: number }>();
   private readonly stock = new Map<string, { shopId: string; variantId: string; delta: number; at: Date }>();
   private readonly afterFlush: ((tx: Tx) => Promise<void>)[] = [];
+  private readonly readsAfter: { query: SQL; use: (rows: Record<string, unknown>[]) => void }[] = [];
   /** Per-use-case views that writers keep in step with what they batch (e.g. a case's pending deadlines). */
   readonly memo = new Map<string, unknown>();
   private readonly insertedCases = new Map<string, Record<string, unknown>>();
@@ -88,6 +89,14 @@ export class WriteBatch {
     if (!this.orderGuards.has(key)) this.orderGuards.set(key, { shopId, id, version });
   }
 
+  /**
+   * A read of what the write leaves (the reply a request answers with), sent in the write's round
+   * trip on PostgreSQL (`pipelined`); `use` gets its rows once the write has committed.
+   */
+  readAfter(query: SQL, use: (rows: Record<string, unknown>[]) => void) {
+    this.readsAfter.push({ query, use });
+  }
+
   /** Work that must see the batch's rows: it runs in the same transaction, right after the flush. */
   then(fn: (tx: Tx) => Promise<void>) {
     this.afterFlush.push(fn);
@@ -130,9 +139,14 @@ export class WriteBatch {
     this.stock.clear();
     this.memo.clear();
     this.insertedCases.clear();
-    if (guards.length > 0) await tx.execute(guardedStatement(guards, parts));
-    else if (parts.length === 1) await tx.execute(parts[0]!.getSQL());
-    else if (parts.length > 1) await tx.execute(oneStatement(parts));
+    const reads = this.readsAfter.splice(0);
+    const write = guards.length > 0 ? guardedStatement(guards, parts) : parts.length === 1 ? parts[0]!.getSQL() : parts.length > 1 ? oneStatement(parts) : null;
+    if (reads.length === 0) {
+      if (write) await tx.execute(write);
+    } else {
+      const results = await pipelined(tx, [...(write ? [write] : []), ...reads.map((r) => r.query)]);
+      reads.forEach((r, i) => r.use(results[i + (write ? 1 : 0)]!));
+    }
     for (const fn of this.afterFlush.splice(0)) await fn(tx);
   }
 }

@@ -11,9 +11,13 @@ type Json = Record<string, unknown>;
  * refunds, clocks, and its order with lines and buyer.
  */
 export async function caseDetailRows(db: Executor, shopId: string, caseId: string, orderId: string, customerId: string | null, includeInternal: boolean) {
-  const [row] = await queryRows<Record<string, Json[] | Json | null>>(
-    db,
-    sql`select
+  const [row] = await queryRows<Record<string, unknown>>(db, caseDetailQuery(shopId, caseId, orderId, customerId, includeInternal));
+  return caseDetailFromRow(row);
+}
+
+/** The statement `caseDetailRows` sends, for a caller that sends it along with others (WriteBatch.readAfter). */
+export function caseDetailQuery(shopId: string, caseId: string, orderId: string, customerId: string | null, includeInternal: boolean) {
+  return sql`select
       (select json_agg(to_jsonb(x) order by x.created_at, x.id) from return_items x where x.shop_id = ${shopId} and x.case_id = ${caseId}) as items,
       (select json_agg(to_jsonb(x) order by x.created_at, x.id) from case_events x where x.shop_id = ${shopId} and x.case_id = ${caseId}) as events,
       (select json_agg(to_jsonb(x) order by x.created_at, x.id) from case_messages x
@@ -25,8 +29,12 @@ export async function caseDetailRows(db: Executor, shopId: string, caseId: strin
       (select json_agg(to_jsonb(x) order by x.created_at, x.id) from deadlines x where x.shop_id = ${shopId} and x.case_id = ${caseId}) as deadlines,
       (select to_jsonb(x) from orders x where x.shop_id = ${shopId} and x.id = ${orderId}) as "order",
       (select json_agg(to_jsonb(x) order by x.line_no) from order_lines x where x.shop_id = ${shopId} and x.order_id = ${orderId}) as lines,
-      (select to_jsonb(x) from customers x where x.shop_id = ${shopId} and x.id = ${customerId}::uuid) as customer`,
-  );
+      (select to_jsonb(x) from customers x where x.shop_id = ${shopId} and x.id = ${customerId}::uuid) as customer`;
+}
+
+export type CaseDetailRows = ReturnType<typeof caseDetailFromRow>;
+
+export function caseDetailFromRow(row: Record<string, unknown> | undefined) {
   const many = (key: string) => (row?.[key] ?? null) as Json[] | null;
   const one = (key: string) => (row?.[key] ?? null) as Json | null;
   return {

@@ -280,6 +280,10 @@ export const casesRepo = {
               (select to_jsonb(p) from policies p where p.shop_id = orders.shop_id and p.created_at <= orders.placed_at order by p.version desc limit 1),
               (select to_jsonb(p) from policies p where p.shop_id = orders.shop_id order by p.version asc limit 1))`
           : sql<null>`null::json`,
+        // …and the address an approval in the same write would send the goods back to.
+        defaultReturnAddress: options.withPolicies
+          ? sql<Record<string, unknown> | null>`(select to_jsonb(a) from ${returnAddresses} a where a.shop_id = orders.shop_id and a.is_default)`
+          : sql<null>`null::jsonb`,
       })
       .from(orders)
       .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)))
@@ -295,7 +299,8 @@ export const casesRepo = {
     if (!row) return undefined;
     const policyRow = (json: Record<string, unknown> | null | undefined) => (json ? rowFromJson(policies, json) : null);
     const versions = row.policies && { current: policyRow(row.policies[0]), inForce: policyRow(row.policies[1]), first: policyRow(row.policies[2]) };
-    return { ...row, policies: versions, caseRefunds: Number(row.caseRefunds), refundedMinor: Number(row.refundedMinor), shippingRefundedMinor: Number(row.shippingRefundedMinor), rmaCounter: row.rmaCounter === null ? null : Number(row.rmaCounter) };
+    const defaultReturnAddress = options.withPolicies ? (row.defaultReturnAddress ? rowFromJson(returnAddresses, row.defaultReturnAddress) : null) : undefined;
+    return { ...row, policies: versions, defaultReturnAddress, caseRefunds: Number(row.caseRefunds), refundedMinor: Number(row.refundedMinor), shippingRefundedMinor: Number(row.shippingRefundedMinor), rmaCounter: row.rmaCounter === null ? null : Number(row.rmaCounter) };
   },
 
   /** Order lines with their variant's category and return flags: the facts the policy needs. */

@@ -41,6 +41,8 @@ export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: str
   const found = await casesRepo.orderWithFacts(tx, shop.id, orderId, { ...options, lock: options.lock && !batch?.optimistic });
   if (!found) throw notFound('order.not_found', 'No such order');
   if (options.lock) batch?.guardOrder(shop.id, orderId, found.order.version);
+  // Read along with the policies: an approval in the same use case takes it from here (returnAddressForApproval).
+  if (found.defaultReturnAddress !== undefined) batch?.memo.set(`return-address:default:${shop.id}`, found.defaultReturnAddress);
   const { order, lines } = found;
   const facts: OrderFacts = {
     orderId: order.id,

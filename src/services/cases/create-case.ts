@@ -23,6 +23,7 @@ import { mailLocaleOf } from '../../domain/mail/templates.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { ActionContext } from './action-context.js';
 import { payRefunds, runAction } from './perform-action.js';
+import { prefetchCaseDetail } from './reply-prefetch.js';
 import { recordCaseReply, type ReplyRecorder } from './reply-recorder.js';
 import { syncDeadlines } from './deadlines.js';
 import { caseSnapshot, publish } from '../events.js';
@@ -131,7 +132,13 @@ export async function createCase(
   shopId: string,
   input: CreateCaseInput,
   actor: Actor,
-  options: { reply?: ReplyRecorder; /** Rows a connector writes with the case, in its transaction (issue 17: the marketplace record's link). */ within?: (batch: WriteBatch, created: CaseRow) => void } = {},
+  options: {
+    reply?: ReplyRecorder;
+    /** Rows a connector writes with the case, in its transaction (issue 17: the marketplace record's link). */
+    within?: (batch: WriteBatch, created: CaseRow) => void;
+    /** Who the caller shows the case to: its reply is read in the write's round trip. */
+    detailFor?: Actor;
+  } = {},
 ) {
   const shop = await findShop(ctx, shopId);
   if (!shop) throw notFound('shop.not_found', 'No such shop');
@@ -148,6 +155,8 @@ export async function createCase(
     const decided = await openCase({ tx, batch, ctx, shop, input, actor, rmaSequence, writtenRefunds });
     options.within?.(batch, decided);
     if (options.reply) batch.then((flushed) => recordCaseReply(flushed, options.reply!, decided));
+    // A refund paid after the write changes the case again: its reply is read after that.
+    else if (options.detailFor && batch.optimistic && writtenRefunds.length === 0) prefetchCaseDetail(batch, decided, options.detailFor);
     return decided;
   });
   return payRefunds(ctx, shop.id, opened, writtenRefunds, options.reply);

@@ -11,6 +11,7 @@ import { executeRefund } from './refunds/execute-refund.js';
 import type { ActionContext, ActionHandler } from './action-context.js';
 import type { CaseRow } from '../../db/repos/cases-repo.js';
 import { recordCaseReply, type ReplyRecorder } from './reply-recorder.js';
+import { prefetchCaseDetail } from './reply-prefetch.js';
 import type { ActionInput } from './action-inputs.js';
 import { applyCaseTransition } from './case-transition.js';
 import { ACTION_HANDLERS } from './actions/index.js';
@@ -33,7 +34,7 @@ export async function performAction<A extends CaseAction>(
   action: A,
   actor: Actor,
   input: ActionInput<A>,
-  options: { reply?: ReplyRecorder } = {},
+  options: { reply?: ReplyRecorder; /** Who the caller shows the case to: its reply is read in the write's round trip. */ detailFor?: Actor } = {},
 ) {
   const shop = await findShop(ctx, shopId);
   if (!shop) throw notFound('shop.not_found', 'No such shop');
@@ -50,6 +51,8 @@ export async function performAction<A extends CaseAction>(
     }
     const moved = await runAction({ tx, ctx, shop, c, action, actor, input, now: ctx.clock.now(), writtenRefunds, batch });
     if (options.reply) batch.then((flushed) => recordCaseReply(flushed, options.reply!, moved));
+    // A refund paid after the write changes the case again: its reply is read after that.
+    else if (options.detailFor && batch.optimistic && writtenRefunds.length === 0) prefetchCaseDetail(batch, moved, options.detailFor);
     return moved;
   });
   return payRefunds(ctx, shopId, updated, writtenRefunds, options.reply);

@@ -11,6 +11,7 @@ import { orderSummaryView } from '../orders/index.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { INTERNAL_ACTIONS } from './action-inputs.js';
 import { snapshotOf } from './case-transition.js';
+import { takePrefetchedDetail } from './reply-prefetch.js';
 import { defaultDispositions } from '../../domain/cases/disposition.js';
 import { policyById } from '../policy/index.js';
 import { findShop } from '../shops/index.js';
@@ -74,14 +75,8 @@ function explanationOf(e: { actorKind: string; payload: Record<string, unknown> 
  */
 export async function caseDetail(db: Executor, shopId: string, c: CaseRow, viewer: Actor, lng: Language | null = null) {
   const staff = viewer.kind !== 'buyer';
-  const { items, events: allEvents, messages, evidence: evidenceRows, shipments, replacements, refunds, order, lines, deadlines: clocks, customer } = await caseDetailRows(
-    db,
-    shopId,
-    c.id,
-    c.orderId,
-    c.customerId,
-    staff,
-  );
+  const { items, events: allEvents, messages, evidence: evidenceRows, shipments, replacements, refunds, order, lines, deadlines: clocks, customer } =
+    takePrefetchedDetail(c, viewer) ?? (await caseDetailRows(db, shopId, c.id, c.orderId, c.customerId, staff));
   const events = staff ? allEvents : allEvents.filter((x) => x.type !== 'case.note');
   const language = (!staff ? toLanguage(order?.locale) : null) ?? lng ?? toLanguage((await findShop({ db }, shopId))?.defaultLocale) ?? 'en';
   // The inspection form proposes each item's disposition from its grade and claim (cached policy version: no query).

@@ -113,7 +113,7 @@ export async function previewPortalReturn(ctx: ServiceContext, scope: PortalScop
 export async function createPortalReturn(ctx: ServiceContext, scope: PortalScope, input: PortalReturnInput) {
   await scopedOrder(ctx, scope);
   const request = await toCaseRequest(ctx, scope, input);
-  const created = await createCase(ctx, scope.shopId, request, BUYER);
+  const created = await createCase(ctx, scope.shopId, request, BUYER, { detailFor: BUYER });
   return portalCaseView(ctx, scope, created);
 }
 
@@ -197,7 +197,7 @@ export async function getPortalCase(ctx: ServiceContext, scope: PortalScope, cas
 
 export async function cancelPortalReturn(ctx: ServiceContext, scope: PortalScope, caseId: string, reason: string | undefined) {
   await scopedCase(ctx, scope, caseId);
-  const updated = await performAction(ctx, scope.shopId, caseId, 'cancel', BUYER, reason ? { reason } : {});
+  const updated = await performAction(ctx, scope.shopId, caseId, 'cancel', BUYER, reason ? { reason } : {}, { detailFor: BUYER });
   return portalCaseView(ctx, scope, updated);
 }
 
@@ -206,8 +206,8 @@ export async function answerOffer(ctx: ServiceContext, scope: PortalScope, caseI
   await scopedCase(ctx, scope, caseId);
   const updated =
     answer === 'accept'
-      ? await performAction(ctx, scope.shopId, caseId, 'accept_offer', BUYER, {})
-      : await performAction(ctx, scope.shopId, caseId, 'decline_offer', BUYER, reason ? { reason } : {});
+      ? await performAction(ctx, scope.shopId, caseId, 'accept_offer', BUYER, {}, { detailFor: BUYER })
+      : await performAction(ctx, scope.shopId, caseId, 'decline_offer', BUYER, reason ? { reason } : {}, { detailFor: BUYER });
   return portalCaseView(ctx, scope, updated);
 }
 
@@ -221,14 +221,14 @@ export async function markShipped(ctx: ServiceContext, scope: PortalScope, caseI
 
 export async function postBuyerMessage(ctx: ServiceContext, scope: PortalScope, caseId: string, body: string, evidenceIds?: string[]) {
   await scopedCase(ctx, scope, caseId);
-  const updated = await performAction(ctx, scope.shopId, caseId, 'message', BUYER, { body, evidenceIds });
+  const updated = await performAction(ctx, scope.shopId, caseId, 'message', BUYER, { body, evidenceIds }, { detailFor: BUYER });
   return portalCaseView(ctx, scope, updated);
 }
 
 /** Issue 19.7: the buyer sends the evidence the shop asked for (uploaded first); the request is back with the shop. */
 export async function provideBuyerEvidence(ctx: ServiceContext, scope: PortalScope, caseId: string, evidenceIds: string[], note: string | undefined) {
   await scopedCase(ctx, scope, caseId);
-  const updated = await performAction(ctx, scope.shopId, caseId, 'provide_evidence', BUYER, note ? { evidenceIds, note } : { evidenceIds });
+  const updated = await performAction(ctx, scope.shopId, caseId, 'provide_evidence', BUYER, note ? { evidenceIds, note } : { evidenceIds }, { detailFor: BUYER });
   return portalCaseView(ctx, scope, updated);
 }
 

@@ -59,7 +59,7 @@ export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const actor = actorOf(req);
       const recorder = replyRecorder(req, 201, actor);
-      const created = await createCase(app.ctx, req.principal!.shopId, req.body, actor, { reply: recorder });
+      const created = await createCase(app.ctx, req.principal!.shopId, req.body, actor, { reply: recorder, detailFor: actor });
       return reply
         .code(201)
         .header('location', `/api/v1/returns/${created.id}`)
@@ -129,7 +129,7 @@ export const returnRoutes: FastifyPluginAsyncTypebox = async (app) => {
         assertPlatformMayPay(req, actor, action as CaseAction, req.body);
         const shopId = req.principal!.shopId;
         const recorder = replyRecorder(req, 200, actor);
-        const updated = await performAction(app.ctx, shopId, req.params.id, action as CaseAction, actor, req.body as never, { reply: recorder });
+        const updated = await performAction(app.ctx, shopId, req.params.id, action as CaseAction, actor, req.body as never, { reply: recorder, detailFor: actor });
         return recorder?.body ?? caseDetail(app.ctx.db, shopId, updated, actor, languageFromHeaders(req.headers));
       },
     );
