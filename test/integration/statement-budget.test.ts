@@ -39,21 +39,20 @@ const owner = () => shop.keys.owner;
  * provider. Each step reads without a transaction and writes once (one statement guarded by the
  * versions it read): no BEGIN, lock or COMMIT. On PostgreSQL the reply is read in the write's round
  * trip (pipelined), so round trips are fewer than statements there; PGlite answers in-process, one
- * statement per call. Create ≤ 4 round trips and an action ≤ 3 are the targets; inspect and refund
- * still read the buyer apart from the order, and a refund paid after the write settles its row
- * (one update) and reads its reply after that. Budgets only fall.
+ * statement per call. Create ≤ 4 round trips and an action ≤ 3 are the targets; a refund paid after
+ * the write settles its row (one update) and reads its reply after that. Budgets only fall.
  */
 const BUDGET: Record<string, { statements: number; roundTrips: number }> = {
   create: { statements: 4, roundTrips: 3 },
   approve: { statements: 3, roundTrips: 2 },
   buyer_shipped: { statements: 3, roundTrips: 2 },
   receive: { statements: 3, roundTrips: 2 },
-  inspect: { statements: 5, roundTrips: 4 },
-  refund: { statements: 6, roundTrips: 6 },
+  inspect: { statements: 4, roundTrips: 3 },
+  refund: { statements: 5, roundTrips: 5 },
 };
 /** Round trips: PostgreSQL's budget; on PGlite every statement is its own call. */
 const roundTripBudget = (step: string) => (t.handle.kind === 'postgres' ? BUDGET[step]!.roundTrips : BUDGET[step]!.statements);
-const LIFECYCLE_STATEMENTS = 24;
+const LIFECYCLE_STATEMENTS = 22;
 /** A deadline the worker applies: read the case with its parts, write once (no reply to read). */
 const DEADLINE_BUDGET = { statements: 2, roundTrips: 2 };
 

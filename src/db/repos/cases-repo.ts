@@ -235,7 +235,12 @@ export const casesRepo = {
    * category and return flags, the units other cases hold, and what was refunded per line and in
    * all. With `lock`, the order row is locked for the transaction (FOR UPDATE of the order only).
    */
-  async orderWithFacts(db: Executor, shopId: string, orderId: string, options: { lock: boolean; excludeCaseId?: string; rmaSequence?: string; withPolicies?: boolean }) {
+  async orderWithFacts(
+    db: Executor,
+    shopId: string,
+    orderId: string,
+    options: { lock: boolean; excludeCaseId?: string; rmaSequence?: string; withPolicies?: boolean; /** A buyer's history (buyerHistorySql) read along. */ buyerHistory?: SQL | null },
+  ) {
     const exclude = options.excludeCaseId ?? '00000000-0000-0000-0000-000000000000';
     const query = db
       .select({
@@ -280,6 +285,7 @@ export const casesRepo = {
               (select to_jsonb(p) from policies p where p.shop_id = orders.shop_id and p.created_at <= orders.placed_at order by p.version desc limit 1),
               (select to_jsonb(p) from policies p where p.shop_id = orders.shop_id order by p.version asc limit 1))`
           : sql<null>`null::json`,
+        buyerHistory: options.buyerHistory ? sql<Record<string, unknown> | string | null>`${options.buyerHistory}` : sql<null>`null::jsonb`,
         // …and the address an approval in the same write would send the goods back to.
         defaultReturnAddress: options.withPolicies
           ? sql<Record<string, unknown> | null>`(select to_jsonb(a) from ${returnAddresses} a where a.shop_id = orders.shop_id and a.is_default)`

@@ -124,22 +124,43 @@ export async function buyerHistory(
   customerId: string | null,
   now: Date,
   options: { windows?: SignalWindows; contacts?: RequestContacts } = {},
-): Promise<{ profile: BuyerProfile; tier: string | null; lists: ListHit[] }> {
+): Promise<BuyerHistory> {
+  const query = buyerHistorySql(shopId, customerId, now, options);
+  if (!query) return buyerHistoryFromJson(null);
+  const [row] = await queryRows<{ history: Record<string, unknown> | string | null }>(db, sql`select ${query} as "history"`);
+  return buyerHistoryFromJson(row?.history ?? null);
+}
+
+export interface BuyerHistory {
+  profile: BuyerProfile;
+  tier: string | null;
+  lists: ListHit[];
+}
+
+/**
+ * `buyerHistory` as one JSON value in SQL, for a statement that reads it along with other things
+ * (an order's facts); null when there is nothing to read (a guest with no contacts).
+ */
+export function buyerHistorySql(shopId: string, customerId: string | null, now: Date, options: { windows?: SignalWindows; contacts?: RequestContacts } = {}): SQL | null {
   const contacts = options.contacts ?? { emails: [], phones: [], addressKey: null };
   if (!customerId) {
-    if (!contacts.emails.length && !contacts.phones.length && !contacts.addressKey) return { profile: EMPTY_PROFILE, tier: null, lists: [] };
-    const [row] = await queryRows<{ lists: ListHit[] | string }>(db, sql`select ${listHitsSql(shopId, sql`null::uuid`, contacts)} as "lists"`);
-    return { profile: EMPTY_PROFILE, tier: null, lists: parseJson(row?.lists) };
+    if (!contacts.emails.length && !contacts.phones.length && !contacts.addressKey) return null;
+    return sql`json_build_object('lists', ${listHitsSql(shopId, sql`null::uuid`, contacts)})`;
   }
   const customer = sql`${customerId}::uuid`;
-  const [row] = await queryRows<Record<string, unknown> & { tier: string | null; lists: ListHit[] | string }>(
-    db,
-    sql`select
+  return sql`(select to_jsonb(h) from (select
       (select c.tier from customers c where c.shop_id = ${shopId} and c.id = ${customer}) as "tier",
       ${listHitsSql(shopId, customer, contacts)} as "lists",
-      ${profileColumns(shopId, customer, sql`${now}::timestamptz`, options.windows ?? DEFAULT_WINDOWS, { cases: sql`true`, orders: sql`true` })}`,
-  );
-  return { profile: toProfile(row), tier: row?.tier ?? null, lists: parseJson(row?.lists) };
+      ${profileColumns(shopId, customer, sql`${now}::timestamptz`, options.windows ?? DEFAULT_WINDOWS, { cases: sql`true`, orders: sql`true` })}) h)`;
+}
+
+/** What `buyerHistorySql` read (null: a guest, nothing to read). */
+export function buyerHistoryFromJson(json: Record<string, unknown> | string | null): BuyerHistory {
+  const row = typeof json === 'string' ? (JSON.parse(json) as Record<string, unknown>) : json;
+  if (!row) return { profile: EMPTY_PROFILE, tier: null, lists: [] };
+  // A guest's history is their list entries only.
+  const profile = 'orders' in row ? toProfile(row) : EMPTY_PROFILE;
+  return { profile, tier: (row.tier as string | null | undefined) ?? null, lists: parseJson(row.lists as ListHit[] | string | null) };
 }
 
 const parseJson = <T>(v: T[] | string | null | undefined): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : (v ?? []));

@@ -3,7 +3,7 @@ import { assessRisk, type BuyerProfile, type RiskAssessment } from '../../domain
 import { notFound } from '../../domain/errors.js';
 import type { Executor } from '../../db/client.js';
 import { casesRepo, type OrderFactLine } from '../../db/repos/cases-repo.js';
-import { buyerHistory, type ListHit, type RequestContacts } from '../../db/repos/customers-profile-repo.js';
+import { buyerHistory, buyerHistoryFromJson, buyerHistorySql, type BuyerHistory, type ListHit, type RequestContacts } from '../../db/repos/customers-profile-repo.js';
 import { normalizeEmail, normalizePhone } from '../../domain/orders/contact.js';
 import { addressKeyOf } from '../../domain/risk/normalise.js';
 import { buyerRiskSettings } from '../../domain/risk/settings.js';
@@ -26,6 +26,8 @@ export interface OrderContext {
   caseRefunds: number;
   /** The shop's policy versions a request about this order may be judged by, when asked for (`withPolicies`). */
   policies: KnownPolicies | null;
+  /** The buyer's history, when asked for (`buyer`). */
+  buyerHistory: BuyerHistory | undefined;
 }
 
 /**
@@ -36,9 +38,16 @@ export interface OrderContext {
  * locked; in an optimistic use case (batchedWrite) its write holds only if the order's version is
  * still the one read. Either way the write bumps that version, so the other kind sees it too.
  */
-export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: string, options: { lock: boolean; excludeCaseId?: string; rmaSequence?: string; withPolicies?: boolean }): Promise<OrderContext> {
+export async function loadOrderContext(
+  tx: Executor,
+  shop: ShopRow,
+  orderId: string,
+  options: { lock: boolean; excludeCaseId?: string; rmaSequence?: string; withPolicies?: boolean; /** Read the buyer's history (default windows, no contacts) in the same statement. */ buyer?: { customerId: string | null; now: Date } },
+): Promise<OrderContext> {
   const batch = batchOf(tx);
-  const found = await casesRepo.orderWithFacts(tx, shop.id, orderId, { ...options, lock: options.lock && !batch?.optimistic });
+  const { buyer, ...rest } = options;
+  const history = buyer ? buyerHistorySql(shop.id, buyer.customerId, buyer.now) : undefined;
+  const found = await casesRepo.orderWithFacts(tx, shop.id, orderId, { ...rest, lock: options.lock && !batch?.optimistic, buyerHistory: history });
   if (!found) throw notFound('order.not_found', 'No such order');
   if (options.lock) batch?.guardOrder(shop.id, orderId, found.order.version);
   // Read along with the policies: an approval in the same use case takes it from here (returnAddressForApproval).
@@ -78,7 +87,16 @@ export async function loadOrderContext(tx: Executor, shop: ShopRow, orderId: str
     })),
   };
   const lineVariants = new Map(lines.map((l) => [l.id, { variantId: l.variant_id, productId: l.product_id, attributes: l.attributes }]));
-  return { order, facts, lineVariants, lines, rmaCounter: found.rmaCounter, caseRefunds: found.caseRefunds, policies: found.policies };
+  return {
+    order,
+    facts,
+    lineVariants,
+    lines,
+    rmaCounter: found.rmaCounter,
+    caseRefunds: found.caseRefunds,
+    policies: found.policies,
+    buyerHistory: buyer ? buyerHistoryFromJson(found.buyerHistory) : undefined,
+  };
 }
 
 export interface BuyerContext {
@@ -107,10 +125,16 @@ export async function loadBuyerContext(
   customerId: string | null,
   now: Date,
   keepsGoods: boolean,
-  options: { policy?: Pick<Policy, 'buyerRisk'>; order?: Pick<OrderRow, 'email' | 'phone' | 'shippingAddress'>; refundOnlyDelivered?: boolean } = {},
+  options: {
+    policy?: Pick<Policy, 'buyerRisk'>;
+    order?: Pick<OrderRow, 'email' | 'phone' | 'shippingAddress'>;
+    refundOnlyDelivered?: boolean;
+    /** Already read with the order (loadOrderContext's `buyer`: default windows, no contacts). */
+    history?: BuyerHistory;
+  } = {},
 ): Promise<BuyerContext> {
   const settings = buyerRiskSettings(options.policy ?? {});
-  const { profile, tier, lists } = await buyerHistory(db, shopId, customerId, now, { windows: settings, contacts: orderContacts(options.order) });
+  const { profile, tier, lists } = options.history ?? (await buyerHistory(db, shopId, customerId, now, { windows: settings, contacts: orderContacts(options.order) }));
   const risk = assessRisk(profile, { keepsGoods, refundOnlyDelivered: options.refundOnlyDelivered ?? false }, settings);
   const blocked = lists.find((l) => l.list === 'block') ?? null;
   const allowed = lists.find((l) => l.list === 'allow') ?? null;

@@ -32,10 +32,12 @@ export interface CaseMoneyOptions {
  * one order (from this case or others) are computed one after another and can never exceed it.
  */
 export async function computeCaseMoney(tx: Tx, ctx: ServiceContext, shop: ShopRow, c: CaseRow, options: CaseMoneyOptions) {
-  const orderCtx = await loadOrderContext(tx, shop, c.orderId, { lock: true, excludeCaseId: c.id });
+  const now = ctx.clock.now();
+  // The buyer's history (what customer rules of the policy read) comes with the order's facts: one read.
+  const orderCtx = await loadOrderContext(tx, shop, c.orderId, { lock: true, excludeCaseId: c.id, buyer: { customerId: c.customerId, now } });
   const items = await caseItems(tx, c);
   const policy = await policyById(tx, shop.id, c.policyId);
-  const buyer = await loadBuyerContext(tx, shop.id, c.customerId, ctx.clock.now(), goodsStayWithBuyer(c.type, c.refundOnlyKind));
+  const buyer = await loadBuyerContext(tx, shop.id, c.customerId, now, goodsStayWithBuyer(c.type, c.refundOnlyKind), { history: orderCtx.buyerHistory });
   const type = c.type === 'exchange' && options.instead === 'refund' ? 'return_refund' : c.type;
   // Exchange cases: an item with a replacement row is replaced, the others are refunded.
   const replacements = type === 'exchange' ? await casesRepo.exchangesOf(tx, shop.id, c.id) : [];
