@@ -20,7 +20,7 @@ export interface RequestContacts {
   addressKey: string | null;
 }
 
-type SignalWindows = Pick<RiskSignalSettings, 'velocityDays' | 'wardrobingDays'> & { weights?: Pick<RiskSignalSettings['weights'], 'sharedContact'> };
+export type SignalWindows = Pick<RiskSignalSettings, 'velocityDays' | 'wardrobingDays'> & { weights?: Pick<RiskSignalSettings['weights'], 'sharedContact'> };
 const DEFAULT_WINDOWS: SignalWindows = { velocityDays: 7, wardrobingDays: 7 };
 
 /** An order's shipping address as one comparable key in SQL: the expression orders_address_key_idx indexes. */
@@ -102,14 +102,49 @@ const toProfile = (row: Record<string, unknown> | undefined): BuyerProfile => Ob
 
 /** The list entries that match a buyer: by customer id, the customer's and the order's e-mail and phone, and the shipping address. */
 function listHitsSql(shopId: string, customer: SQL, contacts: RequestContacts): SQL {
-  const emails = contacts.emails.length ? sql`or l.match_key in (${sql.join(contacts.emails.map((e) => sql`${e}`), sql`, `)})` : sql``;
-  const phones = contacts.phones.length ? sql`or l.match_key in (${sql.join(contacts.phones.map((e) => sql`${e}`), sql`, `)})` : sql``;
+  const textArray = (values: string[]) => (values.length ? sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`'{}'::text[]`);
+  return listHitsOf(shopId, customer, { emails: textArray(contacts.emails), phones: textArray(contacts.phones), addressKey: sql`${contacts.addressKey ?? ''}` });
+}
+
+/** `listHitsSql` with the contacts as SQL: text arrays of e-mails and phones, and the address key (text, '' for none). */
+function listHitsOf(shopId: string, customer: SQL, contacts: { emails: SQL; phones: SQL; addressKey: SQL }): SQL {
   return sql`(select coalesce(json_agg(json_build_object('list', l.list, 'kind', l.kind, 'value', l.value, 'reason', l.reason) order by l.list, l.kind), '[]'::json)
       from buyer_list_entries l where l.shop_id = ${shopId} and (
         (l.kind = 'customer' and l.match_key = ${customer}::text)
-        or (l.kind = 'email' and (l.match_key = (select lower(trim(cu.email)) from customers cu where cu.shop_id = ${shopId} and cu.id = ${customer}) ${emails}))
-        or (l.kind = 'phone' and (l.match_key = (select cu.phone from customers cu where cu.shop_id = ${shopId} and cu.id = ${customer}) ${phones}))
-        or (l.kind = 'address' and position(l.match_key in ${contacts.addressKey ?? ''}) > 0)))`;
+        or (l.kind = 'email' and (l.match_key = (select lower(trim(cu.email)) from customers cu where cu.shop_id = ${shopId} and cu.id = ${customer}) or l.match_key = any(${contacts.emails})))
+        or (l.kind = 'phone' and (l.match_key = (select cu.phone from customers cu where cu.shop_id = ${shopId} and cu.id = ${customer}) or l.match_key = any(${contacts.phones})))
+        or (l.kind = 'address' and position(l.match_key in ${contacts.addressKey}) > 0)))`;
+}
+
+/** normalizePhone (domain/orders/contact.ts) in SQL: digits only, no 00 prefix, no 86 before a mainland mobile; null under 5 digits. */
+export const normalizedPhoneSql = (phone: SQL) => sql`(select case when length(d) >= 5 then d end from (
+    select case when length(d) = 13 and d like '861%' then substr(d, 3) else d end as d from (
+      select case when d like '00%' then substr(d, 3) else d end as d from (select regexp_replace(coalesce(${phone}, ''), '[^0-9]', '', 'g') as d) a) b) c)`;
+
+/**
+ * The history of the buyer of the order the statement reads (alias `orders`), with the contacts
+ * taken from the order's row in SQL and returned too (`contacts`): a reader compares them with
+ * the ones it derives itself (orderContacts) and reads again apart when they differ, so this
+ * never decides anything the separate read would not.
+ */
+export function buyerHistoryOfOrderSql(shopId: string, now: Date, windows: SignalWindows): SQL {
+  const customer = sql`orders.customer_id`;
+  const emails = sql`array_remove(array[nullif(lower(btrim(orders.email)), '')], null)`;
+  const phones = sql`array(select distinct p from unnest(array[${normalizedPhoneSql(sql`orders.phone`)}, ${normalizedPhoneSql(sql`orders.shipping_address->>'phone'`)}]) p where p is not null order by p)`;
+  const addressKey = addressKeySql('orders');
+  return sql`(select to_jsonb(h) from (select
+      (select c.tier from customers c where c.shop_id = ${shopId} and c.id = ${customer}) as "tier",
+      ${listHitsOf(shopId, customer, { emails, phones, addressKey: sql`coalesce(${addressKey}, '')` })} as "lists",
+      json_build_object('emails', ${emails}, 'phones', ${phones}, 'addressKey', ${addressKey}) as "contacts",
+      ${profileColumns(shopId, customer, sql`${now}::timestamptz`, windows, { cases: sql`true`, orders: sql`true` })}) h)`;
+}
+
+/** What `buyerHistoryOfOrderSql` read: the history, and the contacts it matched lists with. */
+export function buyerHistoryOfOrderFromJson(json: Record<string, unknown> | string | null): { history: BuyerHistory; contacts: RequestContacts } {
+  const row = (typeof json === 'string' ? JSON.parse(json) : json) as Record<string, unknown> | null;
+  const contacts = (row?.contacts ?? { emails: [], phones: [], addressKey: null }) as RequestContacts;
+  // A guest's counts are all 0 (no customer id matches): the empty profile, as buyerHistory gives.
+  return { history: { profile: toProfile(row ?? undefined), tier: (row?.tier as string | null | undefined) ?? null, lists: parseJson(row?.lists as ListHit[] | string | null) }, contacts };
 }
 
 /** A buyer's history in one statement (every sub-query is an index range on the customer). */

@@ -3,7 +3,17 @@ import { assessRisk, type BuyerProfile, type RiskAssessment } from '../../domain
 import { notFound } from '../../domain/errors.js';
 import type { Executor } from '../../db/client.js';
 import { casesRepo, type OrderFactLine } from '../../db/repos/cases-repo.js';
-import { buyerHistory, buyerHistoryFromJson, buyerHistorySql, type BuyerHistory, type ListHit, type RequestContacts } from '../../db/repos/customers-profile-repo.js';
+import {
+  buyerHistory,
+  buyerHistoryFromJson,
+  buyerHistoryOfOrderFromJson,
+  buyerHistoryOfOrderSql,
+  buyerHistorySql,
+  type BuyerHistory,
+  type ListHit,
+  type RequestContacts,
+  type SignalWindows,
+} from '../../db/repos/customers-profile-repo.js';
 import { normalizeEmail, normalizePhone } from '../../domain/orders/contact.js';
 import { addressKeyOf } from '../../domain/risk/normalise.js';
 import { buyerRiskSettings } from '../../domain/risk/settings.js';
@@ -28,6 +38,8 @@ export interface OrderContext {
   policies: KnownPolicies | null;
   /** The buyer's history, when asked for (`buyer`). */
   buyerHistory: BuyerHistory | undefined;
+  /** The order's buyer's history as read with `buyerOfOrder`, with the contacts and windows it was read with. */
+  orderBuyer: { history: BuyerHistory; contacts: RequestContacts; windows: SignalWindows } | undefined;
 }
 
 /**
@@ -42,11 +54,20 @@ export async function loadOrderContext(
   tx: Executor,
   shop: ShopRow,
   orderId: string,
-  options: { lock: boolean; excludeCaseId?: string; rmaSequence?: string; withPolicies?: boolean; /** Read the buyer's history (default windows, no contacts) in the same statement. */ buyer?: { customerId: string | null; now: Date } },
+  options: {
+    lock: boolean;
+    excludeCaseId?: string;
+    rmaSequence?: string;
+    withPolicies?: boolean;
+    /** Read the buyer's history (default windows, no contacts) in the same statement. */
+    buyer?: { customerId: string | null; now: Date };
+    /** Read the history of the order's buyer with these windows, and the order's contacts, in the same statement (a create). */
+    buyerOfOrder?: { now: Date; windows: SignalWindows };
+  },
 ): Promise<OrderContext> {
   const batch = batchOf(tx);
-  const { buyer, ...rest } = options;
-  const history = buyer ? buyerHistorySql(shop.id, buyer.customerId, buyer.now) : undefined;
+  const { buyer, buyerOfOrder, ...rest } = options;
+  const history = buyer ? buyerHistorySql(shop.id, buyer.customerId, buyer.now) : buyerOfOrder ? buyerHistoryOfOrderSql(shop.id, buyerOfOrder.now, buyerOfOrder.windows) : undefined;
   const found = await casesRepo.orderWithFacts(tx, shop.id, orderId, { ...rest, lock: options.lock && !batch?.optimistic, buyerHistory: history });
   if (!found) throw notFound('order.not_found', 'No such order');
   if (options.lock) batch?.guardOrder(shop.id, orderId, found.order.version);
@@ -96,6 +117,7 @@ export async function loadOrderContext(
     caseRefunds: found.caseRefunds,
     policies: found.policies,
     buyerHistory: buyer ? buyerHistoryFromJson(found.buyerHistory) : undefined,
+    orderBuyer: buyerOfOrder ? { ...buyerHistoryOfOrderFromJson(found.buyerHistory), windows: buyerOfOrder.windows } : undefined,
   };
 }
 
@@ -150,4 +172,28 @@ export async function loadBuyerContext(
       ...(lists.length ? { lists: { blocked: entry(blocked), allowed: entry(allowed), allowlistSkipsRisk: settings.allowlistSkipsRisk } } : {}),
     },
   };
+}
+
+/** The windows of the policy's signals a buyer's history is read with (the SQL depends on these only). */
+export const signalWindowsOf = (settings: SignalWindows): SignalWindows => ({
+  velocityDays: settings.velocityDays,
+  wardrobingDays: settings.wardrobingDays,
+  weights: { sharedContact: settings.weights?.sharedContact ?? 0 },
+});
+
+const sameWindows = (a: SignalWindows, b: SignalWindows) =>
+  a.velocityDays === b.velocityDays && a.wardrobingDays === b.wardrobingDays && !!a.weights?.sharedContact === !!b.weights?.sharedContact;
+const sameList = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+
+/**
+ * The history read with the order (`buyerOfOrder`) when it is the one `loadBuyerContext` would
+ * read: the same windows as the policy that judges the request, and the same contacts as the
+ * order's, normalised here; else undefined, and the caller reads it apart.
+ */
+export function orderBuyerHistory(orderCtx: OrderContext, settings: SignalWindows): BuyerHistory | undefined {
+  const read = orderCtx.orderBuyer;
+  if (!read || !sameWindows(read.windows, settings)) return undefined;
+  const mine = orderContacts(orderCtx.order);
+  const same = sameList(read.contacts.emails, mine.emails) && sameList(read.contacts.phones, mine.phones) && (read.contacts.addressKey ?? null) === mine.addressKey;
+  return same ? read.history : undefined;
 }

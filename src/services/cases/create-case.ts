@@ -28,7 +28,9 @@ import { recordCaseReply, type ReplyRecorder } from './reply-recorder.js';
 import { syncDeadlines } from './deadlines.js';
 import { caseSnapshot, publish } from '../events.js';
 import type { ListHit } from '../../db/repos/customers-profile-repo.js';
-import { loadBuyerContext, loadOrderContext, type OrderContext } from './case-context.js';
+import { loadBuyerContext, loadOrderContext, orderBuyerHistory, signalWindowsOf, type OrderContext } from './case-context.js';
+import { buyerRiskSettings } from '../../domain/risk/settings.js';
+import type { SignalWindows } from '../../db/repos/customers-profile-repo.js';
 import type { CaseRequest, CreateCaseInput } from './case-input.js';
 import { assertReturnable, goodsStayWithBuyer, judgeRequest, refundOnlyKindOf, refundWithOverride, withResolution, type CaseMoneyInput } from '../../domain/cases/case-money.js';
 
@@ -80,10 +82,17 @@ async function resolveReplacements(tx: Tx, shop: ShopRow, ctx: OrderContext, inp
   });
 }
 
+/**
+ * Per shop, the signal windows of the policy that judged its last request: the next request reads
+ * the buyer's history with them in the order's statement, and again apart only if its policy's differ.
+ */
+const lastSignalWindows = new Map<string, SignalWindows>();
+
 /** Everything a request means before it is written: facts, verdict, money, risk. Shared by preview and create. */
 export async function assessRequest(tx: Tx, ctx: ServiceContext, shop: ShopRow, input: CaseRequest, options: { lock: boolean; rmaSequence?: string }) {
   const now = ctx.clock.now();
-  const orderCtx = await loadOrderContext(tx, shop, input.orderId, { ...options, withPolicies: true });
+  const windows = lastSignalWindows.get(shop.id) ?? signalWindowsOf(buyerRiskSettings({}));
+  const orderCtx = await loadOrderContext(tx, shop, input.orderId, { ...options, withPolicies: true, buyerOfOrder: { now, windows } });
   const requested = input.items.map((i) => ({ lineId: i.lineId, quantity: i.quantity, reasonCode: i.reasonCode, condition: i.condition ?? 'unopened' }));
   for (const item of requested) {
     if (!orderCtx.facts.lines.some((l) => l.lineId === item.lineId)) throw unprocessable('case.line_not_in_order', 'An item names a line of another order', { lineId: item.lineId });
@@ -97,10 +106,13 @@ export async function assessRequest(tx: Tx, ctx: ServiceContext, shop: ShopRow, 
       reasons: policyRow.document.reasons.map((r) => r.code),
     });
   }
+  const settings = buyerRiskSettings(policyRow.document);
+  lastSignalWindows.set(shop.id, signalWindowsOf(settings));
   const buyer = await loadBuyerContext(tx, shop.id, orderCtx.order.customerId, now, goodsStayWithBuyer(input.type, refundOnlyKind), {
     policy: policyRow.document,
     order: orderCtx.order,
     refundOnlyDelivered: refundOnlyKind === 'delivered_keep',
+    history: orderBuyerHistory(orderCtx, settings),
   });
   const replacements = await resolveReplacements(tx, shop, orderCtx, input);
   const items: RequestedItem[] = requested.map((item, index) => withResolution(input.type, item, replacements.find((r) => r.itemIndex === index)));
