@@ -22,6 +22,8 @@ export class WriteBatch {
   /** Orders whose facts (claims, refunds) this use case read and relies on: the version it read. */
   private readonly orderGuards = new Map<string, { shopId: string; id: string; version: number }>();
   private readonly stock = new Map<string, { shopId: string; variantId: string; delta: number; at: Date }>();
+  /** Writes that must each change exactly one row (returning `1`), like the case and order guards. */
+  private readonly rowGuards: SQLWrapper[] = [];
   private readonly afterFlush: ((tx: Tx) => Promise<void>)[] = [];
   private readonly readsAfter: { query: SQL; use: (rows: Record<string, unknown>[]) => void }[] = [];
   /** Per-use-case views that writers keep in step with what they batch (e.g. a case's pending deadlines). */
@@ -97,6 +99,14 @@ export class WriteBatch {
     this.readsAfter.push({ query, use });
   }
 
+  /**
+   * A write that must change exactly one row, returning `1` for it (an update whose where clause
+   * says the row is still as read): otherwise the whole write fails and the use case runs again.
+   */
+  guard(write: SQLWrapper) {
+    this.rowGuards.push(write);
+  }
+
   /** Work that must see the batch's rows: it runs in the same transaction, right after the flush. */
   then(fn: (tx: Tx) => Promise<void>) {
     this.afterFlush.push(fn);
@@ -121,6 +131,7 @@ export class WriteBatch {
           .where(and(eq(returnCases.shopId, c.shopId), eq(returnCases.id, c.id), eq(returnCases.version, c.readVersion)))
           .returning({ one: sql`1` }),
       ),
+      ...this.rowGuards,
     ];
     const parts: SQLWrapper[] = [
       ...this.writes.map((w) => ('table' in w ? tx.insert(w.table).values(w.row) : w)),
@@ -136,6 +147,7 @@ export class WriteBatch {
     this.writes.length = 0;
     this.casePatches.clear();
     this.orderGuards.clear();
+    this.rowGuards.length = 0;
     this.stock.clear();
     this.memo.clear();
     this.insertedCases.clear();

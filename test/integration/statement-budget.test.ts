@@ -57,6 +57,13 @@ const BUDGET: Record<string, { statements: number; roundTrips: number }> = {
 /** Round trips: PostgreSQL's budget; on PGlite every statement is its own call. */
 const roundTripBudget = (step: string) => (t.handle.kind === 'postgres' ? BUDGET[step]!.roundTrips : BUDGET[step]!.statements);
 const LIFECYCLE_STATEMENTS = 21;
+/**
+ * A refund the provider pays at once: the refund step's two reads and its write; the simulated
+ * provider's own payout record (a real provider is an HTTP call instead); the settlement's read
+ * (the case with its parts and refunds) and its one guarded write, with the reply read in that
+ * round trip on PostgreSQL.
+ */
+const PAID_REFUND_BUDGET = { statements: 7, roundTrips: 6 };
 /** A deadline the worker applies: read the case with its parts, write once (no reply to read). */
 const DEADLINE_BUDGET = { statements: 2, roundTrips: 2 };
 
@@ -158,6 +165,37 @@ describe('statement budget of the case write path', () => {
       expect(steps[step]!.roundTrips, `${step}: round trips`).toBeLessThanOrEqual(roundTripBudget(step));
     }
     expect(total).toBeLessThanOrEqual(LIFECYCLE_STATEMENTS);
+  });
+});
+
+describe('statement budget of a refund paid at once', () => {
+  it('pays through the provider and settles the refund and the case in one more write (simulated provider)', async () => {
+    const paying = await createTestShop(t.ctx, 'budget-paying');
+    expect((await api('PATCH', '/api/v1/shop', { key: paying.keys.owner, body: { refundProvider: 'simulated' } })).status).toBe(200);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const refundOf = async () => {
+        const order = await placeOrder(api, paying.keys.owner);
+        const opened = await api('POST', '/api/v1/returns', { key: paying.keys.owner, body: { orderId: order.id, type: 'return_refund', items: [{ lineId: order.lines[0]!.id, quantity: 1, reasonCode: 'no_reason' }] } });
+        const id = opened.body.id as string;
+        if (opened.body.status === 'requested') expect((await act(api, paying.keys.owner, id, 'approve')).status).toBe(200);
+        expect((await act(api, paying.keys.owner, id, 'buyer_shipped', { carrier: 'SF', trackingNumber: `SF${Date.now()}` })).status).toBe(200);
+        const received = await act(api, paying.keys.owner, id, 'receive');
+        const items = received.body.items.map((i: { id: string }) => ({ itemId: i.id, acceptedQuantity: 1, grade: 'A', disposition: 'restock' }));
+        expect((await act(api, paying.keys.owner, id, 'inspect', { items })).status).toBe(200);
+        return measure(() => act(api, paying.keys.owner, id, 'refund'));
+      };
+      await refundOf(); // warm-up
+      const m = await refundOf();
+      expect(m.result.status).toBe(200);
+      expect(m.result.body.status).toBe('completed');
+      expect(m.result.body.refunds[0].status).toBe('succeeded');
+      console.log(JSON.stringify({ paidRefund: { statements: m.statements, roundTrips: m.roundTrips } }));
+      expect(m.statements).toBeLessThanOrEqual(PAID_REFUND_BUDGET.statements);
+      expect(m.roundTrips).toBeLessThanOrEqual(t.handle.kind === 'postgres' ? PAID_REFUND_BUDGET.roundTrips : PAID_REFUND_BUDGET.statements);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

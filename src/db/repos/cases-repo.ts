@@ -3,7 +3,7 @@ import type { CaseStatus } from '../../domain/cases/model.js';
 import { uuidv7 } from 'uuidv7';
 import { queryRows, type Executor } from '../client.js';
 import { batchOf, save } from '../write-batch.js';
-import { caseEvents, caseMessages, customers, deadlines, evidence, exchanges, orderLines, orders, policies, products, returnAddresses, returnCases, returnItems, returnShipments, variants } from '../schema/index.js';
+import { caseEvents, caseMessages, customers, deadlines, evidence, exchanges, orderLines, orders, policies, products, refunds, returnAddresses, returnCases, returnItems, returnShipments, variants } from '../schema/index.js';
 import { rowFromJson, rowsFromJson } from '../json-rows.js';
 
 export type CaseRow = typeof returnCases.$inferSelect;
@@ -101,20 +101,27 @@ export const casesRepo = {
   },
   /**
    * A case with what an action on it reads (its items, its pending deadlines, the shop's default
-   * return address), in one statement: an optimistic action reads once, then writes once.
+   * return address), in one statement: an optimistic action reads once, then writes once. Found by
+   * its id, or by one of its refunds' (a settlement), then with all its refunds too.
    */
-  async findWithParts(db: Executor, shopId: string, id: string) {
+  async findWithParts(db: Executor, shopId: string, ref: string | { refundId: string }) {
+    const caseId = typeof ref === 'string' ? sql`${ref}::uuid` : sql`(select r.case_id from ${refunds} r where r.shop_id = ${shopId} and r.id = ${ref.refundId})`;
     const [row] = await db
       .select({
         c: returnCases,
         items: sql<Record<string, unknown>[]>`(select coalesce(json_agg(to_jsonb(i) order by i.created_at, i.id), '[]'::json) from ${returnItems} i
-            where i.shop_id = ${shopId} and i.case_id = ${id})`,
+            where i.shop_id = ${shopId} and i.case_id = ${caseId})`,
         pendingDeadlines: sql<Record<string, unknown>[]>`(select coalesce(json_agg(to_jsonb(d) order by d.due_at), '[]'::json) from ${deadlines} d
-            where d.shop_id = ${shopId} and d.case_id = ${id} and d.status = 'pending')`,
+            where d.shop_id = ${shopId} and d.case_id = ${caseId} and d.status = 'pending')`,
         defaultReturnAddress: sql<Record<string, unknown> | null>`(select to_jsonb(a) from ${returnAddresses} a where a.shop_id = ${shopId} and a.is_default)`,
+        refunds:
+          typeof ref === 'string'
+            ? sql<null>`null::json`
+            : sql<Record<string, unknown>[]>`(select coalesce(json_agg(to_jsonb(r) order by r.created_at, r.id), '[]'::json) from ${refunds} r
+            where r.shop_id = ${shopId} and r.case_id = ${caseId})`,
       })
       .from(returnCases)
-      .where(and(eq(returnCases.shopId, shopId), eq(returnCases.id, id)))
+      .where(and(eq(returnCases.shopId, shopId), sql`${returnCases.id} = ${caseId}`))
       .limit(1);
     if (!row) return undefined;
     return {
@@ -122,6 +129,7 @@ export const casesRepo = {
       items: rowsFromJson(returnItems, row.items),
       pendingDeadlines: rowsFromJson(deadlines, row.pendingDeadlines),
       defaultReturnAddress: row.defaultReturnAddress && rowFromJson(returnAddresses, row.defaultReturnAddress),
+      refunds: row.refunds ? rowsFromJson(refunds, row.refunds) : [],
     };
   },
   async findByIdForUpdate(db: Executor, shopId: string, id: string): Promise<CaseRow | undefined> {

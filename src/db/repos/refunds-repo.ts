@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../client.js';
-import { batchOf } from '../write-batch.js';
+import { batchOf, type WriteBatch } from '../write-batch.js';
 import { refundLines, refunds, simulatedPayouts, storeCreditLedger, type RefundStatus } from '../schema/index.js';
 
 export type RefundRow = typeof refunds.$inferSelect;
@@ -100,6 +100,32 @@ export const refundsRepo = {
   },
 
   /**
+   * `settle` in a batch (WriteBatch.guard): applies only while the refund is still pending at the
+   * attempt count read, and the batch's write fails otherwise. The row as it will be.
+   */
+  settleGuarded(db: Executor, batch: WriteBatch, current: RefundRow, patch: Partial<NewRefund>, now: Date): RefundRow {
+    batch.guard(
+      db
+        .update(refunds)
+        .set({ ...patch, updatedAt: now })
+        .where(and(eq(refunds.shopId, current.shopId), eq(refunds.id, current.id), eq(refunds.status, 'pending'), eq(refunds.attempts, current.attempts)))
+        .returning({ one: sql`1` }),
+    );
+    return { ...current, ...(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<RefundRow>), updatedAt: now };
+  },
+
+  /** A refund with every refund of its case (itself included), in one statement. */
+  async withSiblings(db: Executor, shopId: string, id: string, options: { lock: boolean }): Promise<{ refund: RefundRow | undefined; ofCase: RefundRow[] }> {
+    const query = db
+      .select()
+      .from(refunds)
+      .where(and(eq(refunds.shopId, shopId), sql`${refunds.caseId} = (select r.case_id from refunds r where r.shop_id = ${shopId} and r.id = ${id})`))
+      .orderBy(asc(refunds.createdAt), asc(refunds.id));
+    const ofCase = options.lock ? await query.for('update') : await query;
+    return { refund: ofCase.find((r) => r.id === id), ofCase };
+  },
+
+  /**
    * Renews a provider call's lease, only if the row is still pending and its next attempt is still
    * the one this call saw (no other process has claimed it since): true when renewed.
    */
@@ -123,8 +149,13 @@ export const refundsRepo = {
       .for('update', { skipLocked: true });
   },
 
+  /** Batched in a batched transaction. */
   async creditStore(db: Executor, rows: (typeof storeCreditLedger.$inferInsert)[]) {
-    if (rows.length) await db.insert(storeCreditLedger).values(rows).onConflictDoNothing();
+    if (!rows.length) return;
+    const write = db.insert(storeCreditLedger).values(rows).onConflictDoNothing();
+    const batch = batchOf(db);
+    if (batch) batch.add(write);
+    else await write;
   },
 
   async storeCreditBalance(db: Executor, shopId: string, customerId: string): Promise<number> {

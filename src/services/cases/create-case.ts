@@ -171,7 +171,7 @@ export async function createCase(
     else if (options.detailFor && batch.optimistic && writtenRefunds.length === 0) prefetchCaseDetail(batch, decided, options.detailFor);
     return decided;
   });
-  return payRefunds(ctx, shop.id, opened, writtenRefunds, options.reply);
+  return payRefunds(ctx, shop.id, opened, writtenRefunds, options.reply, options.detailFor);
 }
 
 export interface OpenCase {

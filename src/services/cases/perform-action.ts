@@ -7,7 +7,7 @@ import { pendingDeadlines } from './deadlines.js';
 import type { ServiceContext } from '../context.js';
 import type { RefundRow } from '../../db/repos/refunds-repo.js';
 import { findShop } from '../shops/index.js';
-import { executeRefund } from './refunds/execute-refund.js';
+import { payRefund } from './refunds/execute-refund.js';
 import type { ActionContext, ActionHandler } from './action-context.js';
 import type { CaseRow } from '../../db/repos/cases-repo.js';
 import { recordCaseReply, type ReplyRecorder } from './reply-recorder.js';
@@ -55,7 +55,7 @@ export async function performAction<A extends CaseAction>(
     else if (options.detailFor && batch.optimistic && writtenRefunds.length === 0) prefetchCaseDetail(batch, moved, options.detailFor);
     return moved;
   });
-  return payRefunds(ctx, shopId, updated, writtenRefunds, options.reply);
+  return payRefunds(ctx, shopId, updated, writtenRefunds, options.reply, options.detailFor);
 }
 
 /** The case with what its action reads, in one round trip: the parts are kept where the action's steps look for them. */
@@ -74,15 +74,21 @@ export function runAction<A extends CaseAction>(a: ActionContext<A>): Promise<Ca
   return handler(a);
 }
 
-/** Pays the refunds a use case wrote, after its commit; the case as it is then. */
-export async function payRefunds(ctx: ServiceContext, shopId: string, c: CaseRow, writtenRefunds: RefundRow[], reply?: ReplyRecorder): Promise<CaseRow> {
+/**
+ * Pays the refunds a use case wrote, after its commit; the case as it is then. One refund settled
+ * leaves the case as its settlement wrote it (its reply, for `detailFor`, read with that write);
+ * several are read back.
+ */
+export async function payRefunds(ctx: ServiceContext, shopId: string, c: CaseRow, writtenRefunds: RefundRow[], reply?: ReplyRecorder, detailFor?: Actor): Promise<CaseRow> {
   if (writtenRefunds.length === 0) return c;
+  const only = writtenRefunds.length === 1;
   const paid = [];
-  for (const refund of writtenRefunds) paid.push(await executeRefund(ctx, shopId, refund));
+  for (const refund of writtenRefunds) paid.push(await payRefund(ctx, shopId, refund, { detailFor: only && !reply ? detailFor : undefined }));
   // Only a settled refund (paid, or failed and retried) changes the case; one still pending with no
   // error (a manual payout awaiting confirmation, a provider still processing) leaves it as written.
-  const caseUnchanged = paid.every((r) => r?.status === 'pending' && r.lastError === null);
-  const after = caseUnchanged ? c : ((await casesRepo.findById(ctx.db, shopId, c.id)) ?? c);
+  const caseUnchanged = paid.every((p) => p.refund?.status === 'pending' && p.refund.lastError === null);
+  const settledCase = only ? paid[0]!.caseAfter : undefined;
+  const after = caseUnchanged ? c : (settledCase ?? (await casesRepo.findById(ctx.db, shopId, c.id)) ?? c);
   // The reply kept for the Idempotency-Key now shows the refund's outcome; if the process dies first,
   // the reply stored with the change (refund pending) is what a retry gets — true, and paid once.
   if (reply) await recordCaseReply(ctx.db, reply, after);
