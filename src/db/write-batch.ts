@@ -227,13 +227,32 @@ export async function batchedWrite<T>(db: Database, fn: (tx: Tx, batch: WriteBat
   return batchedTransaction(db, fn);
 }
 
-/** A transaction whose batched writes are flushed, as one statement, before it commits. */
+/** Runs of a transaction that PostgreSQL aborted to break a deadlock (or a serialization failure). */
+const TRANSACTION_ATTEMPTS = 5;
+
+/**
+ * A transaction whose batched writes are flushed, as one statement, before it commits. A deadlock
+ * between it and an optimistic write (which takes its row and unique-index locks in the order of
+ * its statement's plan, not the case-then-order order of a transaction) is broken by PostgreSQL
+ * aborting one of them: nothing of the aborted one was committed, so it runs again on fresh reads.
+ * `fn` must therefore start from scratch on each run. Inside a caller's transaction the error
+ * goes to the caller, whose transaction is aborted anyway.
+ */
 export async function batchedTransaction<T>(db: Database, fn: (tx: Tx, batch: WriteBatch) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    const batch = new WriteBatch(tx);
-    batches.set(tx, batch);
-    const result = await fn(tx, batch);
-    await batch.flush();
-    return result;
-  });
+  const run = () =>
+    db.transaction(async (tx) => {
+      const batch = new WriteBatch(tx);
+      batches.set(tx, batch);
+      const result = await fn(tx, batch);
+      await batch.flush();
+      return result;
+    });
+  if (isTransaction(db)) return run();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableTransactionError(err)) throw err;
+    }
+  }
 }

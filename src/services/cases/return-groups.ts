@@ -64,6 +64,7 @@ export async function createReturnGroup(ctx: ServiceContext, shopId: string, inp
   const writtenRefunds: RefundRow[] = [];
   const now = ctx.clock.now();
   const result = await batchedTransaction(ctx.db, async (tx, batch) => {
+    writtenRefunds.length = 0; // a run aborted by a deadlock and run again wrote nothing
     const group: GroupRow = {
       shopId: shop.id,
       id: uuidv7(),
@@ -200,6 +201,7 @@ export async function groupAction<A extends GroupAction>(ctx: ServiceContext, sh
   const group = await findGroup(ctx.db, shopId, ref);
   const writtenRefunds: RefundRow[] = [];
   await batchedTransaction(ctx.db, async (tx, batch) => {
+    writtenRefunds.length = 0;
     const cases = await groupCases(tx, shopId, group.id, true);
     let itemsOf: ((c: CaseRow) => ActionInput<'inspect'>['items']) | null = null;
     if (action === 'inspect') {
