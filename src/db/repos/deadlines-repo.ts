@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { deadlines } from '../schema/index.js';
 
@@ -28,20 +28,23 @@ export const deadlinesRepo = {
       .set({ status, ...(status === 'applied' ? { appliedAt: now } : status === 'cancelled' ? { cancelledAt: now } : {}), lastError: lastError ?? null })
       .where(and(eq(deadlines.shopId, d.shopId), eq(deadlines.id, d.id), eq(deadlines.status, 'pending')));
   },
-  /** Due deadlines, oldest first, locked; a second worker skips them. */
-  async claimDue(db: Executor, now: Date, limit: number): Promise<DeadlineRow[]> {
-    return db
-      .select()
+  /**
+   * Claims the oldest due deadlines in one statement: locked with SKIP LOCKED (a second worker
+   * skips them) and leased until `until` (counted as an attempt), so the claim needs no
+   * transaction of its own.
+   */
+  async claimDue(db: Executor, now: Date, limit: number, until: Date): Promise<DeadlineRow[]> {
+    const due = db
+      .select({ shopId: deadlines.shopId, id: deadlines.id })
       .from(deadlines)
       .where(and(eq(deadlines.status, 'pending'), lte(deadlines.dueAt, now), or(isNull(deadlines.leasedUntil), lte(deadlines.leasedUntil, now))))
       .orderBy(asc(deadlines.dueAt))
       .limit(limit)
       .for('update', { skipLocked: true });
-  },
-  async lease(db: Executor, d: Pick<DeadlineRow, 'shopId' | 'id' | 'attempts'>, until: Date) {
-    await db
+    return db
       .update(deadlines)
-      .set({ leasedUntil: until, attempts: d.attempts + 1 })
-      .where(and(eq(deadlines.shopId, d.shopId), eq(deadlines.id, d.id), eq(deadlines.status, 'pending')));
+      .set({ leasedUntil: until, attempts: sql`${deadlines.attempts} + 1` })
+      .where(sql`(${deadlines.shopId}, ${deadlines.id}) in (${due})`)
+      .returning();
   },
 };

@@ -5,6 +5,8 @@ import { webhookDeliveries, webhookEndpoints } from '../schema/index.js';
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+/** What an attempt leaves of a delivery. */
+export type DeliveryOutcome = Pick<DeliveryRow, 'shopId' | 'id' | 'status' | 'attempts' | 'lastAttemptAt' | 'lastStatusCode' | 'deliveredAt' | 'nextAttemptAt' | 'lastError'>;
 
 export const webhooksRepo = {
   async insertEndpoint(db: Executor, row: typeof webhookEndpoints.$inferInsert): Promise<EndpointRow> {
@@ -35,15 +37,58 @@ export const webhooksRepo = {
   async insertDeliveries(db: Executor, rows: (typeof webhookDeliveries.$inferInsert)[]) {
     if (rows.length > 0) await db.insert(webhookDeliveries).values(rows).onConflictDoNothing();
   },
-  /** Pending deliveries whose time has come, locked; another sender skips them. */
-  async claimDue(db: Executor, now: Date, limit: number): Promise<DeliveryRow[]> {
-    return db
-      .select()
+  /**
+   * Claims the oldest deliveries whose time has come in one statement: locked with SKIP LOCKED
+   * (another sender skips them) and leased, their next attempt moved to `leaseUntil`; oldest event first.
+   */
+  async claimDue(db: Executor, now: Date, limit: number, leaseUntil: Date): Promise<DeliveryRow[]> {
+    const due = db
+      .select({ shopId: webhookDeliveries.shopId, id: webhookDeliveries.id })
       .from(webhookDeliveries)
       .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now)))
       .orderBy(asc(webhookDeliveries.nextAttemptAt))
       .limit(limit)
       .for('update', { skipLocked: true });
+    const claimed = await db
+      .update(webhookDeliveries)
+      .set({ nextAttemptAt: leaseUntil })
+      .where(sql`(${webhookDeliveries.shopId}, ${webhookDeliveries.id}) in (${due})`)
+      .returning();
+    // RETURNING has no order: sent in the order their events happened (outbox ids are UUIDv7, time-ordered).
+    return claimed.sort((a, b) => (a.outboxId === b.outboxId ? a.endpointId.localeCompare(b.endpointId) : a.outboxId < b.outboxId ? -1 : 1));
+  },
+  /** The endpoints of these deliveries, in one read. */
+  async endpointsOf(db: Executor, deliveries: Pick<DeliveryRow, 'shopId' | 'endpointId'>[]): Promise<EndpointRow[]> {
+    if (deliveries.length === 0) return [];
+    const shopIds = [...new Set(deliveries.map((d) => d.shopId))];
+    const ids = [...new Set(deliveries.map((d) => d.endpointId))];
+    return db
+      .select()
+      .from(webhookEndpoints)
+      .where(and(inArray(webhookEndpoints.shopId, shopIds), inArray(webhookEndpoints.id, ids)));
+  },
+  /** The outcomes of a batch of attempts, each delivery's columns as its attempt left them, in one statement. */
+  async recordAttempts(db: Executor, outcomes: DeliveryOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    await db.execute(sql`update webhook_deliveries d
+      set status = o.status, attempts = o.attempts, last_attempt_at = o.last_attempt_at, last_status_code = o.last_status_code,
+          delivered_at = o.delivered_at, next_attempt_at = o.next_attempt_at, last_error = o.last_error
+      from jsonb_to_recordset(${JSON.stringify(
+        outcomes.map((o) => ({
+          shop_id: o.shopId,
+          id: o.id,
+          status: o.status,
+          attempts: o.attempts,
+          last_attempt_at: o.lastAttemptAt,
+          last_status_code: o.lastStatusCode,
+          delivered_at: o.deliveredAt,
+          next_attempt_at: o.nextAttemptAt,
+          last_error: o.lastError,
+        })),
+      )}::jsonb) as o(shop_id uuid, id uuid, status text, attempts int, last_attempt_at timestamptz, last_status_code int, delivered_at timestamptz, next_attempt_at timestamptz, last_error text)
+      where d.shop_id = o.shop_id and d.id = o.id
+        -- A delivery its endpoint's 410 Gone killed meanwhile stays dead, unless this attempt delivered it.
+        and (d.status = 'pending' or o.status = 'delivered')`);
   },
   async updateDelivery(db: Executor, d: Pick<DeliveryRow, 'shopId' | 'id'>, set: Partial<typeof webhookDeliveries.$inferInsert>): Promise<DeliveryRow | undefined> {
     return (await db.update(webhookDeliveries).set(set).where(and(eq(webhookDeliveries.shopId, d.shopId), eq(webhookDeliveries.id, d.id))).returning())[0];

@@ -11,19 +11,15 @@ import { caseSnapshot, publish } from '../../services/events.js';
 const LEASE_MS = 30_000;
 
 /**
- * Applies the deadlines that have run out: claimed in batches with FOR UPDATE SKIP LOCKED (so
- * workers never share one), each applied through the same service a person would use, as the
- * system naming the deadline's rule. The deadline is marked applied in the very transaction
+ * Applies the deadlines that have run out: claimed and leased in batches, in one statement with
+ * FOR UPDATE SKIP LOCKED (so workers never share one), each applied through the same service a
+ * person would use, as the system naming the deadline's rule. The deadline is marked applied in the very transaction
  * that moves the case, so it is applied exactly once even if a worker dies half-way. Batches are
  * small so that a worker killed mid-batch strands few deadlines until their lease runs out.
  */
 export async function applyDueDeadlines(ctx: ServiceContext, batch = 20): Promise<number> {
-  const claimed = await ctx.db.transaction(async (tx) => {
-    const due = await deadlinesRepo.claimDue(tx, ctx.clock.now(), batch);
-    const lease = new Date(ctx.clock.now().getTime() + LEASE_MS);
-    for (const d of due) await deadlinesRepo.lease(tx, d, lease);
-    return due;
-  });
+  const now = ctx.clock.now();
+  const claimed = await deadlinesRepo.claimDue(ctx.db, now, batch, new Date(now.getTime() + LEASE_MS));
   // Different cases lock different rows: the batch is applied side by side, over the pool.
   await Promise.all(claimed.map((d) => applyDeadline(ctx, d)));
   return claimed.length;
