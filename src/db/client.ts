@@ -1,15 +1,38 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import type pg from 'pg';
+import { lazyModule } from '../lazy-module.js';
 import * as schema from './schema/index.js';
 import { runPipeline } from './pipeline.js';
 import { assertMaySend } from './read-phase.js';
+
+/**
+ * Each driver loads with the first database of its kind (with Drizzle's adapter for it, which
+ * imports it): a process on PostgreSQL never loads PGlite's WebAssembly Postgres, nor one on
+ * PGlite node-postgres (docs/operations.md, Memory).
+ */
+const loadPostgresDriver = lazyModule(async () => {
+  const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+  // int8 comes back from node-postgres as a string; Retour's int8 columns hold minor units and
+  // counts that stay far below 2^53, so a safe number is the right type (and PGlite agrees).
+  pg.types.setTypeParser(20, (value: string) => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} exceeds the safe integer range`);
+    return n;
+  });
+  loadedPg = pg;
+  return { pg, drizzle };
+});
+const loadPgliteDriver = lazyModule(async () => {
+  const [{ PGlite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
+  return { PGlite, drizzle };
+});
+/** node-postgres, once a PostgreSQL database was opened: `pipelined` recognises its pools by it. */
+let loadedPg: typeof pg | null = null;
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -84,7 +107,7 @@ const PREPARE_MAX_PARAMS = 256;
 const PIPELINE = Symbol('pipeline');
 type PipelineClient = pg.PoolClient & { [PIPELINE]: (statements: { text: string; values: unknown[] }[]) => Promise<Record<string, unknown>[][]> };
 
-function instrumentPgClient(client: pg.PoolClient, traffic: DatabaseTraffic) {
+function instrumentPgClient(pgModule: typeof pg, client: pg.PoolClient, traffic: DatabaseTraffic) {
   const prepared = new Set<string>();
   const nameFor = (text: string, params: number): string | undefined => {
     if (params > PREPARE_MAX_PARAMS || TRANSACTION_CONTROL.test(text)) return undefined;
@@ -113,7 +136,7 @@ function instrumentPgClient(client: pg.PoolClient, traffic: DatabaseTraffic) {
   (client as PipelineClient)[PIPELINE] = (statements) => {
     for (const s of statements) assertMaySend(s.text);
     traffic.recordPipeline(statements.map((s) => s.text));
-    return runPipeline(client, statements.map((s) => ({ ...s, name: nameFor(s.text, s.values.length) })));
+    return runPipeline(pgModule, client, statements.map((s) => ({ ...s, name: nameFor(s.text, s.values.length) })));
   };
 }
 
@@ -124,7 +147,9 @@ function instrumentPgClient(client: pg.PoolClient, traffic: DatabaseTraffic) {
  */
 export async function pipelined(db: Executor, queries: SQL[]): Promise<Record<string, unknown>[][]> {
   const pool = (db as unknown as { $client?: unknown }).$client;
-  if (!(pool instanceof pg.Pool) || typeof (db as Partial<Tx>).rollback === 'function') {
+  // Without node-postgres loaded, nothing here is a PostgreSQL pool.
+  const pg = loadedPg;
+  if (!pg || !(pool instanceof pg.Pool) || typeof (db as Partial<Tx>).rollback === 'function') {
     const results: Record<string, unknown>[][] = [];
     for (const q of queries) results.push(await queryRows<Record<string, unknown>>(db, q));
     return results;
@@ -146,15 +171,8 @@ export async function pipelined(db: Executor, queries: SQL[]): Promise<Record<st
   }
 }
 
-// int8 comes back from node-postgres as a string; Retour's int8 columns hold minor units and
-// counts that stay far below 2^53, so a safe number is the right type (and PGlite agrees).
-pg.types.setTypeParser(20, (value: string) => {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} exceeds the safe integer range`);
-  return n;
-});
-
 export async function openPostgres(url: string, poolSize: number, options: { readOnly?: boolean } = {}): Promise<DatabaseHandle> {
+  const { pg, drizzle: drizzlePg } = await loadPostgresDriver();
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -165,7 +183,7 @@ export async function openPostgres(url: string, poolSize: number, options: { rea
   const traffic = new DatabaseTraffic();
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  pool.on('connect', (client) => instrumentPgClient(client, traffic));
+  pool.on('connect', (client) => instrumentPgClient(pg, client, traffic));
   // Statements outside a transaction come through the pool, in their caller's async context.
   const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
@@ -186,6 +204,7 @@ export async function openPostgres(url: string, poolSize: number, options: { rea
  * two processes at once, so a lock file guards it. In-memory databases (tests) pass no dir.
  */
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
+  const { PGlite, drizzle: drizzlePglite } = await loadPgliteDriver();
   let releaseLock = () => {};
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });

@@ -43,8 +43,11 @@ export interface ConnectionKind {
   sync?: (ctx: ServiceContext, connection: OpenConnection) => Promise<SyncOutcome>;
   /** Time between successful syncs; failures back off from one minute to an hour. */
   syncEveryMs?: number;
-  /** Pays refunds of orders on the channels the shop routes to this connection (payment rails, storefronts). */
-  refundProvider?: (connection: OpenConnection, ctx: ServiceContext) => RefundProvider;
+  /**
+   * Pays refunds of orders on the channels the shop routes to this connection (payment rails, storefronts).
+   * A promise where making the provider loads its SDK (Stripe, Alipay).
+   */
+  refundProvider?: (connection: OpenConnection, ctx: ServiceContext) => RefundProvider | Promise<RefundProvider>;
   /** SMS providers: send a buyer's text messages and read their delivery reports (issue 20). */
   sms?: (connection: OpenConnection) => SmsProvider;
   /** Carriers: tracking, pickups, labels and interception (issue 17). */

@@ -1,6 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
 import { databaseRateLimitStore } from '../../services/limits/rate-limit-store.js';
 
 /**
@@ -11,6 +10,8 @@ import { databaseRateLimitStore } from '../../services/limits/rate-limit-store.j
 export async function registerRateLimit(app: FastifyInstance) {
   const { config, db } = app.ctx;
   if (config.redisUrl) {
+    // Imported only here: a deployment without REDIS_URL never loads the client.
+    const { Redis } = await import('ioredis');
     // A Redis that is down fails the limited request quickly instead of queueing it without end.
     const redis = new Redis(config.redisUrl, { keyPrefix: config.redisKeyPrefix, maxRetriesPerRequest: 1, connectTimeout: 2_000, enableOfflineQueue: true });
     redis.on('error', (err) => app.log.warn({ err }, 'redis connection error'));

@@ -1,7 +1,11 @@
-import { AlipaySdk } from 'alipay-sdk';
+import type { AlipaySdk } from 'alipay-sdk';
 import { toAlipayAmount } from '../../domain/payments/provider-amounts.js';
 import type { OpenConnection } from '../connection-kind.js';
 import type { RefundOutcome, RefundProvider, RefundRequest } from '../payments/provider.js';
+import { lazyModule } from '../../lazy-module.js';
+
+/** Loaded by the first Alipay refund of the process. */
+const loadAlipaySdk = lazyModule(() => import('alipay-sdk'));
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -10,7 +14,8 @@ const RETRYABLE_SUB_CODES = new Set(['ACQ.SYSTEM_ERROR', 'ACQ.SELLER_BALANCE_NOT
 
 type AlipayAnswer = Record<string, string | undefined> & { code?: string; msg?: string; sub_code?: string; sub_msg?: string };
 
-function alipayClient(connection: OpenConnection): AlipaySdk {
+async function alipayClient(connection: OpenConnection): Promise<AlipaySdk> {
+  const { AlipaySdk } = await loadAlipaySdk();
   const settings = connection.settings as { keyType?: 'PKCS1' | 'PKCS8'; baseUrl?: string; timeoutMs?: number };
   const privateKey = String(connection.credentials.privateKey);
   const keyType = privateKey.includes('BEGIN PRIVATE KEY') ? 'PKCS8' : privateKey.includes('BEGIN RSA PRIVATE KEY') ? 'PKCS1' : (settings.keyType ?? 'PKCS1');
@@ -37,8 +42,8 @@ const describe = (a: AlipayAnswer) => `Alipay ${a.code ?? '?'} ${a.sub_code ?? a
  * one whose answer was lost (a timeout, a crash) first asks alipay.trade.fastpay.refund.query:
  * a refund Alipay made settles from the query, and only one it never saw is asked for again.
  */
-export function alipayRefundProvider(connection: OpenConnection): RefundProvider {
-  const alipay = alipayClient(connection);
+export async function alipayRefundProvider(connection: OpenConnection): Promise<RefundProvider> {
+  const alipay = await alipayClient(connection);
 
   async function call(method: string, bizContent: Record<string, unknown>): Promise<AlipayAnswer> {
     return (await alipay.exec(method, { bizContent }, { validateSign: true })) as unknown as AlipayAnswer;

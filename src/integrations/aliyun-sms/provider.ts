@@ -1,17 +1,19 @@
 import { timingSafeEqual } from 'node:crypto';
-import * as dysmsapi from '@alicloud/dysmsapi20170525';
-import { $OpenApiUtil } from '@alicloud/openapi-core';
+import { lazyModule } from '../../lazy-module.js';
 import type { OpenConnection } from '../connection-kind.js';
 import { endpointOf, SmsCallbackRejected, type SmsProvider } from '../sms/provider.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-/**
- * The SDK is CommonJS with its client as `exports.default`: under Node's ESM loader the module's
- * exports are one `default` deeper than under a bundler (vitest); both are taken.
- */
-type Sdk = typeof dysmsapi.default;
-const sdk = ((dysmsapi.default as unknown as { default?: unknown }).default ? dysmsapi.default : dysmsapi) as unknown as Sdk;
-const { default: Dysmsapi, SendSmsRequest } = sdk;
+
+/** Loaded by the first Aliyun message of the process. */
+const loadAliyunSdk = lazyModule(async () => {
+  const [dysmsapi, { $OpenApiUtil }] = await Promise.all([import('@alicloud/dysmsapi20170525'), import('@alicloud/openapi-core')]);
+  // The SDK is CommonJS with its client as `exports.default`: under Node's ESM loader the module's
+  // exports are one `default` deeper than under a bundler (vitest); both are taken.
+  type Sdk = typeof dysmsapi.default;
+  const sdk = ((dysmsapi.default as unknown as { default?: unknown }).default ? dysmsapi.default : dysmsapi) as unknown as Sdk;
+  return { Dysmsapi: sdk.default, SendSmsRequest: sdk.SendSmsRequest, $OpenApiUtil };
+});
 
 /**
  * Aliyun SMS through its official SDK. Signed the RPC way (HMAC-SHA1 over the sorted query,
@@ -22,20 +24,23 @@ export function aliyunSmsProvider(connection: OpenConnection): SmsProvider {
   const settings = connection.settings as { signName: string; baseUrl?: string; timeoutMs?: number };
   const { host, protocol } = endpointOf(settings.baseUrl, 'dysmsapi.aliyuncs.com');
   const timeout = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const client = new Dysmsapi(
-    new $OpenApiUtil.Config({
-      accessKeyId: String(connection.credentials.accessKeyId),
-      accessKeySecret: String(connection.credentials.accessKeySecret),
-      endpoint: host,
-      protocol,
-      signatureAlgorithm: 'v2',
-      readTimeout: timeout,
-      connectTimeout: timeout,
-    }),
-  );
+  // Made by the first message sent, which loads the SDK.
+  let client: InstanceType<Awaited<ReturnType<typeof loadAliyunSdk>>['Dysmsapi']> | undefined;
   return {
     async send(m) {
       if (!m.templateCode) throw new Error('Aliyun SMS needs the approved template code of this step (Settings → Notifications)');
+      const { Dysmsapi, SendSmsRequest, $OpenApiUtil } = await loadAliyunSdk();
+      client ??= new Dysmsapi(
+        new $OpenApiUtil.Config({
+          accessKeyId: String(connection.credentials.accessKeyId),
+          accessKeySecret: String(connection.credentials.accessKeySecret),
+          endpoint: host,
+          protocol,
+          signatureAlgorithm: 'v2',
+          readTimeout: timeout,
+          connectTimeout: timeout,
+        }),
+      );
       const reply = await client.sendSms(
         new SendSmsRequest({
           // Aliyun takes mainland numbers without +86 and others with their country code, no "+".
@@ -51,7 +56,7 @@ export function aliyunSmsProvider(connection: OpenConnection): SmsProvider {
       return { providerMessageId: body.bizId };
     },
     /** 短信发送状态报告 (SmsReport), pushed as a JSON array; answered `{"code":0}` or Aliyun pushes again. */
-    receipts(cb) {
+    async receipts(cb) {
       const token = connection.credentials.callbackToken as string | undefined;
       const given = cb.query.token ?? '';
       if (token && (given.length !== token.length || !timingSafeEqual(Buffer.from(given), Buffer.from(token)))) throw new SmsCallbackRejected('The token does not match this connection');

@@ -108,9 +108,9 @@ export interface Carrier {
   intercept?(request: InterceptionRequest): Promise<{ ref: string | null }>;
   /**
    * The scans a webhook delivery reports, after its signature was checked with the connection's
-   * secret; throws CarrierSignatureError when it does not match.
+   * secret; rejects with CarrierSignatureError when it does not match. Async: EasyPost's check loads its SDK.
    */
-  readWebhook(delivery: WebhookDelivery): TrackingUpdate[];
+  readWebhook(delivery: WebhookDelivery): Promise<TrackingUpdate[]>;
   /**
    * A pickup-order callback (status of a booked pickup), after its signature was checked; null
    * when the delivery is not one (it is a tracking callback). Networks without pickup callbacks

@@ -1,7 +1,7 @@
-import EasyPostModule from '@easypost/api';
 import { easypostStatus } from '../../domain/carriers/tracking.js';
 import { CARRIER_FORMATS, normaliseTrackingNumber } from '../../domain/carriers/tracking-numbers.js';
 import { CarrierError, CarrierSignatureError, type Carrier, type ParcelAddress, type TrackingUpdate } from '../carriers/carrier.js';
+import { lazyModule } from '../../lazy-module.js';
 
 /**
  * EasyPost through its official client (`@easypost/api`): return labels (a shipment with
@@ -65,8 +65,11 @@ interface EpClient {
   Utils: { validateWebhook(body: Buffer, headers: object, secret: string): object };
 }
 
-/** The client's class (its bundled typings declare it in a way TypeScript cannot construct under NodeNext). */
-const EasyPostClient = EasyPostModule as unknown as new (key: string, options: { baseUrl?: string; timeout?: number }) => EpClient;
+/**
+ * The client's class (its bundled typings declare it in a way TypeScript cannot construct under NodeNext),
+ * loaded by the first EasyPost call or webhook of the process.
+ */
+const loadEasyPostClient = lazyModule(async () => (await import('@easypost/api')).default as unknown as new (key: string, options: { baseUrl?: string; timeout?: number }) => EpClient);
 
 const addressOf = (a: ParcelAddress) => ({
   name: a.name,
@@ -101,13 +104,18 @@ const failure = (err: unknown) => {
 };
 
 export function easypostCarrier(credentials: EasyPostCredentials, settings: EasyPostSettings): Carrier {
-  const client = new EasyPostClient(credentials.apiKey, {
-    ...(settings.baseUrl ? { baseUrl: settings.baseUrl.endsWith('/') ? settings.baseUrl : `${settings.baseUrl}/` } : {}),
-    timeout: settings.timeoutMs ?? 30_000,
+  // Made by the first call or webhook, which loads the client.
+  const easypost = lazyModule(async () => {
+    const EasyPostClient = await loadEasyPostClient();
+    return new EasyPostClient(credentials.apiKey, {
+      ...(settings.baseUrl ? { baseUrl: settings.baseUrl.endsWith('/') ? settings.baseUrl : `${settings.baseUrl}/` } : {}),
+      timeout: settings.timeoutMs ?? 30_000,
+    });
   });
-  const call = async <T>(fn: () => Promise<T>): Promise<T> => {
+  const call = async <T>(fn: (client: EpClient) => Promise<T>): Promise<T> => {
+    const client = await easypost();
     try {
-      return await fn();
+      return await fn(client);
     } catch (err) {
       throw failure(err);
     }
@@ -124,19 +132,19 @@ export function easypostCarrier(credentials: EasyPostCredentials, settings: Easy
     },
 
     async track(carrierCode, trackingNumber) {
-      return updatesOfTracker(await call(() => client.Tracker.create({ tracking_code: trackingNumber, carrier: carrierCode })));
+      return updatesOfTracker(await call((client) => client.Tracker.create({ tracking_code: trackingNumber, carrier: carrierCode })));
     },
 
     // A tracker reports to the account's webhook: creating it is the subscription.
     async subscribe(carrierCode, trackingNumber) {
-      const tracker = await call(() => client.Tracker.create({ tracking_code: trackingNumber, carrier: carrierCode }));
+      const tracker = await call((client) => client.Tracker.create({ tracking_code: trackingNumber, carrier: carrierCode }));
       const refs: Record<string, string> = {};
       if (tracker.id) refs.trackerId = tracker.id;
       return refs;
     },
 
     async bookReturn(booking) {
-      const created = await call(() =>
+      const created = await call((client) =>
         client.Shipment.create({
           // A return: the label's "to" is the shop; EasyPost swaps nothing when is_return is set, the buyer sends.
           to_address: addressOf(booking.to),
@@ -150,7 +158,7 @@ export function easypostCarrier(credentials: EasyPostCredentials, settings: Easy
       const rates = (created.rates ?? []).filter((r) => !booking.carrierCode || r.carrier === booking.carrierCode);
       if (rates.length === 0) throw new CarrierError('EasyPost offered no rate for this return');
       const cheapest = rates.reduce((a, b) => (Number(b.rate) < Number(a.rate) ? b : a));
-      const bought = await call(() => client.Shipment.buy(created.id, cheapest.id));
+      const bought = await call((client) => client.Shipment.buy(created.id, cheapest.id));
       const trackingNumber = String(bought.tracking_code ?? '');
       if (!trackingNumber) throw new CarrierError('EasyPost bought the label without a tracking code');
       const qr = (bought.forms ?? []).find((f) => f.form_type === 'label_qr_code');
@@ -158,7 +166,7 @@ export function easypostCarrier(credentials: EasyPostCredentials, settings: Easy
       const refs: Record<string, string> = { shipmentId: bought.id, ...(bought.tracker?.id ? { trackerId: bought.tracker.id } : {}) };
       if (booking.method === 'pickup') {
         const window = booking.window ?? { start: new Date(), end: new Date(Date.now() + 8 * 3_600_000) };
-        const pickup = await call(() =>
+        const pickup = await call((client) =>
           client.Pickup.create({
             address: addressOf(booking.from),
             shipment: { id: bought.id },
@@ -171,7 +179,7 @@ export function easypostCarrier(credentials: EasyPostCredentials, settings: Easy
         );
         const rate = pickup.pickup_rates?.find((r) => !settings.pickupCarrier || r.carrier === settings.pickupCarrier) ?? pickup.pickup_rates?.[0];
         if (!rate) throw new CarrierError('EasyPost offered no pickup in this window');
-        const booked = await call(() => client.Pickup.buy(pickup.id, settings.pickupCarrier ?? rate.carrier, settings.pickupService ?? rate.service));
+        const booked = await call((client) => client.Pickup.buy(pickup.id, settings.pickupCarrier ?? rate.carrier, settings.pickupService ?? rate.service));
         pickupConfirmation = booked.confirmation ?? booked.id;
         refs.pickupId = booked.id;
       }
@@ -185,7 +193,8 @@ export function easypostCarrier(credentials: EasyPostCredentials, settings: Easy
       };
     },
 
-    readWebhook({ rawBody, headers }) {
+    async readWebhook({ rawBody, headers }) {
+      const client = await easypost();
       let event: { description?: string; result?: EpTracker & { object?: string } };
       try {
         event = client.Utils.validateWebhook(rawBody, headers, credentials.webhookSecret) as typeof event;

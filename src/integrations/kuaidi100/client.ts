@@ -205,7 +205,7 @@ export function kuaidi100Carrier(credentials: Kuaidi100Credentials, settings: Ku
       return { ref: data?.interceptId ? String(data.interceptId) : data?.taskId ? String(data.taskId) : null };
     },
 
-    readWebhook({ rawBody }) {
+    async readWebhook({ rawBody }) {
       const body = signedParam(rawBody, credentials.salt) as { lastResult?: { com?: string; nu?: string; state?: string; data?: TraceRow[] } };
       const last = body.lastResult;
       if (!last?.nu) return [];

@@ -43,8 +43,8 @@ export interface SmsCallback {
 /** A provider that sends and reports: throws when the send failed (the worker retries). */
 export interface SmsProvider {
   send(message: SmsRequest): Promise<SmsSent>;
-  /** Verifies and reads a delivery report; throws SmsCallbackRejected when it is not the provider's. */
-  receipts(callback: SmsCallback): SmsReceiptBatch;
+  /** Verifies and reads a delivery report; rejects with SmsCallbackRejected when it is not the provider's. Async: Twilio's check loads its SDK. */
+  receipts(callback: SmsCallback): Promise<SmsReceiptBatch>;
 }
 
 export class SmsCallbackRejected extends Error {}

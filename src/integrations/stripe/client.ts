@@ -1,5 +1,9 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
+import { lazyModule } from '../../lazy-module.js';
 import type { OpenConnection } from '../connection-kind.js';
+
+/** Loaded by the first Stripe call of the process: most never make one. */
+export const loadStripe = lazyModule(() => import('stripe'));
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -8,10 +12,11 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * test server speaking Stripe's API). The SDK does not retry: Retour's refund worker does, with
  * the same idempotency key, and a webhook or a later query settles what is in flight.
  */
-export function stripeClient(connection: OpenConnection): Stripe {
+export async function stripeClient(connection: OpenConnection): Promise<Stripe> {
+  const { default: StripeSdk } = await loadStripe();
   const settings = connection.settings as { baseUrl?: string; timeoutMs?: number };
   const base = settings.baseUrl ? new URL(settings.baseUrl) : null;
-  return new Stripe(String(connection.credentials.secretKey), {
+  return new StripeSdk(String(connection.credentials.secretKey), {
     maxNetworkRetries: 0,
     timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     telemetry: false,

@@ -1,8 +1,8 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { toStripeAmount } from '../../domain/payments/provider-amounts.js';
 import type { OpenConnection } from '../connection-kind.js';
 import type { ProviderOutcome, RefundProvider } from '../payments/provider.js';
-import { stripeClient } from './client.js';
+import { loadStripe, stripeClient } from './client.js';
 
 /** What a Stripe refund's status means for the ledger. */
 export function stripeRefundOutcome(refund: Pick<Stripe.Refund, 'id' | 'status' | 'failure_reason'>): ProviderOutcome {
@@ -19,8 +19,8 @@ export function stripeRefundOutcome(refund: Pick<Stripe.Refund, 'id' | 'status' 
 }
 
 /** A refused request (declined, invalid, more than was paid) is final; a network error, 5xx, 429 or bad key is retried. */
-function failureOf(err: unknown): ProviderOutcome {
-  if (err instanceof Stripe.errors.StripeError) {
+function failureOf(err: unknown, StripeSdk: typeof Stripe): ProviderOutcome {
+  if (err instanceof StripeSdk.errors.StripeError) {
     const status = err.statusCode ?? 0;
     const final = status >= 400 && status < 500 && ![401, 403, 409, 429].includes(status);
     return { status: 'failed', message: `Stripe: ${err.message}${err.code ? ` (${err.code})` : ''}`, retryable: !final };
@@ -33,8 +33,9 @@ function failureOf(err: unknown): ProviderOutcome {
  * is the ledger row's, prefixed by the shop (Stripe scopes keys by account, and two shops may
  * share one): a repeated call after a timeout or a crash gets the same refund back, never a second.
  */
-export function stripeRefundProvider(connection: OpenConnection): RefundProvider {
-  const stripe = stripeClient(connection);
+export async function stripeRefundProvider(connection: OpenConnection): Promise<RefundProvider> {
+  const stripe = await stripeClient(connection);
+  const { default: StripeSdk } = await loadStripe();
   return {
     name: 'stripe',
     async refund(request) {
@@ -54,7 +55,7 @@ export function stripeRefundProvider(connection: OpenConnection): RefundProvider
         );
         return stripeRefundOutcome(refund);
       } catch (err) {
-        return failureOf(err);
+        return failureOf(err, StripeSdk);
       }
     },
   };

@@ -17,7 +17,7 @@ const updateOf = (refund: Stripe.Refund): RefundUpdate => ({
  * refunds are listed when the API version does not embed them.
  */
 export async function stripeRefundUpdates(connection: OpenConnection, rawBody: Buffer, signature: string): Promise<{ eventId: string; updates: RefundUpdate[] }> {
-  const stripe = stripeClient(connection);
+  const stripe = await stripeClient(connection);
   const event = stripe.webhooks.constructEvent(rawBody, signature, String(connection.credentials.webhookSecret));
   if (event.type === 'refund.created' || event.type === 'refund.updated' || event.type === 'refund.failed') {
     return { eventId: event.id, updates: [updateOf(event.data.object)] };

@@ -1,9 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
-import { sms } from 'tencentcloud-sdk-nodejs-sms';
+import type { sms } from 'tencentcloud-sdk-nodejs-sms';
+import { lazyModule } from '../../lazy-module.js';
 import type { OpenConnection } from '../connection-kind.js';
 import { endpointOf, SmsCallbackRejected, type SmsProvider } from '../sms/provider.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Loaded by the first Tencent Cloud message of the process. */
+const loadTencentSms = lazyModule(() => import('tencentcloud-sdk-nodejs-sms'));
 
 /**
  * Tencent Cloud SMS through its official SDK (TC3-HMAC-SHA256 signed JSON). Template parameters
@@ -12,14 +16,16 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 export function tencentSmsProvider(connection: OpenConnection): SmsProvider {
   const settings = connection.settings as { smsSdkAppId: string; signName: string; region?: string; baseUrl?: string; timeoutMs?: number };
   const { host, protocol } = endpointOf(settings.baseUrl, 'sms.tencentcloudapi.com');
-  const client = new sms.v20210111.Client({
-    credential: { secretId: String(connection.credentials.secretId), secretKey: String(connection.credentials.secretKey) },
-    region: settings.region ?? 'ap-guangzhou',
-    profile: { httpProfile: { endpoint: host, protocol: `${protocol}://`, reqTimeout: Math.ceil((settings.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000) } },
-  });
+  // Made by the first message sent, which loads the SDK.
+  let client: InstanceType<typeof sms.v20210111.Client> | undefined;
   return {
     async send(m) {
       if (!m.templateCode) throw new Error('Tencent Cloud SMS needs the approved template ID of this step (Settings → Notifications)');
+      client ??= new (await loadTencentSms()).sms.v20210111.Client({
+        credential: { secretId: String(connection.credentials.secretId), secretKey: String(connection.credentials.secretKey) },
+        region: settings.region ?? 'ap-guangzhou',
+        profile: { httpProfile: { endpoint: host, protocol: `${protocol}://`, reqTimeout: Math.ceil((settings.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000) } },
+      });
       const reply = await client.SendSms({
         PhoneNumberSet: [m.to],
         SmsSdkAppId: settings.smsSdkAppId,
@@ -33,7 +39,7 @@ export function tencentSmsProvider(connection: OpenConnection): SmsProvider {
       return { providerMessageId: status.SerialNo };
     },
     /** 短信下发状态回调: a JSON array; answered `{"result":0,"errmsg":"OK"}`. */
-    receipts(cb) {
+    async receipts(cb) {
       const token = connection.credentials.callbackToken as string | undefined;
       const given = cb.query.token ?? '';
       if (token && (given.length !== token.length || !timingSafeEqual(Buffer.from(given), Buffer.from(token)))) throw new SmsCallbackRejected('The token does not match this connection');

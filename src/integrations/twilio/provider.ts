@@ -1,6 +1,10 @@
-import twilio from 'twilio';
+import type { Twilio } from 'twilio';
+import { lazyModule } from '../../lazy-module.js';
 import type { OpenConnection } from '../connection-kind.js';
 import { SmsCallbackRejected, type SmsProvider } from '../sms/provider.js';
+
+/** Loaded by the first Twilio message or status callback of the process. */
+const loadTwilio = lazyModule(() => import('twilio'));
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -14,12 +18,17 @@ const FINAL: Record<string, boolean> = { delivered: true, read: true, undelivere
 export function twilioSmsProvider(connection: OpenConnection): SmsProvider {
   const settings = connection.settings as { from?: string; messagingServiceSid?: string; baseUrl?: string; timeoutMs?: number };
   const authToken = String(connection.credentials.authToken);
-  const client = twilio(String(connection.credentials.accountSid), authToken, { timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS, autoRetry: false });
-  // The SDK's one documented way to another host is per domain: the test server speaks its REST API.
-  if (settings.baseUrl) client.api.baseUrl = settings.baseUrl.replace(/\/$/, '');
+  // Made by the first message sent, which loads the SDK.
+  let client: Twilio | undefined;
   return {
     async send(m) {
       if (!settings.from && !settings.messagingServiceSid) throw new Error('The Twilio connection needs a sending number (from) or a messagingServiceSid');
+      if (!client) {
+        const { default: twilio } = await loadTwilio();
+        client = twilio(String(connection.credentials.accountSid), authToken, { timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS, autoRetry: false });
+        // The SDK's one documented way to another host is per domain: the test server speaks its REST API.
+        if (settings.baseUrl) client.api.baseUrl = settings.baseUrl.replace(/\/$/, '');
+      }
       const sent = await client.messages.create({
         to: m.to,
         body: m.body,
@@ -28,7 +37,8 @@ export function twilioSmsProvider(connection: OpenConnection): SmsProvider {
       });
       return { providerMessageId: sent.sid };
     },
-    receipts(cb) {
+    async receipts(cb) {
+      const { default: twilio } = await loadTwilio();
       const params = Object.fromEntries(new URLSearchParams(cb.rawBody.toString('utf8')));
       const signature = cb.headers['x-twilio-signature'];
       if (typeof signature !== 'string' || !twilio.validateRequest(authToken, signature, cb.url, params)) {

@@ -1,13 +1,17 @@
-import WooModule from '@woocommerce/woocommerce-rest-api';
+import { lazyModule } from '../../lazy-module.js';
+import type { OpenConnection } from '../connection-kind.js';
+import { RetryableError, withRetries, type RetryOptions } from '../storefront/retry.js';
 
 interface WooApi {
   get(path: string, params?: Record<string, unknown>): Promise<{ data: unknown; headers?: Record<string, string> }>;
   post(path: string, data: Record<string, unknown>): Promise<{ data: unknown }>;
 }
-/** The package is CommonJS with `exports.default`: under ESM the class is one level down. */
-const WooCommerceRestApi = ((WooModule as unknown as { default?: unknown }).default ?? WooModule) as unknown as new (options: Record<string, unknown>) => WooApi;
-import type { OpenConnection } from '../connection-kind.js';
-import { RetryableError, withRetries, type RetryOptions } from '../storefront/retry.js';
+/** Loaded by the first WooCommerce call of the process. */
+const loadWooCommerceRestApi = lazyModule(async () => {
+  const WooModule = (await import('@woocommerce/woocommerce-rest-api')).default;
+  // The package is CommonJS with `exports.default`: under ESM the class is one level down.
+  return ((WooModule as unknown as { default?: unknown }).default ?? WooModule) as unknown as new (options: Record<string, unknown>) => WooApi;
+});
 
 export interface WooSettings {
   url: string;
@@ -41,12 +45,16 @@ interface AxiosLikeError {
  */
 export function wooRest(connection: OpenConnection) {
   const settings = connection.settings as unknown as WooSettings;
-  const api = new WooCommerceRestApi({
-    url: settings.url,
-    consumerKey: String(connection.credentials.consumerKey),
-    consumerSecret: String(connection.credentials.consumerSecret),
-    version: 'wc/v3',
-    timeout: settings.timeoutMs ?? 30_000,
+  // Made by the first call, which loads the package.
+  const api = lazyModule(async () => {
+    const WooCommerceRestApi = await loadWooCommerceRestApi();
+    return new WooCommerceRestApi({
+      url: settings.url,
+      consumerKey: String(connection.credentials.consumerKey),
+      consumerSecret: String(connection.credentials.consumerSecret),
+      version: 'wc/v3',
+      timeout: settings.timeoutMs ?? 30_000,
+    });
   });
   const retry: RetryOptions = { baseDelayMs: settings.retryBaseMs ?? 1000, timeoutMs: (settings.timeoutMs ?? 30_000) + 1000 };
   const classify = (raw: unknown) => {
@@ -61,13 +69,15 @@ export function wooRest(connection: OpenConnection) {
   };
   return {
     async get<T>(path: string, params: Record<string, string | number> = {}): Promise<{ body: T; totalPages: number | null }> {
-      const res = await withRetries(() => api.get(path, params), classify, retry);
+      const client = await api();
+      const res = await withRetries(() => client.get(path, params), classify, retry);
       const pages = Number(res.headers?.['x-wp-totalpages']);
       return { body: res.data as T, totalPages: Number.isFinite(pages) ? pages : null };
     },
     /** Never retried here: a refund must not be asked for twice blindly (the refund worker looks first). */
     async post<T>(path: string, data: unknown): Promise<T> {
-      return (await withRetries(() => api.post(path, data as Record<string, unknown>), classify, { ...retry, tries: 1 })).data as T;
+      const client = await api();
+      return (await withRetries(() => client.post(path, data as Record<string, unknown>), classify, { ...retry, tries: 1 })).data as T;
     },
   };
 }

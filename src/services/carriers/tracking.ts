@@ -148,7 +148,7 @@ export async function receiveCarrierWebhook(ctx: ServiceContext, hook: CarrierHo
       if (row.status !== 'paused') await loggedRun(ctx, row, 'webhook', () => recordPickupUpdate(ctx, row, pickup));
       return carrier.webhookAnswer;
     }
-    updates = carrier.readWebhook({ rawBody: hook.rawBody, headers: hook.headers });
+    updates = await carrier.readWebhook({ rawBody: hook.rawBody, headers: hook.headers });
   } catch (err) {
     if (err instanceof CarrierSignatureError) throw unauthenticated('webhook.signature_invalid', `The carrier’s signature does not match this connection’s secret: ${err.message}`);
     if (err instanceof CarrierError) throw invalid('webhook.malformed', err.message);

@@ -19,7 +19,7 @@ export async function receiveSmsReceipts(ctx: ServiceContext, connectionId: stri
   if (!row || !kind?.sms) throw notFound('connection.not_found', 'No such SMS connection');
   let batch: SmsReceiptBatch;
   try {
-    batch = kind.sms(openConnection(ctx, row)).receipts(callback);
+    batch = await kind.sms(openConnection(ctx, row)).receipts(callback);
   } catch (err) {
     if (err instanceof SmsCallbackRejected) throw unauthenticated('webhook.signature_invalid', err.message);
     if (err instanceof SyntaxError) throw invalid('webhook.malformed', 'The report is not in the provider’s format');

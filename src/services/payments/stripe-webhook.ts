@@ -1,6 +1,6 @@
-import Stripe from 'stripe';
 import { invalid, notFound, unauthenticated } from '../../domain/errors.js';
 import { connectionsRepo } from '../../db/repos/connections-repo.js';
+import { loadStripe } from '../../integrations/stripe/client.js';
 import { stripeRefundUpdates } from '../../integrations/stripe/webhooks.js';
 import type { ServiceContext } from '../context.js';
 import { openConnection } from '../connections/index.js';
@@ -20,7 +20,8 @@ export async function receiveStripeWebhook(ctx: ServiceContext, connectionId: st
   try {
     verified = await stripeRefundUpdates(openConnection(ctx, row), rawBody, signature);
   } catch (err) {
-    if (err instanceof Stripe.errors.StripeSignatureVerificationError) throw unauthenticated('webhook.signature_invalid', 'The Stripe-Signature does not match this connection’s signing secret');
+    // Loaded already when stripeRefundUpdates checked the signature.
+    if (err instanceof (await loadStripe()).default.errors.StripeSignatureVerificationError) throw unauthenticated('webhook.signature_invalid', 'The Stripe-Signature does not match this connection’s signing secret');
     if (err instanceof SyntaxError) throw invalid('webhook.malformed', 'The event is not JSON');
     throw err;
   }

@@ -1,4 +1,7 @@
-import bwipjs from 'bwip-js';
+import { lazyModule } from '../../lazy-module.js';
+
+/** Loaded by the first label printed. */
+const loadBwipJs = lazyModule(() => import('bwip-js'));
 
 /**
  * Code 128 for handheld scanners (issue 13): most warehouse scanners read 1D codes only, and the
@@ -6,7 +9,8 @@ import bwipjs from 'bwip-js';
  */
 
 /** The Code 128 symbol of `text` as module widths, bar first, then space, bar, … (start and stop codes included). */
-export function code128Widths(text: string): number[] {
+export async function code128Widths(text: string): Promise<number[]> {
+  const { default: bwipjs } = await loadBwipJs();
   const [symbol] = bwipjs.raw({ bcid: 'code128', text });
   if (!symbol || !('sbs' in symbol)) throw new Error('bwip-js returned no linear symbol for code128');
   return symbol.sbs;
@@ -21,8 +25,8 @@ export interface BarDrawing {
  * Draws the barcode of `text` at (x, y), `width` wide with 10 modules of quiet zone either side
  * (the scanner needs the white margin), and returns the width the bars take.
  */
-export function drawCode128(doc: BarDrawing, text: string, x: number, y: number, width: number, height: number): number {
-  const widths = code128Widths(text);
+export async function drawCode128(doc: BarDrawing, text: string, x: number, y: number, width: number, height: number): Promise<number> {
+  const widths = await code128Widths(text);
   const modules = widths.reduce((a, b) => a + b, 0);
   const module = width / (modules + 20);
   let at = x + 10 * module;

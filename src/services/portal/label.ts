@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { dropOffCode } from '../../domain/labels/codes.js';
 import { drawCode128 } from './barcode.js';
 import type { labelData } from './returns.js';
+import { lazyModule } from '../../lazy-module.js';
+
+// Loaded by the first label or drop-off code a process draws.
+const loadPdfkit = lazyModule(() => import('pdfkit'));
+const loadQrcode = lazyModule(() => import('qrcode'));
 
 /** Debian's Noto CJK (fonts-noto-cjk): Chinese on labels renders only with it; without it, labels fall back to English and Helvetica. */
 export const CJK_FONT = { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' };
@@ -23,6 +26,7 @@ function loadCjkFont(): Buffer | null {
 export { dropOffCode };
 
 export async function qrSvg(text: string): Promise<string> {
+  const { default: QRCode } = await loadQrcode();
   return QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 }
 
@@ -88,6 +92,7 @@ const TEXT = {
 /** A4 return label (with QR code) and packing slip, in the buyer's language. */
 export async function renderLabelPdf(data: LabelInput, wanted: Lang): Promise<Buffer> {
   const { shop, order, view } = data;
+  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([loadPdfkit(), loadQrcode()]);
   const font = loadCjkFont();
   // Without a CJK font Chinese cannot be drawn: fall back to English (titles may still hold Chinese).
   const lang: Lang = font ? wanted : 'en';
@@ -116,7 +121,7 @@ export async function renderLabelPdf(data: LabelInput, wanted: Lang): Promise<Bu
   doc.fontSize(11).fillColor('#555').text(grouped ? t.group : t.rma, left + 16, 116);
   doc.fontSize(30).fillColor('#111').text(view.rmaNumber, left + 16, 132, { characterSpacing: 1 });
   // The RMA number as Code 128, for the warehouse's handheld scanner.
-  drawCode128(doc, view.rmaNumber, left + 6, 172, 250, 38);
+  await drawCode128(doc, view.rmaNumber, left + 6, 172, 250, 38);
   doc.fontSize(11).fillColor('#555').text(`${grouped ? t.orders : t.order}: ${order.number}`, left + 16, 216, { width: width - 200, height: 16, ellipsis: true });
   doc.fontSize(12).fillColor('#111').text(t.method[view.returnMethod], left + 16, 234);
 
@@ -156,7 +161,7 @@ export async function renderLabelPdf(data: LabelInput, wanted: Lang): Promise<Bu
   doc.fontSize(18).fillColor('#111').text(t.slip, left, 456);
   doc.fontSize(11).fillColor('#333').text(`${grouped ? t.group : t.rma}: ${view.rmaNumber}    ${grouped ? t.orders : t.order}: ${order.number}`, left, 482, { width: width - 220, height: 14, ellipsis: true });
   // The packing slip travels inside the parcel: its barcode finds the case once the label is torn off.
-  drawCode128(doc, view.rmaNumber, left + width - 210, 452, 210, 34);
+  await drawCode128(doc, view.rmaNumber, left + width - 210, 452, 210, 34);
   if (ra) {
     // The buyer's script first: an English slip names the Latin form when the book has one.
     const where = (lang === 'zh-CN' ? (ra.addressZh ?? ra.addressLatin) : (ra.addressLatin ?? ra.addressZh)) ?? '';

@@ -1,15 +1,20 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { mailRepo, type MailRow } from '../../db/repos/mail-repo.js';
 import type { ServiceContext } from '../../services/context.js';
+import { lazyModule } from '../../lazy-module.js';
+
+/** Loaded by the first message sent over SMTP: without SMTP_URL, never. */
+const loadNodemailer = lazyModule(() => import('nodemailer'));
 
 /** Waits after each failed SMTP attempt; after the last, the message is dead (and shown so). */
 const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000, 12 * 3600_000];
 const LEASE_MS = 60_000;
 
 const transports = new Map<string, Transporter>();
-function transportFor(url: string): Transporter {
+async function transportFor(url: string): Promise<Transporter> {
   let t = transports.get(url);
   if (!t) {
+    const { default: nodemailer } = await loadNodemailer();
     t = nodemailer.createTransport(url);
     transports.set(url, t);
   }
@@ -38,7 +43,7 @@ async function send(ctx: ServiceContext, m: MailRow) {
     return;
   }
   try {
-    const info = await transportFor(ctx.config.smtpUrl).sendMail({ from: ctx.config.mailFrom, to: m.toAddress, subject: m.subject, text: m.text, html: m.html, headers: { 'X-Retour-Mail-Id': m.id } });
+    const info = await (await transportFor(ctx.config.smtpUrl)).sendMail({ from: ctx.config.mailFrom, to: m.toAddress, subject: m.subject, text: m.text, html: m.html, headers: { 'X-Retour-Mail-Id': m.id } });
     await mailRepo.update(ctx.db, m, { status: 'sent', sentAt: ctx.clock.now(), messageId: info.messageId ?? null, nextAttemptAt: null, attempts: m.attempts + 1, lastError: null });
   } catch (err) {
     const attempts = m.attempts + 1;

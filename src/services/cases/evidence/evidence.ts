@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { and, eq } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
 import { AppError, notFound, unprocessable } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/cases/model.js';
 import { casesRepo } from '../../../db/repos/cases-repo.js';
@@ -14,6 +13,10 @@ import { evidence } from '../../../db/schema/index.js';
 import { contentKey } from '../../../integrations/storage/blob-storage.js';
 import { localStorage } from '../../../integrations/storage/local-storage.js';
 import type { ServiceContext } from '../../context.js';
+import { lazyModule } from '../../../lazy-module.js';
+
+/** Only uploads need it. */
+const loadFileType = lazyModule(() => import('file-type'));
 
 /** Photos and videos a buyer or a warehouse may attach; anything else is refused, whatever its name says. */
 export const EVIDENCE_TYPES: ReadonlySet<string> = new Set([
@@ -73,7 +76,7 @@ export async function uploadEvidence(
     const handle = await open(temp, 'r');
     await handle.read(head, 0, head.length, 0);
     await handle.close();
-    const type = await fileTypeFromBuffer(head);
+    const type = await (await loadFileType()).fileTypeFromBuffer(head);
     if (!type || !EVIDENCE_TYPES.has(type.mime)) {
       throw new AppError('unsupported_media_type', 'evidence.type_not_allowed', 'Attach photos (JPEG, PNG, WebP, HEIC) or videos (MP4, MOV, WebM)', {
         detected: type?.mime ?? null,
