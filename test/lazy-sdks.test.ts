@@ -149,24 +149,20 @@ async function stripeWebhookLoadsStripeAlone(server: Awaited<ReturnType<typeof s
 
 // Each case starts a server process (tsx compiling the sources, migrations on PGlite): minutes on a loaded machine.
 describe('heavy packages load on first use', { timeout: 240_000 }, () => {
-  it('on PGlite: no SDK and not pg at rest; a Stripe webhook loads Stripe alone', async () => {
-    const server = await startServer('pglite');
-    const atRest = server.loaded();
-    // The recorder sees what the server loads: the web framework and its own database driver.
-    expect(atRest).toContain('fastify');
-    expect(atRest).toContain('@electric-sql/pglite');
-    expect(SDKS.filter((p) => atRest.has(p))).toEqual([]);
-    expect(atRest).not.toContain('pg');
-    await stripeWebhookLoadsStripeAlone(server);
-  });
-
-  it.skipIf(!onPostgres())('on PostgreSQL: no SDK and not PGlite at rest; a Stripe webhook loads Stripe alone', async () => {
-    const server = await startServer('postgres');
-    const atRest = server.loaded();
-    expect(atRest).toContain('fastify');
-    expect(atRest).toContain('pg');
-    expect(SDKS.filter((p) => atRest.has(p))).toEqual([]);
-    expect(atRest).not.toContain('@electric-sql/pglite');
-    await stripeWebhookLoadsStripeAlone(server);
-  });
+  const DRIVERS = [
+    { database: 'pglite', label: 'PGlite', own: '@electric-sql/pglite', other: 'pg' },
+    { database: 'postgres', label: 'PostgreSQL', own: 'pg', other: '@electric-sql/pglite' },
+  ] as const;
+  for (const d of DRIVERS) {
+    it.skipIf(d.database === 'postgres' && !onPostgres())(`on ${d.label}: no SDK and not ${d.other} at rest; a Stripe webhook loads Stripe alone`, async () => {
+      const server = await startServer(d.database);
+      const atRest = server.loaded();
+      // The recorder sees what the server loads: the web framework and its own database driver.
+      expect(atRest).toContain('fastify');
+      expect(atRest).toContain(d.own);
+      expect(SDKS.filter((p) => atRest.has(p))).toEqual([]);
+      expect(atRest).not.toContain(d.other);
+      await stripeWebhookLoadsStripeAlone(server);
+    });
+  }
 });
