@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { lazyModule } from '../lazy-module.js';
 import * as schema from './schema/index.js';
 import { runPipeline } from './pipeline.js';
+import { useFastSqlCompiler } from './sql-compiler.js';
 import { assertMaySend } from './read-phase.js';
 
 /**
@@ -194,6 +195,7 @@ export async function openPostgres(url: string, poolSize: number, options: { rea
     return poolQuery(typeof config === 'string' ? { text, [CHECKED]: true } : { ...(config as object), [CHECKED]: true }, ...rest);
   };
   const db = drizzlePg(pool, { schema }) as unknown as Database;
+  useFastSqlCompiler(db);
   const location = new URL(url);
   location.password = location.password ? '***' : '';
   return { db, kind: 'postgres', location: location.toString(), traffic, close: () => pool.end() };
@@ -221,6 +223,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   const traffic = new DatabaseTraffic();
   countPgliteTraffic(client, traffic);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
+  useFastSqlCompiler(db);
   return {
     db,
     kind: 'pglite',
