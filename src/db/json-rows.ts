@@ -1,5 +1,16 @@
-import { getTableColumns } from 'drizzle-orm';
+import { getTableColumns, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+
+/** A table's columns by key, listed once per table (Drizzle copies them on every call). */
+const columnLists = new WeakMap<PgTable, [string, Column][]>();
+const columnsOf = (table: PgTable) => {
+  let columns = columnLists.get(table);
+  if (!columns) {
+    columns = Object.entries(getTableColumns(table));
+    columnLists.set(table, columns);
+  }
+  return columns;
+};
 
 /**
  * A row that came back inside JSON (`to_jsonb(t)` in a one-statement read) as the same typed
@@ -8,7 +19,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
  */
 export function rowFromJson<T extends PgTable>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
   const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
+  for (const [key, column] of columnsOf(table)) {
     const value = json[column.name];
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
+import { casesRepo } from '../../src/db/repos/cases-repo.js';
 import { deadlinesRepo } from '../../src/db/repos/deadlines-repo.js';
+import { policiesRepo, policyVersions } from '../../src/db/repos/policies-repo.js';
 import { POLICY_PRESETS } from '../../src/domain/policy/presets.js';
 import type { Policy } from '../../src/domain/policy/schema.js';
 import { currentPolicy, listPolicyVersions, savePolicy } from '../../src/services/policy/policies.js';
@@ -96,5 +99,32 @@ describe('which version judges a case', () => {
     expect(revise).toMatchObject({ kind: 'revise_or_escalate', dueAt: new Date(t.clock.now().getTime() + 7 * 24 * HOUR) });
     const [row] = await queryRows<{ version: number }>(t.ctx.db, sql`select p.version from return_cases c join policies p on p.shop_id = c.shop_id and p.id = c.policy_id where c.id = ${c.id}`);
     expect(row!.version).toBe(1);
+  });
+});
+
+describe('policy versions kept by the process', () => {
+  const read = (orderId: string) => casesRepo.orderWithFacts(t.ctx.db, t.shop.id, orderId, { lock: false, withPolicies: true });
+
+  it('a version read once is the same row for every later request, and is read again once it has been let go', async () => {
+    const v2 = await save((p) => (p.windows.noReasonDays = 12), 'kept');
+    const order = await orderPlaced('2026-10-28T02:00:00Z');
+    const byId = vi.spyOn(policiesRepo, 'byId');
+    try {
+      const first = (await read(order.id))!.policies!.current!;
+      expect(first).toMatchObject({ id: v2.id, version: 2, document: { windows: { noReasonDays: 12 } } });
+      expect(policyVersions.get(v2.id)).toBe(first);
+      // Read again: the statement sends the kept version's id alone, and the kept row answers.
+      expect((await read(order.id))!.policies!.current).toBe(first);
+      expect(byId).not.toHaveBeenCalled();
+      // So many other versions kept that the kept ones are let go: the next read sends the document again.
+      for (let i = 0; i < 1000; i++) policyVersions.keep({ ...first, id: randomUUID(), shopId: randomUUID() });
+      expect(policyVersions.get(v2.id)).toBeUndefined();
+      const again = (await read(order.id))!.policies!.current!;
+      expect(again).not.toBe(first);
+      expect(again).toEqual(first);
+      expect(policyVersions.get(v2.id)).toBe(again);
+    } finally {
+      byId.mockRestore();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { queryRows, type Executor } from '../client.js';
 import { batchOf, save } from '../write-batch.js';
 import { caseEvents, caseMessages, customers, deadlines, evidence, exchanges, orderLines, orders, policies, products, refunds, returnAddresses, returnCases, returnItems, returnShipments, variants } from '../schema/index.js';
 import { rowFromJson, rowsFromJson } from '../json-rows.js';
+import { policiesRepo, policyVersions } from './policies-repo.js';
 
 export type CaseRow = typeof returnCases.$inferSelect;
 export type NewCase = typeof returnCases.$inferInsert;
@@ -14,6 +15,9 @@ export type MessageRow = typeof caseMessages.$inferSelect;
 export type EvidenceRow = typeof evidence.$inferSelect;
 export type ReturnShipmentRow = typeof returnShipments.$inferSelect;
 export type ExchangeRow = typeof exchanges.$inferSelect;
+
+/** A policy version as JSON, or only its id when this process keeps it (`kept.ids`, policyVersions). */
+const policyJson = sql`case when p.id = any(kept.ids) then jsonb_build_object('id', p.id) else to_jsonb(p) end`;
 
 /** Cases that no longer hold on to their units: the buyer may ask again for those. */
 const RELEASED: CaseStatus[] = ['cancelled', 'closed'];
@@ -287,11 +291,13 @@ export const casesRepo = {
         rmaCounter: options.rmaSequence ? sql<number | null>`nextval(${options.rmaSequence}::regclass)` : sql<null>`null::bigint`,
         // A request is judged by a policy version: the current one, the one in force when the
         // order was placed, and the first (an order older than every version) — read here too.
+        // Versions this process keeps (policyVersions) come back as their id alone.
         policies: options.withPolicies
-          ? sql<(Record<string, unknown> | null)[]>`json_build_array(
-              (select to_jsonb(p) from policies p where p.shop_id = orders.shop_id order by p.version desc limit 1),
-              (select to_jsonb(p) from policies p where p.shop_id = orders.shop_id and p.created_at <= orders.placed_at order by p.version desc limit 1),
-              (select to_jsonb(p) from policies p where p.shop_id = orders.shop_id order by p.version asc limit 1))`
+          ? sql<(Record<string, unknown> | null)[]>`(select json_build_array(
+              (select ${policyJson} from policies p where p.shop_id = orders.shop_id order by p.version desc limit 1),
+              (select ${policyJson} from policies p where p.shop_id = orders.shop_id and p.created_at <= orders.placed_at order by p.version desc limit 1),
+              (select ${policyJson} from policies p where p.shop_id = orders.shop_id order by p.version asc limit 1))
+              from (select string_to_array(${policyVersions.idsOf(shopId).join(',')}, ',')::uuid[] as ids) kept)`
           : sql<null>`null::json`,
         buyerHistory: options.buyerHistory ? sql<Record<string, unknown> | string | null>`${options.buyerHistory}` : sql<null>`null::jsonb`,
         // …and the address an approval in the same write would send the goods back to.
@@ -311,8 +317,14 @@ export const casesRepo = {
     }
     const [row] = await query;
     if (!row) return undefined;
-    const policyRow = (json: Record<string, unknown> | null | undefined) => (json ? rowFromJson(policies, json) : null);
-    const versions = row.policies && { current: policyRow(row.policies[0]), inForce: policyRow(row.policies[1]), first: policyRow(row.policies[2]) };
+    const policyRow = async (json: Record<string, unknown> | null | undefined) => {
+      if (!json) return null;
+      if (json.document !== undefined) return policyVersions.keep(rowFromJson(policies, json));
+      // Sent as its id because it was kept; if it has been let go since, read it again.
+      const id = json.id as string;
+      return policyVersions.get(id) ?? policyVersions.keep((await policiesRepo.byId(db, shopId, id))!);
+    };
+    const versions = row.policies && { current: await policyRow(row.policies[0]), inForce: await policyRow(row.policies[1]), first: await policyRow(row.policies[2]) };
     const defaultReturnAddress = options.withPolicies ? (row.defaultReturnAddress ? rowFromJson(returnAddresses, row.defaultReturnAddress) : null) : undefined;
     return { ...row, policies: versions, defaultReturnAddress, caseRefunds: Number(row.caseRefunds), refundedMinor: Number(row.refundedMinor), shippingRefundedMinor: Number(row.shippingRefundedMinor), rmaCounter: row.rmaCounter === null ? null : Number(row.rmaCounter) };
   },

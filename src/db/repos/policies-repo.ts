@@ -4,6 +4,34 @@ import { policies } from '../schema/index.js';
 
 export type PolicyRow = typeof policies.$inferSelect;
 
+/**
+ * Policy versions this process has read, by id. A version never changes once saved, so a read may
+ * send only the ids of versions kept here instead of their documents (`orderWithFacts`), and every
+ * request judged by a version shares one document object: what is derived from it once (the policy
+ * index, a WeakMap on the document) is not built again per request.
+ */
+const versionsKept = new Map<string, PolicyRow>();
+const idsByShop = new Map<string, string[]>();
+const MAX_VERSIONS_KEPT = 1000;
+
+export const policyVersions = {
+  get: (id: string): PolicyRow | undefined => versionsKept.get(id),
+  /** The kept row for this version (the first one kept wins, so its derived data is reused). */
+  keep(row: PolicyRow): PolicyRow {
+    const kept = versionsKept.get(row.id);
+    if (kept) return kept;
+    if (versionsKept.size >= MAX_VERSIONS_KEPT) {
+      versionsKept.clear();
+      idsByShop.clear();
+    }
+    versionsKept.set(row.id, row);
+    idsByShop.set(row.shopId, [...(idsByShop.get(row.shopId) ?? []), row.id]);
+    return row;
+  },
+  /** Ids of the shop's versions kept here: a read need not send these documents. */
+  idsOf: (shopId: string): string[] => idsByShop.get(shopId) ?? [],
+};
+
 export const policiesRepo = {
   async current(db: Executor, shopId: string): Promise<PolicyRow | undefined> {
     return (await db.select().from(policies).where(eq(policies.shopId, shopId)).orderBy(desc(policies.version)).limit(1))[0];

@@ -3,7 +3,7 @@ import { POLICY_PRESETS } from '../../domain/policy/presets.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { validatePolicy } from '../../domain/policy/validate.js';
 import type { Executor } from '../../db/client.js';
-import { policiesRepo, type PolicyRow } from '../../db/repos/policies-repo.js';
+import { policiesRepo, policyVersions, type PolicyRow } from '../../db/repos/policies-repo.js';
 import { shopsRepo } from '../../db/repos/shops-repo.js';
 import type { ServiceContext } from '../context.js';
 
@@ -42,17 +42,12 @@ export interface KnownPolicies {
   first: PolicyRow | null;
 }
 
-/** Versions never change once saved, so a version read once is kept. */
-const versions = new Map<string, Policy>();
-
 export async function policyById(db: Executor, shopId: string, id: string): Promise<Policy> {
-  const cached = versions.get(id);
-  if (cached) return cached;
+  const kept = policyVersions.get(id);
+  if (kept) return kept.document;
   const row = await policiesRepo.byId(db, shopId, id);
   if (!row) throw new Error(`policy version ${id} is missing`);
-  if (versions.size > 1000) versions.clear();
-  versions.set(id, row.document);
-  return row.document;
+  return policyVersions.keep(row).document;
 }
 
 export function checkPolicyDocument(document: unknown): Policy {
