@@ -102,6 +102,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<Figure[]> {
       const cursor = { next: 0 };
       const connectionCounts = kind === 'postgres' ? [1, 16, 64] : [1, 16];
       for (const connections of connectionCounts) {
+        await database?.analyze();
         const phase = await measurePhase(server.baseUrl, server.child.pid);
         const r = await createCases(server.baseUrl, key, lines, connections, SECONDS, cursor);
         const cost = await phase(r['2xx'] + r.non2xx);
@@ -130,6 +131,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<Figure[]> {
           await retourCli(['import', 'orders', shopCsv, '--shop', slug], env);
           shops.push({ key: shopKey, lines: await orderLines(server.baseUrl, shopKey) });
         }
+        await database?.analyze();
         const phase = await measurePhase(server.baseUrl, server.child.pid);
         const r = await createCasesManyShops(server.baseUrl, shops, 64, SECONDS);
         const cost = await phase(r['2xx'] + r.non2xx);
@@ -141,6 +143,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<Figure[]> {
         );
       }
       for (const workers of kind === 'postgres' ? [16, 64] : [16]) {
+        await database?.analyze();
         const phase = await measurePhase(server.baseUrl, server.child.pid);
         const l = await lifecycles(server.baseUrl, key, lines, workers, LIFECYCLE_SECONDS, cursor);
         // Per case, not per request: a lifecycle is 5–6 requests.

@@ -49,6 +49,13 @@ const created = new Set<string>();
 export interface BenchDatabase {
   name: string;
   url: string;
+  /**
+   * Refreshes the planner's statistics, as Retour's worker does every 30 s (planner-statistics)
+   * and autovacuum every minute. A server run with WORKER=off would otherwise keep, on each
+   * pooled connection, the plans it prepared while the case tables were empty (an index range on
+   * the shop filtered by customer: every statement reads all the shop's cases).
+   */
+  analyze(): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -64,7 +71,16 @@ export async function createPostgresDatabase(label: string): Promise<BenchDataba
   } finally {
     await handle.close();
   }
-  return { name, url, drop: () => dropDatabase(name) };
+  const analyze = async () => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    await client.connect();
+    try {
+      await client.query('analyze');
+    } finally {
+      await client.end();
+    }
+  };
+  return { name, url, analyze, drop: () => dropDatabase(name) };
 }
 
 async function dropDatabase(name: string) {
