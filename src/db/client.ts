@@ -9,6 +9,7 @@ import { lazyModule } from '../lazy-module.js';
 import * as schema from './schema/index.js';
 import { runPipeline } from './pipeline.js';
 import { useFastSqlCompiler } from './sql-compiler.js';
+import { preparedStatements, type PgliteQuery } from './pglite-prepared.js';
 import { assertMaySend } from './read-phase.js';
 
 /**
@@ -29,8 +30,8 @@ const loadPostgresDriver = lazyModule(async () => {
   return { pg, drizzle };
 });
 const loadPgliteDriver = lazyModule(async () => {
-  const [{ PGlite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
-  return { PGlite, drizzle };
+  const [{ PGlite, protocol, parse }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
+  return { PGlite, drizzle, modules: { protocol, parse } };
 });
 /** node-postgres, once a PostgreSQL database was opened: `pipelined` recognises its pools by it. */
 let loadedPg: typeof pg | null = null;
@@ -206,7 +207,7 @@ export async function openPostgres(url: string, poolSize: number, options: { rea
  * two processes at once, so a lock file guards it. In-memory databases (tests) pass no dir.
  */
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
-  const { PGlite, drizzle: drizzlePglite } = await loadPgliteDriver();
+  const { PGlite, drizzle: drizzlePglite, modules } = await loadPgliteDriver();
   let releaseLock = () => {};
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -221,7 +222,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     throw err;
   }
   const traffic = new DatabaseTraffic();
-  countPgliteTraffic(client, traffic);
+  countPgliteTraffic(client, traffic, preparedStatements(client, modules, { maxStatements: PREPARED_PER_CONNECTION, maxParams: PREPARE_MAX_PARAMS }));
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   useFastSqlCompiler(db);
   return {
@@ -236,9 +237,9 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   };
 }
 
-/** PGlite runs in this process: its "round trips" are calls, counted the way PostgreSQL's are. */
-function countPgliteTraffic(client: PGlite, traffic: DatabaseTraffic) {
-  const query = client.query.bind(client);
+/** PGlite runs in this process: its "round trips" are calls, counted the way PostgreSQL's are. Statements are prepared (`preparedStatements`). */
+function countPgliteTraffic(client: PGlite, traffic: DatabaseTraffic, prepared: ReturnType<typeof preparedStatements>) {
+  const query = prepared(client.query.bind(client) as PgliteQuery, false);
   const exec = client.exec.bind(client);
   const transaction = client.transaction.bind(client);
   client.query = ((text: string, ...rest: unknown[]) => {
@@ -255,7 +256,7 @@ function countPgliteTraffic(client: PGlite, traffic: DatabaseTraffic) {
     traffic.record('begin');
     try {
       return await transaction(async (tx) => {
-        const txQuery = tx.query.bind(tx);
+        const txQuery = prepared(tx.query.bind(tx) as PgliteQuery, true);
         const txExec = tx.exec.bind(tx);
         tx.query = ((text: string, ...rest: unknown[]) => {
           assertMaySend(text);
