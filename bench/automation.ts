@@ -12,6 +12,7 @@ import { queryRows } from '../src/db/client.js';
 import { policiesRepo } from '../src/db/repos/policies-repo.js';
 import { chinaMarketplacePreset } from '../src/domain/policy/presets.js';
 import { applyDueDeadlines } from '../src/worker/jobs/deadlines.js';
+import { refreshPlannerStatistics } from '../src/db/planner-statistics.js';
 import { dispatchOutbox } from '../src/worker/jobs/outbox.js';
 import type { ServiceContext } from '../src/services/context.js';
 import { importOrdersCsv } from '../src/services/imports/orders-csv.js';
@@ -66,6 +67,9 @@ async function benchOn(kind: 'pglite' | 'postgres', cases: number): Promise<Figu
       if (i % 2000 === 0 && i > 0) log(`${label}: ${i} cases opened`);
     }
     log(`${label}: ${cases} requested cases, each with a merchant-response deadline (opened in ${((now() - creating) / 1000).toFixed(0)} s)`);
+    // What the worker's planner-statistics job (every 30 s) would have done while they were opened:
+    // the plans prepared on the empty case tables are replaced (docs/operations.md, Processes).
+    await refreshPlannerStatistics(ctx.db, { minChanges: 0 });
 
     // Deliveries: the creation events, fanned out and sent.
     const started = now();
