@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -10,6 +9,7 @@ import * as schema from './schema/index.js';
 import { runPipeline } from './pipeline.js';
 import { useFastSqlCompiler } from './sql-compiler.js';
 import { preparedStatements, type PgliteQuery } from './pglite-prepared.js';
+import { statementName } from './statement-name.js';
 import { assertMaySend } from './read-phase.js';
 
 /**
@@ -113,7 +113,7 @@ function instrumentPgClient(pgModule: typeof pg, client: pg.PoolClient, traffic:
   const prepared = new Set<string>();
   const nameFor = (text: string, params: number): string | undefined => {
     if (params > PREPARE_MAX_PARAMS || TRANSACTION_CONTROL.test(text)) return undefined;
-    const name = `r${createHash('sha1').update(text).digest('base64url')}`;
+    const name = statementName(text);
     if (!prepared.has(name) && prepared.size >= PREPARED_PER_CONNECTION) return undefined;
     prepared.add(name);
     return name;

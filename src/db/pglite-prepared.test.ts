@@ -6,7 +6,8 @@ let pg: PGlite;
 let plain: PgliteQuery;
 let prepare: ReturnType<typeof preparedStatements>;
 let query: PgliteQuery;
-const preparedTexts = async () => (await pg.query<{ statement: string }>('select statement from pg_prepared_statements order by prepare_time')).rows.map((r) => r.statement);
+/** The texts prepared on the session, in text order (prepare_time can tie). */
+const preparedTexts = async () => (await pg.query<{ statement: string }>('select statement from pg_prepared_statements order by statement collate "C"')).rows.map((r) => r.statement);
 const rowsAndFields = (result: unknown) => {
   const { rows, fields } = result as { rows: unknown[]; fields: unknown[] };
   return { rows, fields };
@@ -32,7 +33,7 @@ describe('PGlite statements prepared once', () => {
       expect(rowsAndFields(await query(select, [[1, 2]], options))).toEqual(rowsAndFields(await plain(select, [[1, 2]], options)));
     }
     expect((await query(select, [[2]], { rowMode: 'array' }) as { rows: unknown[] }).rows).toEqual([[2, null, null, null]]);
-    expect(await preparedTexts()).toEqual([insert, select]);
+    expect(await preparedTexts()).toEqual([insert, select].sort());
   });
 
   it('keeps a statement that failed as it ran, and forgets one that never parsed', async () => {
@@ -52,7 +53,7 @@ describe('PGlite statements prepared once', () => {
       await tx.rollback();
     });
     expect(await query(count, [0])).toMatchObject({ rows: [{ c: 0 }] });
-    expect(await preparedTexts()).toEqual(['insert into probe (n) values ($1)', count]);
+    expect(await preparedTexts()).toEqual(['insert into probe (n) values ($1)', count].sort());
   });
 
   it('leaves to PGlite\'s query what it does not prepare: other statements, many parameters, past the cap', async () => {

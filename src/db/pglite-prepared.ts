@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type { parse as pgliteParse, protocol as pgliteProtocol } from '@electric-sql/pglite';
+import { statementName } from './statement-name.js';
 
 /** What PGlite's `query` is called with (its options object is passed through). */
 export type PgliteQuery = (text: string, params?: unknown[], options?: Record<string, unknown>) => Promise<unknown>;
@@ -29,8 +29,8 @@ const PREPARABLE = /^\s*(select|insert|update|delete|with|values)\b/i;
  * as PGlite's `query` does (Parse, Describe, Bind, Describe, Execute, Sync, the same locks, the
  * same result parsing), but Parses each text once as a named statement and then only Binds it:
  * PostgreSQL then plans it as it plans node-postgres's named statements, keeping a generic plan
- * once that is no worse. Returns undefined for what it leaves to `query` (other statements, too
- * many parameters, blobs, past the per-database cap).
+ * once that is no worse. What it does not prepare (other statements, too many parameters, blobs,
+ * anything past the per-database cap) goes to PGlite's `query` unchanged.
  */
 export function preparedStatements(pglite: PGlite, { protocol, parse }: PgliteModules, limits: { maxStatements: number; maxParams: number }) {
   const pg = pglite as unknown as PgliteInternals;
@@ -71,7 +71,7 @@ export function preparedStatements(pglite: PGlite, { protocol, parse }: PgliteMo
 
   return (query: PgliteQuery, inTransaction: boolean): PgliteQuery =>
     (text, params = [], options) => {
-      const name = PREPARABLE.test(text) && params.length <= limits.maxParams && !options?.blob ? `r${createHash('sha1').update(text).digest('base64url')}` : undefined;
+      const name = PREPARABLE.test(text) && params.length <= limits.maxParams && !options?.blob ? statementName(text) : undefined;
       if (!name || (!statements.has(name) && statements.size >= limits.maxStatements)) return query(text, params, options);
       // Outside a transaction, PGlite's query waits for any transaction under way to end first.
       if (inTransaction) return run(name, text, params, options, true);

@@ -35,7 +35,6 @@ const tableRef = (table: TableKeys) => {
   return schema === undefined || table[IS_ALIAS] ? name : `${escapeName(schema)}.${name}`;
 };
 
-
 /**
  * Drizzle's SQL tree to text and parameters, exactly as `PgDialect.sqlToQuery` makes them, for
  * the chunks Retour's statements are made of. Drizzle tells a chunk's kind with `is()`, which
@@ -48,7 +47,6 @@ export function compileSql(root: SQL, dialect: PgDialect): CompiledQuery {
   const params: unknown[] = [];
   let text = '';
   const casing = (dialect as unknown as { casing: { getColumnCasing(column: Column): string } }).casing;
-  const columnName = (column: Column) => casing.getColumnCasing(column);
   const drizzleCompile = () => PgDialect.prototype.sqlToQuery.call(dialect, root);
 
   const visit = (chunks: unknown[]): void => {
@@ -72,7 +70,7 @@ export function compileSql(root: SQL, dialect: PgDialect): CompiledQuery {
       } else if (chunk instanceof Table) {
         text += tableRef(chunk as unknown as TableKeys);
       } else if (chunk instanceof Column) {
-        text += `${tableRef(chunk.table as unknown as TableKeys)}.${escapeName(columnName(chunk))}`;
+        text += `${tableRef(chunk.table as unknown as TableKeys)}.${escapeName(casing.getColumnCasing(chunk))}`;
       } else if (chunk instanceof Param) {
         if (chunk.value instanceof Placeholder) throw new Unsupported();
         const mapped: unknown = chunk.value === null ? null : chunk.encoder.mapToDriverValue(chunk.value);
