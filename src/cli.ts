@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { isRole, ROLES } from './domain/auth/permissions.js';
 import { AppError } from './domain/errors.js';
 import { DatabaseLockedError, openDatabase, type DatabaseHandle } from './db/client.js';
@@ -207,8 +208,10 @@ export async function main(argv: string[]): Promise<void> {
 
   switch (command) {
     case 'serve':
+      limitHeapGrowth(config.heapGrowthPercent);
       return serve(config);
     case 'worker':
+      limitHeapGrowth(config.heapGrowthPercent);
       return runWorker(config);
     case 'migrate': {
       const handle = await openDatabase(config);

@@ -10,7 +10,7 @@ describe('loadConfig', () => {
   it('has working defaults and generates a secret kept under DATA_DIR', () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir });
-    expect(config).toMatchObject({ port: 3000, host: 'localhost', databaseUrl: undefined, publicUrl: 'http://localhost:3000', workerInProcess: true, seedDemo: true });
+    expect(config).toMatchObject({ port: 3000, host: 'localhost', databaseUrl: undefined, publicUrl: 'http://localhost:3000', workerInProcess: true, seedDemo: true, heapGrowthPercent: 50 });
     const file = join(dir, 'secret.key');
     expect(existsSync(file)).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -44,6 +44,7 @@ describe('loadConfig', () => {
       DEMO: 'off',
       TRUST_PROXY: 'true',
       BODY_LIMIT: '2048',
+      HEAP_GROWTH_PERCENT: '0',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgres://u:p@db:5432/retour',
@@ -57,6 +58,7 @@ describe('loadConfig', () => {
       seedDemo: false,
       trustProxy: true,
       bodyLimitBytes: 2048,
+      heapGrowthPercent: 0,
     });
   });
 });

@@ -59,6 +59,8 @@ export interface Config {
    * or a wrong type is a 500 instead of being dropped silently): on under NODE_ENV=test, off otherwise.
    */
   validateReplies: boolean;
+  /** How far V8 lets the heap grow past what its last full collection kept before collecting again (%); 0: V8 decides. */
+  heapGrowthPercent: number;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +106,7 @@ export const CONFIG_VARIABLES = [
   ['SHUTDOWN_GRACE_MS', '10000', 'On SIGTERM/SIGINT: stop accepting, let in-flight requests and the worker\'s current batches finish for up to this long, then exit (0 if all finished, 1 if the grace ran out).'],
   ['MAX_EVENT_LOOP_DELAY_MS', '1000', 'Overload guard: answer 503 with Retry-After (not queue) while the event loop lags more than this; 0 turns it off (the default under NODE_ENV=test).'],
   ['MAX_POOL_WAITING', '500', 'Overload guard: answer 503 with Retry-After while more queries than this wait for a PostgreSQL connection (a burst of a few hundred is normal: a query holds a connection for about a millisecond).'],
+  ['HEAP_GROWTH_PERCENT', '50', '`retour serve` and `retour worker`: how far the JavaScript heap may grow past what the last full garbage collection kept, in percent, before the next one. Lower keeps resident memory closer to the live data for more collector time; 0 leaves it to V8, which lets the heap grow up to fourfold under load (docs/operations.md, Memory).'],
   ['NODE_ENV', 'development', 'development, production or test.'],
 ] as const;
 
@@ -216,6 +219,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: str('METRICS_TOKEN'),
     metricsPort: str('METRICS_PORT') === undefined ? undefined : int('METRICS_PORT', 0, 0, 65535),
     validateReplies: nodeEnv === 'test',
+    heapGrowthPercent: int('HEAP_GROWTH_PERCENT', 50, 0, 1_000),
   };
   if (config.databaseReadUrl && !config.databaseUrl) problems.push('DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replicas');
   if (config.metricsToken !== undefined && config.metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
