@@ -29,9 +29,12 @@ describe('PGlite statements prepared once', () => {
     expect(rowsAndFields(await query(insert, [1, at, JSON.stringify({ a: [1] }), 9_007_199_254_740_991n]))).toMatchObject({ rows: [{ n: 1, at, doc: { a: [1] }, big: 9_007_199_254_740_991 }] });
     await query(insert, [2, null, null, null]);
     const select = 'select n, at, doc, big from probe where n = any($1::int[]) order by n';
-    for (const options of [undefined, { rowMode: 'array' }]) {
+    // Drizzle passes parsers of its own (timestamps as text), over PGlite's, each time the same object.
+    const asText = { 1184: (value: string) => `text:${value}` };
+    for (const options of [undefined, { rowMode: 'array' }, { parsers: asText }, { rowMode: 'array', parsers: asText }]) {
       expect(rowsAndFields(await query(select, [[1, 2]], options))).toEqual(rowsAndFields(await plain(select, [[1, 2]], options)));
     }
+    expect(rowsAndFields(await query(select, [[1]], { parsers: asText })).rows).toEqual([{ n: 1, at: 'text:2026-12-06 08:00:00+00', doc: { a: [1] }, big: 9_007_199_254_740_991 }]);
     expect((await query(select, [[2]], { rowMode: 'array' }) as { rows: unknown[] }).rows).toEqual([[2, null, null, null]]);
     expect(await preparedTexts()).toEqual([insert, select].sort());
   });

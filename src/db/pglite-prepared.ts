@@ -20,6 +20,19 @@ interface PgliteInternals {
   parsers: Record<number, (value: string, typeId?: number) => unknown>;
 }
 
+type Parsers = PgliteInternals['parsers'];
+
+/** The messages as one buffer, in order. */
+function concat(parts: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return all;
+}
+
 const PREPARABLE = /^\s*(select|insert|update|delete|with|values)\b/i;
 
 /**
@@ -38,10 +51,18 @@ export function preparedStatements(pglite: PGlite, { protocol, parse }: PgliteMo
   /** Parameter type ids of each statement prepared on this database, by name. */
   const statements = new Map<string, number[]>();
   const send = (message: Uint8Array) => pg.execProtocolStream(message, { syncToFs: false });
+  /**
+   * A caller's parsers (Drizzle passes a few of its own, a new object for every statement) in front
+   * of PGlite's, which stay behind them as their prototype. PGlite's parseResults copies its whole
+   * table, an entry per array type too, into a new object for every statement instead: that copy was
+   * the largest JavaScript cost of a statement.
+   */
+  const withParsers = (own: Parsers): Parsers => Object.assign(Object.create(pg.parsers) as Parsers, own);
 
   const run = (name: string, text: string, params: unknown[], options: Record<string, unknown> | undefined, inTransaction: boolean) =>
     pg._runExclusiveQuery(async () => {
       const messages: unknown[] = [];
+      let synced = false;
       try {
         let types = statements.get(name);
         if (!types) {
@@ -55,18 +76,20 @@ export function preparedStatements(pglite: PGlite, { protocol, parse }: PgliteMo
           const toText = pg.serializers[types[i]!];
           return toText ? toText(value) : String(value);
         });
-        messages.push(...(await send(serialize.bind({ statement: name, values }))));
-        messages.push(...(await send(serialize.describe({ type: 'P' }))));
-        messages.push(...(await send(serialize.execute({}))));
+        // One call into PGlite for the four messages: it runs until its input is used up. On an
+        // error PostgreSQL skips to the Sync, and PGlite throws once all of them are processed.
+        synced = true;
+        messages.push(...(await send(concat([serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]))));
       } catch (err) {
         // As PGlite's query does: the error names the statement and its parameters.
         if (err && typeof err === 'object' && 'code' in err) Object.assign(err, { query: text, params, queryOptions: options });
+        // What went before the Bind (a Parse, a Describe, a parameter that would not serialise) still needs its Sync.
+        if (!synced) await send(serialize.sync());
         throw err;
-      } finally {
-        messages.push(...(await send(serialize.sync())));
       }
       if (!inTransaction) await pg.syncToFs();
-      return parse.parseResults(messages as Parameters<typeof parse.parseResults>[0], pg.parsers as Parameters<typeof parse.parseResults>[1], options)[0];
+      const parsers = options?.parsers ? withParsers(options.parsers as Parsers) : pg.parsers;
+      return parse.parseResults(messages as Parameters<typeof parse.parseResults>[0], parsers as Parameters<typeof parse.parseResults>[1], options?.parsers ? { ...options, parsers: undefined } : options)[0];
     });
 
   return (query: PgliteQuery, inTransaction: boolean): PgliteQuery =>
