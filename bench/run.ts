@@ -13,10 +13,9 @@ import { createOrderHttp } from './create-order-http.js';
 import { csvImport } from './csv-import.js';
 import { cpuCount } from './lib/cpu.js';
 import { ADMIN_URL, dropLeftoverDatabases, postgresFacts, postgresUnavailable, redact } from './lib/databases.js';
-import { BIN } from './lib/server.js';
 import { runBenchmarks } from './lib/main.js';
 import type { Benchmark } from './lib/report.js';
-import { REPO_ROOT } from './lib/server.js';
+import { describeEntry, REPO_ROOT } from './lib/server.js';
 import { onlineRetailImport } from './online-retail-import.js';
 import { casesHttp } from './cases-http.js';
 import { policyEvaluate } from './policy-evaluate.js';
@@ -52,7 +51,7 @@ async function main() {
 
   const why = await postgresUnavailable();
   console.log('# Retour benchmarks');
-  console.log(`  code: ${gitDescription()}; Node ${process.version}; ${cpuCount()} CPUs; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; server entry ${BIN} (BENCH_SERVER_ENTRY)`);
+  console.log(`  code: ${gitDescription()}; Node ${process.version}; ${cpuCount()} CPUs; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; server entry ${describeEntry()} (BENCH_SERVER_ENTRY)`);
   console.log(`  database: ${why ?? `${await postgresFacts()} at ${redact(ADMIN_URL)} (BENCH_DATABASE_URL)`}`);
   if (why) console.log('  PostgreSQL benchmarks are skipped; PGlite ones still run.');
 

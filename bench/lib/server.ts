@@ -2,15 +2,21 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { buildIsCurrent } from '../../bin/build-is-current.js';
 import { now, sleep } from './timing.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /**
- * What runs Retour: `bin/retour.js` (`npm start`: the TypeScript sources through tsx) unless
- * BENCH_SERVER_ENTRY names another, e.g. `dist/cli-main.js` after `npm run build`, the compiled
- * JavaScript a deployment may run (no loader thread: about 55 MiB less RSS at rest).
+ * What runs Retour: `bin/retour.js`, as `npm start` does (the compiled build while it is current,
+ * else the TypeScript sources through tsx), unless BENCH_SERVER_ENTRY names another entry.
  */
 export const BIN = process.env.BENCH_SERVER_ENTRY || 'bin/retour.js';
+
+/** The entry and, for bin/retour.js, which code it runs: the compiled build or the sources through tsx. */
+export function describeEntry(): string {
+  if (BIN !== 'bin/retour.js') return BIN;
+  return buildIsCurrent(REPO_ROOT) ? 'bin/retour.js → dist/ (the compiled build is current)' : 'bin/retour.js → src/ through tsx (dist/ is missing or older than src/: npm run build)';
+}
 const run = promisify(execFile);
 
 /** A TCP port nobody listens on right now. */
