@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { act, placeOrder } from '../helpers/returns.js';
-import { consolePage, recentOrder, shot, signIn, POLL } from './console-helpers.js';
+import { clickOk, consolePage, recentOrder, shot, signIn, POLL } from './console-helpers.js';
 
 let t: TestApp;
 let shop: TestShop;
@@ -78,7 +78,7 @@ describe('console: a case from request to refund', () => {
       return modal;
     };
     const confirm = async (nextStatus: string) => {
-      await page.getByTestId('action-confirm').click();
+      await clickOk(page, page.getByTestId('action-confirm'), 'action-error');
       await page.getByRole('dialog').waitFor({ state: 'hidden' });
       await expect.poll(() => page.locator('.case-head .status-tag').first().innerText(), POLL).toBe(nextStatus);
     };
@@ -103,7 +103,7 @@ describe('console: a case from request to refund', () => {
     // The shop pays by hand (manual provider): confirm the payout with its reference.
     await page.getByTestId('confirm-refund').click();
     await page.getByTestId('refund-reference').fill('ALIPAY-2026-0001');
-    await page.getByTestId('confirm-refund-ok').click();
+    await clickOk(page, page.getByTestId('confirm-refund-ok'));
     await expect.poll(() => page.locator('.case-head .status-tag').first().innerText(), POLL).toBe('Completed');
     await expect.poll(() => page.getByTestId('refund-ledger').innerText(), POLL).toContain('Paid');
     await expect.poll(() => page.getByTestId('timeline').innerText(), POLL).toContain('Refund');

@@ -14,6 +14,33 @@ export const PASSWORD = 'correct horse battery staple';
 /** Polls wait long: CI runs the suite on two busy cores. */
 export const POLL = { timeout: 30_000, interval: 200 };
 
+/**
+ * Clicks a modal's OK button and waits for the modal to close. On two busy cores a click can land
+ * while React replaces the button (a query the previous step invalidated coming back): the browser
+ * then delivers no click, the button never goes busy and no error shows, and the modal waits
+ * forever. Only such a click is repeated; one that was taken (busy, closed, or an error shown) never is.
+ */
+export async function clickOk(page: Page, ok: Locator, errorTestId?: string): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await ok.click();
+    const until = Date.now() + 5_000;
+    while (Date.now() < until) {
+      // One look at the button that does not wait for it: it may be gone by the next call.
+      const state = await ok.evaluateAll((buttons) => {
+        const button = buttons[0] as HTMLElement | undefined;
+        if (!button || !button.checkVisibility()) return 'gone';
+        return button.classList.contains('ant-btn-loading') ? 'busy' : 'idle';
+      });
+      if (state === 'gone') return;
+      if (state === 'busy') return ok.waitFor({ state: 'hidden', timeout: POLL.timeout });
+      const error = errorTestId ? page.getByTestId(errorTestId) : null;
+      if (error && (await error.count()) > 0) throw new Error(`The modal answered: ${await error.innerText()}`);
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error('Three clicks on the OK button were not taken');
+}
+
 export interface ConsoleTest {
   t: TestApp;
   shop: TestShop;
