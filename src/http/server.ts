@@ -8,7 +8,6 @@ import { uuidv7 } from 'uuidv7';
 import { loggerOptions } from '../observability/logger.js';
 import type { ServiceContext } from '../services/context.js';
 import { hookRoutes } from './routes/hooks/index.js';
-import { lazySerializers } from './lazy-serializers.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerIdempotency } from './plugins/idempotency.js';
@@ -66,7 +65,6 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
     },
     ajv: { customOptions: { strict: false } },
-    schemaController: { compilersFactory: { buildSerializer: lazySerializers() } },
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
