@@ -39,10 +39,14 @@ const owed = new Map<string, number>();
 const startWorker = () => startWorkerProcess(t, dataDir);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Kills the worker while the platform holds its answer, `limit` times. */
+/**
+ * Kills the worker while the platform holds its answer, `limit` times. A worker that already got
+ * its SIGKILL is not counted again: one worker sends Shopify and WooCommerce refunds side by side,
+ * and the second request can reach its fake after the first one killed it.
+ */
 function killer(rail: keyof typeof kills, limit: number) {
   return () => {
-    if (kills[rail] < limit && worker) {
+    if (kills[rail] < limit && worker && !worker.killed) {
       kills[rail]++;
       worker.kill('SIGKILL');
     }
