@@ -41,6 +41,24 @@ export async function clickOk(page: Page, ok: Locator, errorTestId?: string): Pr
   throw new Error('Three clicks on the OK button were not taken');
 }
 
+/**
+ * Clicks a button that creates something and shows it in place (a secret shown once), until it
+ * shows (`shown`). For the same lost click as clickOk's; the click is repeated only while the
+ * server holds nothing from it (`created` is false), so nothing is ever created twice.
+ */
+export async function clickToCreate(page: Page, button: Locator, shown: Locator, created: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await button.click();
+    const until = Date.now() + 5_000;
+    while (Date.now() < until) {
+      if ((await shown.count()) > 0) return;
+      await page.waitForTimeout(100);
+    }
+    if (await created()) return shown.waitFor({ timeout: POLL.timeout });
+  }
+  throw new Error('Three clicks on the create button were not taken');
+}
+
 export interface ConsoleTest {
   t: TestApp;
   shop: TestShop;
