@@ -91,7 +91,7 @@ describe('concurrency', () => {
     const calls = Array.from({ length: 100 }, (_, i) => cases[i % cases.length]!);
     const replies = await Promise.all(calls.map((id) => act(api, shop.keys.manager, id, 'approve')));
     expect(replies.filter((r) => r.status === 200)).toHaveLength(cases.length);
-    expect(replies.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    expect(replies.every((r) => r.status === 200 || r.status === 409), JSON.stringify(replies.filter((r) => r.status !== 200 && r.status !== 409).map((r) => [r.status, r.body]).slice(0, 3))).toBe(true);
 
     const [ledger] = await queryRows<{ refunded: number; refunds: number; payouts: number; paid_out: number; max_calls: number }>(
       t.ctx.db,

@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { casesRepo } from '../../src/db/repos/cases-repo.js';
+import { policiesRepo } from '../../src/db/repos/policies-repo.js';
 import { refundsRepo } from '../../src/db/repos/refunds-repo.js';
 import type { Actor, CaseAction } from '../../src/domain/cases/model.js';
+import type { Policy } from '../../src/domain/policy/schema.js';
 import { listVariants, setVariantStock } from '../../src/services/catalog/stock.js';
 import { performAction } from '../../src/services/cases/perform-action.js';
 import { buyer, openCase, placeOrder, staffActor, useServiceContext, useSimulatedRefunds } from '../helpers/service-context.js';
@@ -100,6 +102,28 @@ describe('fast refunds (极速退款)', () => {
     expect(await act(c.id, 'complete', warehouse())).toMatchObject({ status: 'completed', refundedMinor: line.paidMinor });
     const refunds = await refundsRepo.ofCase(t.ctx.db, t.shop.id, c.id);
     expect(refunds.map((r) => [r.kind, r.amountMinor, r.status])).toEqual([['fast_refund', line.paidMinor, 'succeeded']]);
+  });
+
+  it('at the first carrier scan, pays the cases the policy granted it when they were opened, and only those', async () => {
+    await useSimulatedRefunds(t.ctx, t.shop.id);
+    const [current] = await queryRows<{ version: number; document: Policy }>(t.ctx.db, sql`select version, document from policies where shop_id = ${t.shop.id} order by version desc limit 1`);
+    const withFastRefund = async (version: number, minCompletedOrders: number) => {
+      const policy = structuredClone(current!.document);
+      policy.automation.fastRefund = { enabled: true, maxRefundMinor: 1_000_000, maxRiskScore: 100, minCompletedOrders, trigger: 'first_scan' };
+      await policiesRepo.insertVersion(t.ctx.db, { shopId: t.shop.id, version, document: policy, note: 'first scan', createdAt: new Date(1000) });
+    };
+    await withFastRefund(current!.version + 1, 0);
+    const granted = await approvedReturn();
+    // The same rule, but this buyer has too few completed orders: not granted when opened.
+    await withFastRefund(current!.version + 2, 1_000);
+    const refused = await approvedReturn();
+
+    const shippedGranted = await act(granted.c.id, 'buyer_shipped', buyer, { carrier: 'SF', trackingNumber: 'SF-FS1' });
+    expect(shippedGranted).toMatchObject({ refundedEarly: true, refundedMinor: granted.line.paidMinor });
+    const shippedRefused = await act(refused.c.id, 'buyer_shipped', buyer, { carrier: 'SF', trackingNumber: 'SF-FS2' });
+    expect(shippedRefused).toMatchObject({ refundedEarly: false, refundedMinor: 0 });
+    expect((await refundsRepo.ofCase(t.ctx.db, t.shop.id, granted.c.id)).map((r) => [r.kind, r.amountMinor])).toEqual([['fast_refund', granted.line.paidMinor]]);
+    expect(await refundsRepo.ofCase(t.ctx.db, t.shop.id, refused.c.id)).toEqual([]);
   });
 
   it('to a buyer the policy deems too risky, staff pay it only with a reason, recorded as overriding the rule', async () => {

@@ -122,26 +122,28 @@ export const casesRepo = {
    */
   async findWithParts(db: Executor, shopId: string, ref: string | { refundId: string }) {
     const caseId = typeof ref === 'string' ? sql`${ref}::uuid` : sql`(select r.case_id from ${refunds} r where r.shop_id = ${shopId} and r.id = ${ref.refundId})`;
-    const [row] = await db
-      .select({
-        c: returnCases,
-        items: sql<Record<string, unknown>[]>`(select coalesce(json_agg(to_jsonb(i) order by i.created_at, i.id), '[]'::json) from ${returnItems} i
-            where i.shop_id = ${shopId} and i.case_id = ${caseId})`,
-        pendingDeadlines: sql<Record<string, unknown>[]>`(select coalesce(json_agg(to_jsonb(d) order by d.due_at), '[]'::json) from ${deadlines} d
-            where d.shop_id = ${shopId} and d.case_id = ${caseId} and d.status = 'pending')`,
-        defaultReturnAddress: sql<Record<string, unknown> | null>`(select to_jsonb(a) from ${returnAddresses} a where a.shop_id = ${shopId} and a.is_default)`,
-        refunds:
+    // One SQL template, not Drizzle's select builder (see orderWithFacts): every action reads this.
+    const [row] = await queryRows<
+      Record<string, unknown> & { items: Record<string, unknown>[]; pendingDeadlines: Record<string, unknown>[]; defaultReturnAddress: Record<string, unknown> | null; refunds: Record<string, unknown>[] | null }
+    >(
+      db,
+      sql`select ${returnCases}.*,
+        (select coalesce(json_agg(to_jsonb(i) order by i.created_at, i.id), '[]'::json) from ${returnItems} i
+            where i.shop_id = ${shopId} and i.case_id = ${caseId}) as "items",
+        (select coalesce(json_agg(to_jsonb(d) order by d.due_at), '[]'::json) from ${deadlines} d
+            where d.shop_id = ${shopId} and d.case_id = ${caseId} and d.status = 'pending') as "pendingDeadlines",
+        (select to_jsonb(a) from ${returnAddresses} a where a.shop_id = ${shopId} and a.is_default) as "defaultReturnAddress",
+        ${
           typeof ref === 'string'
-            ? sql<null>`null::json`
-            : sql<Record<string, unknown>[]>`(select coalesce(json_agg(to_jsonb(r) order by r.created_at, r.id), '[]'::json) from ${refunds} r
-            where r.shop_id = ${shopId} and r.case_id = ${caseId})`,
-      })
-      .from(returnCases)
-      .where(and(eq(returnCases.shopId, shopId), sql`${returnCases.id} = ${caseId}`))
-      .limit(1);
+            ? sql`null::json`
+            : sql`(select coalesce(json_agg(to_jsonb(r) order by r.created_at, r.id), '[]'::json) from ${refunds} r
+            where r.shop_id = ${shopId} and r.case_id = ${caseId})`
+        } as "refunds"
+      from ${returnCases} where ${returnCases.shopId} = ${shopId} and ${returnCases.id} = ${caseId}`,
+    );
     if (!row) return undefined;
     return {
-      c: row.c,
+      c: rowFromJson(returnCases, row),
       items: rowsFromJson(returnItems, row.items),
       pendingDeadlines: rowsFromJson(deadlines, row.pendingDeadlines),
       defaultReturnAddress: row.defaultReturnAddress && rowFromJson(returnAddresses, row.defaultReturnAddress),
@@ -170,8 +172,14 @@ export const casesRepo = {
   async itemsOf(db: Executor, shopId: string, caseId: string): Promise<ItemRow[]> {
     return db.select().from(returnItems).where(and(eq(returnItems.shopId, shopId), eq(returnItems.caseId, caseId))).orderBy(asc(returnItems.createdAt), asc(returnItems.id));
   },
-  async eventsOf(db: Executor, shopId: string, caseId: string): Promise<EventRow[]> {
-    return db.select().from(caseEvents).where(and(eq(caseEvents.shopId, shopId), eq(caseEvents.caseId, caseId))).orderBy(asc(caseEvents.createdAt), asc(caseEvents.id));
+  /** Whether the policy granted a fast refund when the case was opened (recorded in its `case.created` event). */
+  async grantedFastRefund(db: Executor, shopId: string, caseId: string): Promise<boolean> {
+    const [row] = await queryRows<{ granted: boolean | null }>(
+      db,
+      sql`select e.payload->'automation'->'fastRefund' = 'true'::jsonb as granted from ${caseEvents} e
+          where e.shop_id = ${shopId} and e.case_id = ${caseId} and e.type = 'case.created' limit 1`,
+    );
+    return row?.granted === true;
   },
   async messagesOf(db: Executor, shopId: string, caseId: string, includeInternal: boolean): Promise<MessageRow[]> {
     const conditions = [eq(caseMessages.shopId, shopId), eq(caseMessages.caseId, caseId)];

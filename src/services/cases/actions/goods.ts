@@ -41,17 +41,11 @@ export const buyerShipped: ActionHandler<'buyer_shipped'> = async (a) => {
   });
   // 极速退款 at the first carrier scan, for buyers the policy trusted when they asked.
   const { fastRefund: rule } = (await policyById(a.tx, a.c.shopId, a.c.policyId)).automation;
-  if (rule.enabled && rule.trigger === 'first_scan' && !shipped.refundedEarly && (await grantedFastRefund(a, a.c.id))) {
+  if (rule.enabled && rule.trigger === 'first_scan' && !shipped.refundedEarly && (await casesRepo.grantedFastRefund(a.tx, a.c.shopId, a.c.id))) {
     return payFastRefund(a, shipped, { kind: 'system', rule: 'automation.fast_refund_first_scan' });
   }
   return shipped;
 };
-
-/** Whether the policy granted a fast refund when the case was opened (recorded in its first event). */
-async function grantedFastRefund(a: Parameters<ActionHandler>[0], caseId: string): Promise<boolean> {
-  const created = (await casesRepo.eventsOf(a.tx, a.c.shopId, caseId)).find((e) => e.type === 'case.created');
-  return (created?.payload.automation as { fastRefund?: boolean } | undefined)?.fastRefund === true;
-}
 
 /** The carrier stopped the outbound parcel: the buyer is refunded in full for it. */
 export const intercepted: ActionHandler<'intercepted'> = (a) => {
