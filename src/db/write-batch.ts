@@ -2,6 +2,7 @@ import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { pipelined, type Database, type Executor, type Tx } from './client.js';
 import { isRetryableTransactionError } from './errors.js';
+import { insertRowSql } from './insert-row.js';
 import { isReadPhaseWrite, readingPhase, ReadPhaseWrite } from './read-phase.js';
 import { orders, returnCases, variants } from './schema/index.js';
 
@@ -134,7 +135,7 @@ export class WriteBatch {
       ...this.rowGuards,
     ];
     const parts: SQLWrapper[] = [
-      ...this.writes.map((w) => ('table' in w ? tx.insert(w.table).values(w.row) : w)),
+      ...this.writes.map((w) => ('table' in w ? (insertRowSql(w.table, w.row) ?? tx.insert(w.table).values(w.row)) : w)),
       ...[...this.stock.values()]
         .filter((s) => s.delta !== 0)
         .map((s) =>
