@@ -1,5 +1,6 @@
-import { getTableColumns, SQL, sql, type Column } from 'drizzle-orm';
+import { SQL, sql, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { columnsOf } from './json-rows.js';
 
 interface InsertColumn {
   key: string;
@@ -11,7 +12,7 @@ const insertColumns = new WeakMap<PgTable, { columns: InsertColumn[]; names: unk
 function columnsFor(table: PgTable) {
   let found = insertColumns.get(table);
   if (found === undefined) {
-    const columns = Object.entries(getTableColumns(table))
+    const columns = columnsOf(table)
       // Generated columns are not inserted (Drizzle's own test, internal to its types).
       .filter(([, column]) => !(column as unknown as { shouldDisableInsert(): boolean }).shouldDisableInsert())
       .map(([key, column]) => ({ key, column }));

@@ -3,7 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 
 /** A table's columns by key, listed once per table (Drizzle copies them on every call). */
 const columnLists = new WeakMap<PgTable, [string, Column][]>();
-const columnsOf = (table: PgTable) => {
+export const columnsOf = (table: PgTable) => {
   let columns = columnLists.get(table);
   if (!columns) {
     columns = Object.entries(getTableColumns(table));

@@ -7,6 +7,8 @@ import { applyDeadline } from '../../src/worker/jobs/deadlines.js';
 import { queryRows } from '../../src/db/client.js';
 import { normalizedPhoneSql } from '../../src/db/repos/customers-profile-repo.js';
 import { normalizePhone } from '../../src/domain/orders/contact.js';
+import { policiesRepo } from '../../src/db/repos/policies-repo.js';
+import { POLICY_PRESETS } from '../../src/domain/policy/presets.js';
 
 /**
  * How many statements and round trips each use case sends to the database (docs/architecture.md, The write path: round
@@ -64,6 +66,13 @@ const LIFECYCLE_STATEMENTS = 21;
  * round trip on PostgreSQL.
  */
 const PAID_REFUND_BUDGET = { statements: 7, roundTrips: 6 };
+/**
+ * A shipment that pays the fast refund the policy granted at the first carrier scan: the case with its
+ * parts; its `case.created` grant (one row); the order the refund reads; one guarded write of the
+ * shipment and the refund; the simulated provider's payout record; the settlement's read and its
+ * guarded write, with the reply read in that round trip on PostgreSQL.
+ */
+const FIRST_SCAN_BUDGET = { statements: 8, roundTrips: 7 };
 /** A deadline the worker applies: read the case with its parts, write once (no reply to read). */
 const DEADLINE_BUDGET = { statements: 2, roundTrips: 2 };
 
@@ -217,6 +226,35 @@ describe('statement budget of a deadline', () => {
       expect((await api('GET', `/api/v1/returns/${id}`, { key: owner() })).body.status).toBe('approved');
       expect(m.statements).toBeLessThanOrEqual(DEADLINE_BUDGET.statements);
       expect(m.roundTrips).toBeLessThanOrEqual(DEADLINE_BUDGET.roundTrips);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('statement budget of a fast refund paid at the first carrier scan', () => {
+  it('the buyer ships, the policy granted 极速退款 when the case was opened: the shipment and the payout within budget', async () => {
+    const fast = await createTestShop(t.ctx, 'budget-first-scan');
+    expect((await api('PATCH', '/api/v1/shop', { key: fast.keys.owner, body: { refundProvider: 'simulated' } })).status).toBe(200);
+    const policy = structuredClone(POLICY_PRESETS.china_marketplace);
+    policy.automation.fastRefund = { enabled: true, maxRefundMinor: 1_000_000, maxRiskScore: 100, minCompletedOrders: 0, trigger: 'first_scan' };
+    await policiesRepo.insertVersion(t.ctx.db, { shopId: fast.id, version: 2, document: policy, note: 'first scan', createdAt: new Date(1000) });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const shipped = async () => {
+        const order = await placeOrder(api, fast.keys.owner);
+        const opened = await api('POST', '/api/v1/returns', { key: fast.keys.owner, body: { orderId: order.id, type: 'return_refund', items: [{ lineId: order.lines[0]!.id, quantity: 1, reasonCode: 'no_reason' }] } });
+        const id = opened.body.id as string;
+        if (opened.body.status === 'requested') expect((await act(api, fast.keys.owner, id, 'approve')).status).toBe(200);
+        return measure(() => act(api, fast.keys.owner, id, 'buyer_shipped', { carrier: 'SF', trackingNumber: `SF${Date.now()}` }));
+      };
+      await shipped(); // warm-up
+      const m = await shipped();
+      expect(m.result.status).toBe(200);
+      expect(m.result.body).toMatchObject({ refundedEarly: true });
+      console.log(JSON.stringify({ firstScanFastRefund: { statements: m.statements, roundTrips: m.roundTrips } }));
+      expect(m.statements).toBeLessThanOrEqual(FIRST_SCAN_BUDGET.statements);
+      expect(m.roundTrips).toBeLessThanOrEqual(t.handle.kind === 'postgres' ? FIRST_SCAN_BUDGET.roundTrips : FIRST_SCAN_BUDGET.statements);
     } finally {
       vi.useRealTimers();
     }
