@@ -44,6 +44,7 @@ import { healthRoutes } from './routes/health.js';
 import { portalRoutes } from './routes/portal/index.js';
 import { webRoutes } from './routes/web.js';
 import { ErrorSchema } from './schemas/common.js';
+import { sharedSerializers } from './shared-serializers.js';
 import './types.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -65,6 +66,7 @@ export async function buildApp({ ctx, logger }: AppOptions): Promise<FastifyInst
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
     },
     ajv: { customOptions: { strict: false } },
+    schemaController: { compilersFactory: { buildSerializer: sharedSerializers() } },
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
