@@ -8,9 +8,9 @@ type Serialize = ReturnType<RouteSerializerCompiler>;
 /**
  * Fastify compiles a reply serializer for every route and status, and fast-json-stringify
  * generates source for each: a case's is 160 kB, and some 70 routes answer with a case. Built
- * once per distinct schema, they leave the process about 20 MiB lighter (docs/operations.md,
- * Memory). Serializers are pure functions of their schema and the shared schemas, so routes whose
- * schemas are equal may share one.
+ * once per distinct schema, they leave the process about 12 MiB lighter at rest and 15–30 MiB
+ * lighter at its peak under load (docs/operations.md, Memory). Serializers are pure functions of
+ * their schema and the shared schemas, so routes whose schemas are equal may share one.
  */
 export function sharedSerializers(): SerializerFactory {
   const build = SerializerSelector();
