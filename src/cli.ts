@@ -110,7 +110,7 @@ async function demoBanner(config: Config): Promise<string | null> {
 async function serve(config: Config) {
   const started = Date.now();
   const rt = await open(config);
-  const [{ buildApp }, { startWorker }, { DEMO_ORDERS, DEMO_SEED, refreshDemoShowcase }, { databaseMetrics, startMetricsServer }, { shutdownOnSignals }] = await Promise.all([
+  const [{ buildApp }, { startWorker, jobsBesideRequests }, { DEMO_ORDERS, DEMO_SEED, refreshDemoShowcase }, { databaseMetrics, startMetricsServer }, { shutdownOnSignals }] = await Promise.all([
     loadServer(),
     loadWorker(),
     loadDemo(),
@@ -124,7 +124,8 @@ async function serve(config: Config) {
     const moved = await refreshDemoShowcase(rt.ctx);
     if (moved.length > 0) app.log.info(`Demo orders ${moved.join(', ')} moved to a delivery a few days ago, so they can be returned again.`);
   }
-  const worker = config.workerInProcess ? startWorker(rt.ctx, app.log as unknown as pino.Logger) : null;
+  const jobs = jobsBesideRequests(config.workerInProcess, rt.handle.kind);
+  const worker = jobs.length > 0 ? startWorker(rt.ctx, app.log as unknown as pino.Logger, jobs) : null;
   await app.listen({ host: config.host, port: config.port });
   const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(config.host, config.metricsPort, databaseMetrics(rt.ctx));
   if (metricsServer) app.log.info({ port: config.metricsPort }, 'metrics on their own port: GET /metrics');

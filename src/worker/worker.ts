@@ -45,6 +45,13 @@ async function drain(run: JobRun, batch: () => Promise<number>, full = 100) {
   return total;
 }
 
+/**
+ * Analyses the tables that grew or changed by a fifth since their last analysis (one catalogue
+ * query when none did, so it runs often): hot statements keep their plans until statistics change,
+ * and plans made on small tables stay slow as they grow (docs/operations.md, Processes).
+ */
+export const PLANNER_STATISTICS_JOB: Job = { name: 'planner-statistics', everyMs: 5_000, run: (ctx) => refreshPlannerStatistics(ctx.db) };
+
 export const JOBS: Job[] = [
   { name: 'purge-expired', everyMs: 10 * 60_000, run: purgeExpired },
   { name: 'retry-refunds', everyMs: 5_000, run: (ctx, run) => retryDueRefunds(ctx, 50, run.stopping) },
@@ -63,7 +70,7 @@ export const JOBS: Job[] = [
   { name: 'sms', everyMs: 2_000, run: (ctx, run) => drain(run, () => sendDueSms(ctx), 50) },
   // Buyers whose ship-back deadline is a day away are reminded once (by e-mail or SMS).
   { name: 'ship-reminders', everyMs: 60_000, run: (ctx, run) => drain(run, () => queueShipReminders(ctx), 100) },
-  { name: 'planner-statistics', everyMs: 30_000, run: (ctx) => refreshPlannerStatistics(ctx.db) },
+  PLANNER_STATISTICS_JOB,
   // Folds pending rollup updates in, rebuilds shops marked for it, raises quality-rate alerts.
   { name: 'analytics', everyMs: 30_000, run: runAnalyticsJobs },
   // Storefronts, marketplaces and carriers pull what changed; failures back off per connection.
@@ -71,6 +78,16 @@ export const JOBS: Job[] = [
   // Parcels whose carrier callbacks never came (not configured, or missed) are asked about in real time.
   { name: 'carrier-tracking', everyMs: 60_000, run: (ctx, run) => drain(run, () => pollDueParcels(ctx, 20, run.stopping), 20) },
 ];
+
+/**
+ * The jobs `retour serve` runs beside its requests: all of them with the worker in the process;
+ * otherwise none on PostgreSQL (a `retour worker` runs them), but on PGlite still the planner
+ * statistics, as PGlite has no autovacuum and no other process can open its database.
+ */
+export function jobsBesideRequests(workerInProcess: boolean, database: 'pglite' | 'postgres'): readonly Job[] {
+  if (workerInProcess) return JOBS;
+  return database === 'pglite' ? [PLANNER_STATISTICS_JOB] : [];
+}
 
 /**
  * Runs the background jobs on their intervals until stopped. Jobs are safe to run in several
