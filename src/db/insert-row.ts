@@ -24,6 +24,37 @@ function columnsFor(table: PgTable) {
 }
 
 /**
+ * A row to insert with the values Drizzle would make for it in node (`$defaultFn`, `$onUpdateFn`)
+ * made once: `write` is what to insert, `stored` the whole row as the table will hold it, or null
+ * when the database decides part of it (an SQL default, a value given as SQL, a generated column).
+ * The batch inserts `write`, so what it keeps of the row is what was written.
+ */
+export function completeRow<T extends PgTable>(table: T, row: T['$inferInsert']): { write: T['$inferInsert']; stored: Record<string, unknown> | null } {
+  const found = columnsFor(table);
+  const given = row as Record<string, unknown>;
+  if (!found || found.columns.length !== columnsOf(table).length) return { write: row, stored: null };
+  const write: Record<string, unknown> = { ...given };
+  const stored: Record<string, unknown> = {};
+  let exact = true;
+  for (const { key, column } of found.columns) {
+    let value = given[key];
+    if (value === undefined && column.defaultFn !== undefined) value = write[key] = column.defaultFn();
+    else if (value === undefined && !column.default && column.onUpdateFn !== undefined) value = write[key] = column.onUpdateFn();
+    if (value === undefined) {
+      // Left to the table's default: known when it is a plain value, or when there is none (null).
+      if (!column.hasDefault) stored[key] = null;
+      else if (column.default !== undefined && !(column.default instanceof SQL)) stored[key] = column.default;
+      else exact = false;
+    } else {
+      if (value instanceof SQL) exact = false;
+      // As a read gives it back: JSON without undefined fields, dates from their text, arrays parsed.
+      else stored[key] = value === null ? null : column.mapFromDriverValue(column.mapToDriverValue(value));
+    }
+  }
+  return { write: write as T['$inferInsert'], stored: exact ? stored : null };
+}
+
+/**
  * The statement `db.insert(table).values(row)` builds, built without the builder: the same text
  * and parameters (defaults, `$defaultFn` and `$onUpdateFn` as Drizzle applies them), so prepared
  * statements keep their names. Drizzle's insert builder told every value and column apart with

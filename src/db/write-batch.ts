@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { pipelined, type Database, type Executor, type Tx } from './client.js';
 import { isRetryableTransactionError } from './errors.js';
-import { insertRowSql } from './insert-row.js';
+import { completeRow, insertRowSql } from './insert-row.js';
 import { isReadPhaseWrite, readingPhase, ReadPhaseWrite } from './read-phase.js';
 import { orders, returnCases, variants } from './schema/index.js';
 
@@ -18,7 +18,7 @@ import { orders, returnCases, variants } from './schema/index.js';
  * written and settled by two moves of one action is stored once, settled).
  */
 export class WriteBatch {
-  private readonly writes: (SQLWrapper | { table: PgTable; row: Record<string, unknown> })[] = [];
+  private readonly writes: ({ sql: SQLWrapper; table: PgTable } | { table: PgTable; row: Record<string, unknown> })[] = [];
   private readonly casePatches = new Map<string, { shopId: string; id: string; patch: Record<string, unknown>; moves: number; readVersion: number }>();
   /** Orders whose facts (claims, refunds) this use case read and relies on: the version it read. */
   private readonly orderGuards = new Map<string, { shopId: string; id: string; version: number }>();
@@ -27,6 +27,7 @@ export class WriteBatch {
   private readonly rowGuards: SQLWrapper[] = [];
   private readonly afterFlush: ((tx: Tx) => Promise<void>)[] = [];
   private readonly readsAfter: { query: SQL; use: (rows: Record<string, unknown>[]) => void }[] = [];
+  private readonly replies: { fromWrite: (written: WrittenRows) => boolean; read: { query: SQL; use: (rows: Record<string, unknown>[]) => void } }[] = [];
   /** Per-use-case views that writers keep in step with what they batch (e.g. a case's pending deadlines). */
   readonly memo = new Map<string, unknown>();
   private readonly insertedCases = new Map<string, Record<string, unknown>>();
@@ -47,8 +48,9 @@ export class WriteBatch {
     readonly optimistic = false,
   ) {}
 
-  add(write: SQLWrapper) {
-    this.writes.push(write);
+  /** A write given as SQL, and the table it changes (so the batch knows which rows it can no longer tell). */
+  add(write: SQLWrapper, table: PgTable) {
+    this.writes.push({ sql: write, table });
   }
 
   /** A row to insert; the object is read at flush time, so it may still be changed until then. */
@@ -101,6 +103,15 @@ export class WriteBatch {
   }
 
   /**
+   * A reply built from the rows this batch writes (`fromWrite`, true when it could), without reading
+   * them back; where it could not (a row the database completes, a table changed by SQL), `read`
+   * goes with the write instead, as readAfter.
+   */
+  replyFromWrite(fromWrite: (written: WrittenRows) => boolean, read: { query: SQL; use: (rows: Record<string, unknown>[]) => void }) {
+    this.replies.push({ fromWrite, read });
+  }
+
+  /**
    * A write that must change exactly one row, returning `1` for it (an update whose where clause
    * says the row is still as read): otherwise the whole write fails and the use case runs again.
    */
@@ -134,8 +145,20 @@ export class WriteBatch {
       ),
       ...this.rowGuards,
     ];
+    const written = new WrittenRows();
+    if (this.stock.size > 0) written.changedBySql(variants);
+    // The guards change the cases' own columns, which the use case has in hand, and the orders' versions.
+    for (const o of this.orderGuards.values()) written.orderVersions.set(o.id, o.version + 1);
     const parts: SQLWrapper[] = [
-      ...this.writes.map((w) => ('table' in w ? (insertRowSql(w.table, w.row) ?? tx.insert(w.table).values(w.row)) : w)),
+      ...this.writes.map((w) => {
+        if ('sql' in w) {
+          written.changedBySql(w.table);
+          return w.sql;
+        }
+        const { write, stored } = completeRow(w.table, w.row);
+        written.inserted(w.table, stored);
+        return insertRowSql(w.table, write) ?? tx.insert(w.table).values(write);
+      }),
       ...[...this.stock.values()]
         .filter((s) => s.delta !== 0)
         .map((s) =>
@@ -153,6 +176,7 @@ export class WriteBatch {
     this.memo.clear();
     this.insertedCases.clear();
     const reads = this.readsAfter.splice(0);
+    for (const reply of this.replies.splice(0)) if (!reply.fromWrite(written)) reads.push(reply.read);
     const write = guards.length > 0 ? guardedStatement(guards, parts) : parts.length === 1 ? parts[0]!.getSQL() : parts.length > 1 ? oneStatement(parts) : null;
     if (reads.length === 0) {
       if (write) await tx.execute(write);
@@ -185,9 +209,9 @@ const batches = new WeakMap<object, WriteBatch>();
 export const batchOf = (db: Executor): WriteBatch | undefined => batches.get(db);
 
 /** Stores a write: in the transaction's batch when it has one, else at once. */
-export async function save(db: Executor, write: SQLWrapper & PromiseLike<unknown>): Promise<void> {
+export async function save(db: Executor, write: SQLWrapper & PromiseLike<unknown>, table: PgTable): Promise<void> {
   const batch = batchOf(db);
-  if (batch) batch.add(write);
+  if (batch) batch.add(write, table);
   else await write;
 }
 
@@ -262,5 +286,40 @@ export async function batchedTransaction<T>(db: Database, fn: (tx: Tx, batch: Wr
     } catch (err) {
       if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableTransactionError(err)) throw err;
     }
+  }
+}
+
+/**
+ * What one flush wrote, row by row where the batch knows each row exactly as stored
+ * (`completeRow`): a reply can be built from it instead of reading the rows back. A table that
+ * a write changed by SQL, or that got a row the database completes, is unknown.
+ */
+export class WrittenRows {
+  private readonly rows = new Map<PgTable, Record<string, unknown>[] | null>();
+  /** The version each order guarded by the write (WriteBatch.guardOrder) has after it. */
+  readonly orderVersions = new Map<string, number>();
+
+  inserted(table: PgTable, stored: Record<string, unknown> | null) {
+    const rows = this.rows.get(table);
+    if (rows === null) return;
+    if (stored === null) this.rows.set(table, null);
+    else if (rows) rows.push(stored);
+    else this.rows.set(table, [stored]);
+  }
+
+  changedBySql(table: PgTable) {
+    this.rows.set(table, null);
+  }
+
+  /** The rows inserted into `table` that `keep` accepts, or null if the batch cannot tell them. */
+  of<T extends PgTable>(table: T, keep: (row: T['$inferSelect']) => boolean): T['$inferSelect'][] | null {
+    const rows = this.rows.get(table);
+    if (rows === null) return null;
+    return ((rows ?? []) as T['$inferSelect'][]).filter(keep);
+  }
+
+  /** Whether a write of this flush changed rows of `table` (SQL writes and guards count, inserts too). */
+  touched(table: PgTable): boolean {
+    return this.rows.has(table);
   }
 }

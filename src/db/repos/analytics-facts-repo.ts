@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client.js';
 import { batchOf } from '../write-batch.js';
+import { analyticsFacts } from '../schema/index.js';
 import { uuids } from './analytics-families.js';
 
 /**
@@ -68,7 +69,7 @@ export const analyticsFactsRepo = {
   async append(db: Executor, rows: readonly FactRow[]): Promise<void> {
     if (rows.length === 0) return;
     const batch = batchOf(db);
-    if (batch) batch.add(insertFactsSql(rows));
+    if (batch) batch.add(insertFactsSql(rows), analyticsFacts);
     else await db.execute(insertFactsSql(rows));
   },
 

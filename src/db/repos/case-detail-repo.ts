@@ -32,9 +32,22 @@ export function caseDetailQuery(shopId: string, caseId: string, orderId: string,
       (select to_jsonb(x) from customers x where x.shop_id = ${shopId} and x.id = ${customerId}::uuid) as customer`;
 }
 
-export type CaseDetailRows = ReturnType<typeof caseDetailFromRow>;
+/** A case's reply rows; of its order's lines and buyer, only what the reply shows (a create has no more in hand). */
+export interface CaseDetailRows {
+  items: (typeof returnItems.$inferSelect)[];
+  events: (typeof caseEvents.$inferSelect)[];
+  messages: (typeof caseMessages.$inferSelect)[];
+  evidence: (typeof evidence.$inferSelect)[];
+  shipments: (typeof returnShipments.$inferSelect)[];
+  replacements: (typeof exchanges.$inferSelect)[];
+  refunds: (typeof refunds.$inferSelect)[];
+  deadlines: (typeof deadlines.$inferSelect)[];
+  order: typeof orders.$inferSelect | undefined;
+  lines: Pick<typeof orderLines.$inferSelect, 'id' | 'lineNo' | 'sku' | 'title'>[];
+  customer: Pick<typeof customers.$inferSelect, 'id' | 'name' | 'email' | 'phone'> | null;
+}
 
-export function caseDetailFromRow(row: Record<string, unknown> | undefined) {
+export function caseDetailFromRow(row: Record<string, unknown> | undefined): CaseDetailRows {
   const many = (key: string) => (row?.[key] ?? null) as Json[] | null;
   const one = (key: string) => (row?.[key] ?? null) as Json | null;
   return {

@@ -48,6 +48,7 @@ type OrderWithFactsRow = Record<string, unknown> & {
   policies: (Record<string, unknown> | null)[] | null;
   buyerHistory: Record<string, unknown> | string | null;
   defaultReturnAddress: Record<string, unknown> | null;
+  customer: Record<string, unknown> | null;
 };
 
 /** A line of `orderWithFacts` (JSON, so numbers are numbers and names are the columns'). */
@@ -166,7 +167,7 @@ export const casesRepo = {
     )[0]!;
   },
   async updateItem(db: Executor, shopId: string, id: string, patch: Partial<typeof returnItems.$inferInsert>) {
-    await save(db, db.update(returnItems).set(patch).where(and(eq(returnItems.shopId, shopId), eq(returnItems.id, id))));
+    await save(db, db.update(returnItems).set(patch).where(and(eq(returnItems.shopId, shopId), eq(returnItems.id, id))), returnItems);
   },
 
   async itemsOf(db: Executor, shopId: string, caseId: string): Promise<ItemRow[]> {
@@ -271,7 +272,15 @@ export const casesRepo = {
     db: Executor,
     shopId: string,
     orderId: string,
-    options: { lock: boolean; excludeCaseId?: string; rmaSequence?: string; withPolicies?: boolean; /** A buyer's history (buyerHistorySql) read along. */ buyerHistory?: SQL | null },
+    options: {
+      lock: boolean;
+      excludeCaseId?: string;
+      rmaSequence?: string;
+      withPolicies?: boolean;
+      /** The order's buyer, as a reply about a case of the order shows them. */
+      withCustomer?: boolean;
+      /** A buyer's history (buyerHistorySql) read along. */ buyerHistory?: SQL | null;
+    },
   ) {
     const exclude = options.excludeCaseId ?? '00000000-0000-0000-0000-000000000000';
     // One SQL template, not Drizzle's select builder: building that select (its 42 fields, each
@@ -319,7 +328,8 @@ export const casesRepo = {
           : sql`null::json`} as "policies",
         ${options.buyerHistory ?? sql`null::jsonb`} as "buyerHistory",
         -- …and the address an approval in the same write would send the goods back to.
-        ${options.withPolicies ? sql`(select to_jsonb(a) from ${returnAddresses} a where a.shop_id = orders.shop_id and a.is_default)` : sql`null::jsonb`} as "defaultReturnAddress"
+        ${options.withPolicies ? sql`(select to_jsonb(a) from ${returnAddresses} a where a.shop_id = orders.shop_id and a.is_default)` : sql`null::jsonb`} as "defaultReturnAddress",
+        ${options.withCustomer ? sql`(select to_jsonb(cu) from ${customers} cu where cu.shop_id = orders.shop_id and cu.id = orders.customer_id)` : sql`null::jsonb`} as "customer"
       from ${orders} where ${orders.shopId} = ${shopId} and ${orders.id} = ${orderId}`;
     if (options.lock) {
       // The lock is its own statement: a statement that waits for a lock still reads the other
@@ -345,6 +355,7 @@ export const casesRepo = {
       buyerHistory: row.buyerHistory,
       policies: versions,
       defaultReturnAddress,
+      customer: options.withCustomer ? (row.customer ? rowFromJson(customers, row.customer) : null) : undefined,
       caseRefunds: Number(row.caseRefunds),
       refundedMinor: Number(row.refundedMinor),
       shippingRefundedMinor: Number(row.shippingRefundedMinor),

@@ -154,7 +154,7 @@ export const refundsRepo = {
     if (!rows.length) return;
     const write = db.insert(storeCreditLedger).values(rows).onConflictDoNothing();
     const batch = batchOf(db);
-    if (batch) batch.add(write);
+    if (batch) batch.add(write, storeCreditLedger);
     else await write;
   },
 

@@ -19,6 +19,7 @@ import { addressKeyOf } from '../../domain/risk/normalise.js';
 import { buyerRiskSettings } from '../../domain/risk/settings.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { OrderRow } from '../../db/repos/orders-repo.js';
+import type { CustomerRow } from '../../db/repos/customers-repo.js';
 import type { ShopRow } from '../../db/repos/shops-repo.js';
 import { batchOf } from '../../db/write-batch.js';
 import type { KnownPolicies } from '../policy/index.js';
@@ -36,6 +37,8 @@ export interface OrderContext {
   caseRefunds: number;
   /** The shop's policy versions a request about this order may be judged by, when asked for (`withPolicies`). */
   policies: KnownPolicies | null;
+  /** The order's buyer, when asked for (`withCustomer`); null for a guest order. */
+  customer: CustomerRow | null | undefined;
   /** The buyer's history, when asked for (`buyer`). */
   buyerHistory: BuyerHistory | undefined;
   /** The order's buyer's history as read with `buyerOfOrder`, with the contacts and windows it was read with. */
@@ -59,6 +62,8 @@ export async function loadOrderContext(
     excludeCaseId?: string;
     rmaSequence?: string;
     withPolicies?: boolean;
+    /** Read the order's buyer (as a case's reply shows them) in the same statement. */
+    withCustomer?: boolean;
     /** Read the buyer's history (default windows, no contacts) in the same statement. */
     buyer?: { customerId: string | null; now: Date };
     /** Read the history of the order's buyer with these windows, and the order's contacts, in the same statement (a create). */
@@ -116,6 +121,7 @@ export async function loadOrderContext(
     rmaCounter: found.rmaCounter,
     caseRefunds: found.caseRefunds,
     policies: found.policies,
+    customer: found.customer,
     buyerHistory: buyer ? buyerHistoryFromJson(found.buyerHistory) : undefined,
     orderBuyer: buyerOfOrder ? { ...buyerHistoryOfOrderFromJson(found.buyerHistory), windows: buyerOfOrder.windows } : undefined,
   };

@@ -23,7 +23,8 @@ import { mailLocaleOf } from '../../domain/mail/templates.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { ActionContext } from './action-context.js';
 import { payRefunds, runAction } from './perform-action.js';
-import { prefetchCaseDetail } from './reply-prefetch.js';
+import { replyOfOpenedCase } from './reply-prefetch.js';
+import type { CaseDetailRows } from '../../db/repos/case-detail-repo.js';
 import { recordCaseReply, type ReplyRecorder } from './reply-recorder.js';
 import { syncDeadlines } from './deadlines.js';
 import { caseSnapshot, publish } from '../events.js';
@@ -92,7 +93,7 @@ const lastSignalWindows = new Map<string, SignalWindows>();
 export async function assessRequest(tx: Tx, ctx: ServiceContext, shop: ShopRow, input: CaseRequest, options: { lock: boolean; rmaSequence?: string }) {
   const now = ctx.clock.now();
   const windows = lastSignalWindows.get(shop.id) ?? signalWindowsOf(buyerRiskSettings({}));
-  const orderCtx = await loadOrderContext(tx, shop, input.orderId, { ...options, withPolicies: true, buyerOfOrder: { now, windows } });
+  const orderCtx = await loadOrderContext(tx, shop, input.orderId, { ...options, withPolicies: true, withCustomer: true, buyerOfOrder: { now, windows } });
   const requested = input.items.map((i) => ({ lineId: i.lineId, quantity: i.quantity, reasonCode: i.reasonCode, condition: i.condition ?? 'unopened' }));
   for (const item of requested) {
     if (!orderCtx.facts.lines.some((l) => l.lineId === item.lineId)) throw unprocessable('case.line_not_in_order', 'An item names a line of another order', { lineId: item.lineId });
@@ -168,7 +169,7 @@ export async function createCase(
     options.within?.(batch, decided);
     if (options.reply) batch.then((flushed) => recordCaseReply(flushed, options.reply!, decided));
     // A refund paid after the write changes the case again: its reply is read after that.
-    else if (options.detailFor && batch.optimistic && writtenRefunds.length === 0) prefetchCaseDetail(batch, decided, options.detailFor);
+    else if (options.detailFor && batch.optimistic && writtenRefunds.length === 0) replyOfOpenedCase(batch, decided, options.detailFor, orderReadOf(decided));
     return decided;
   });
   return payRefunds(ctx, shop.id, opened, writtenRefunds, options.reply, options.detailFor);
@@ -307,9 +308,16 @@ export async function openCase({ tx, batch, ctx, shop, input, actor, rmaSequence
     await syncDeadlines(tx, created, actor, a.now);
     await publish(tx, shop.id, 'return.created', created.id, { case: caseSnapshot(created), items: items.map((i) => ({ id: i.id, lineId: i.orderLineId, quantity: i.quantity, reasonCode: i.reasonCode })), actor: { kind: actor.kind } }, a.now);
     await requestEvidence(tx, created, actor, a.verdict.automation.decisionRuling, a.policyRow.document, input, a.orderCtx.order.locale, a.now);
-    return decideAutomatically({ tx, ctx, shop, c: created, actor, now: a.now, writtenRefunds, batch }, a.verdict.automation, a.policyRow.document);
+    const decided = await decideAutomatically({ tx, ctx, shop, c: created, actor, now: a.now, writtenRefunds, batch }, a.verdict.automation, a.policyRow.document);
+    const { order, lines, customer } = a.orderCtx;
+    orderReads.set(decided, { order, lines: lines.map((l) => ({ id: l.id, lineNo: l.line_no, sku: l.sku, title: l.title })), customer: customer ?? null });
+    return decided;
   }
 }
+
+/** What openCase read of the case's order, kept against the case row it returns: its reply shows them. */
+const orderReads = new WeakMap<CaseRow, Pick<CaseDetailRows, 'order' | 'lines' | 'customer'>>();
+const orderReadOf = (c: CaseRow) => orderReads.get(c)!;
 
 /** Blocklist and allowlist entries as lines beside the risk factors, so staff see why a case waits for them. */
 function listFactors(lists: ListHit[]) {

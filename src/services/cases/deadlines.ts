@@ -35,7 +35,7 @@ export async function syncDeadlines(tx: Tx, c: CaseRow, actor: Actor, now: Date)
     if (batch) {
       pending.splice(pending.indexOf(d), 1);
       if (written(batch).has(d)) Object.assign(d, applied ? { status: 'applied', appliedAt: now } : { status: 'cancelled', cancelledAt: now });
-      else batch.add(deadlinesRepo.finishQuery(tx, d, applied ? 'applied' : 'cancelled', now));
+      else batch.add(deadlinesRepo.finishQuery(tx, d, applied ? 'applied' : 'cancelled', now), deadlines);
     } else {
       await deadlinesRepo.finish(tx, d, applied ? 'applied' : 'cancelled', now);
     }

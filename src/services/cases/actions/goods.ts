@@ -78,6 +78,7 @@ export const receive: ActionHandler<'receive'> = async (a) => {
       .update(returnShipments)
       .set({ status: 'delivered', deliveredAt: a.now, nextPollAt: null })
       .where(and(eq(returnShipments.shopId, a.c.shopId), eq(returnShipments.caseId, a.c.id), eq(returnShipments.direction, 'return'), eq(returnShipments.status, 'in_transit'))),
+    returnShipments,
   );
   const received = items.map((i) => ({ itemId: i.id, declared: i.quantity, received: given.get(i.id) ?? i.quantity }));
   // The buyer's mail says "received" only when something was: an empty parcel gets "nothing arrived".
