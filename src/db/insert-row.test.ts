@@ -2,9 +2,9 @@ import { is, sql } from 'drizzle-orm';
 import { drizzle as mockDrizzle } from 'drizzle-orm/node-postgres';
 import { PgDialect, PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { insertRowSql } from './insert-row.js';
+import { completeRow, insertRowSql } from './insert-row.js';
 import * as schema from './schema/index.js';
-import { caseEvents, deadlines, returnCases } from './schema/index.js';
+import { caseEvents, caseMessages, deadlines, returnCases } from './schema/index.js';
 
 // Builds statements without a database.
 const qb = mockDrizzle.mock();
@@ -41,5 +41,40 @@ describe('insertRowSql', () => {
       expect({ text, params }).toEqual(compiled(qb.insert(table).values(row as never).getSQL()));
       expect(params.length).toBeGreaterThan(3);
     }
+  });
+});
+
+describe('completeRow', () => {
+  const at = new Date('2026-11-01T08:00:00.123Z');
+  const event = { shopId: 's', caseId: 'c', type: 'case.created', action: 'create', toStatus: 'requested', actorKind: 'system', createdAt: at };
+
+  it('makes node-made values once: the row it writes and the row it keeps have the same id', () => {
+    const { write, stored } = completeRow(caseEvents, event as never);
+    const id = (write as { id: string }).id;
+    expect(id).toMatch(/^[0-9a-f]{8}-/);
+    expect(stored).toMatchObject({ id, createdAt: at, type: 'case.created' });
+    // The insert names the made id as a value, as Drizzle would have made it at the insert.
+    expect(dialect.sqlToQuery(insertRowSql(caseEvents, write)!).params).toContain(id);
+  });
+
+  it('keeps a value left to a plain default as that default, and one with no default as null', () => {
+    const { stored } = completeRow(caseEvents, event as never);
+    expect(stored).toMatchObject({ payload: {}, fromStatus: null });
+  });
+
+  it('keeps values as a read gives them back: JSON without undefined fields and with dates as text', () => {
+    const { stored } = completeRow(caseEvents, { ...event, payload: { at, gone: undefined, n: 1 } } as never);
+    expect(stored!.payload).toEqual({ at: at.toISOString(), n: 1 });
+    expect(Object.keys(stored!.payload as object)).not.toContain('gone');
+  });
+
+  it('cannot tell a row the database completes: a column left to an SQL default, or a value given as SQL', () => {
+    // created_at defaults to now() in the database.
+    expect(completeRow(caseEvents, { ...event, createdAt: undefined } as never).stored).toBeNull();
+    expect(completeRow(caseEvents, { ...event, createdAt: sql`now()` } as never).stored).toBeNull();
+    // evidence_ids defaults to '{}'::uuid[] in SQL; given, the row is known.
+    const message = { shopId: 's', caseId: 'c', visibility: 'public', authorKind: 'system', body: 'b', createdAt: at };
+    expect(completeRow(caseMessages, message as never).stored).toBeNull();
+    expect(completeRow(caseMessages, { ...message, evidenceIds: [] } as never).stored).toMatchObject({ evidenceIds: [] });
   });
 });

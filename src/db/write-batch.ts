@@ -145,16 +145,18 @@ export class WriteBatch {
       ),
       ...this.rowGuards,
     ];
-    const written = new WrittenRows();
-    if (this.stock.size > 0) written.changedBySql(variants);
+    // Rows are completed and kept only for a reply built from them (replyFromWrite).
+    const written = this.replies.length > 0 ? new WrittenRows() : null;
+    if (this.stock.size > 0) written?.changedBySql(variants);
     // The guards change the cases' own columns, which the use case has in hand, and the orders' versions.
-    for (const o of this.orderGuards.values()) written.orderVersions.set(o.id, o.version + 1);
+    for (const o of this.orderGuards.values()) written?.orderVersions.set(o.id, o.version + 1);
     const parts: SQLWrapper[] = [
       ...this.writes.map((w) => {
         if ('sql' in w) {
-          written.changedBySql(w.table);
+          written?.changedBySql(w.table);
           return w.sql;
         }
+        if (!written) return insertRowSql(w.table, w.row) ?? tx.insert(w.table).values(w.row);
         const { write, stored } = completeRow(w.table, w.row);
         written.inserted(w.table, stored);
         return insertRowSql(w.table, write) ?? tx.insert(w.table).values(write);
@@ -176,7 +178,7 @@ export class WriteBatch {
     this.memo.clear();
     this.insertedCases.clear();
     const reads = this.readsAfter.splice(0);
-    for (const reply of this.replies.splice(0)) if (!reply.fromWrite(written)) reads.push(reply.read);
+    for (const reply of this.replies.splice(0)) if (!reply.fromWrite(written!)) reads.push(reply.read);
     const write = guards.length > 0 ? guardedStatement(guards, parts) : parts.length === 1 ? parts[0]!.getSQL() : parts.length > 1 ? oneStatement(parts) : null;
     if (reads.length === 0) {
       if (write) await tx.execute(write);
