@@ -320,7 +320,7 @@ export class WrittenRows {
     return ((rows ?? []) as T['$inferSelect'][]).filter(keep);
   }
 
-  /** Whether a write of this flush changed rows of `table` (SQL writes and guards count, inserts too). */
+  /** Whether this flush inserted into `table` or changed it by SQL (the version guards are not counted). */
   touched(table: PgTable): boolean {
     return this.rows.has(table);
   }
