@@ -39,6 +39,16 @@ export interface CaseFilter {
 }
 
 /** The row `orderWithFacts` reads: the order's columns (by their SQL names) and what was read along. */
+/** What `orderWithFacts` reads besides the order and its lines' facts. */
+export interface OrderReadOptions {
+  lock: boolean;
+  excludeCaseId?: string;
+  rmaSequence?: string;
+  withPolicies?: boolean;
+  /** The order's buyer, as a reply about a case of the order shows them. */
+  withCustomer?: boolean;
+}
+
 type OrderWithFactsRow = Record<string, unknown> & {
   lines: OrderFactLine[];
   refundedMinor: string | number;
@@ -272,15 +282,7 @@ export const casesRepo = {
     db: Executor,
     shopId: string,
     orderId: string,
-    options: {
-      lock: boolean;
-      excludeCaseId?: string;
-      rmaSequence?: string;
-      withPolicies?: boolean;
-      /** The order's buyer, as a reply about a case of the order shows them. */
-      withCustomer?: boolean;
-      /** A buyer's history (buyerHistorySql) read along. */ buyerHistory?: SQL | null;
-    },
+    options: OrderReadOptions & { /** A buyer's history (buyerHistorySql) read along. */ buyerHistory?: SQL | null },
   ) {
     const exclude = options.excludeCaseId ?? '00000000-0000-0000-0000-000000000000';
     // One SQL template, not Drizzle's select builder: building that select (its 42 fields, each

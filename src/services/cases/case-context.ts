@@ -2,7 +2,7 @@ import type { CustomerFacts, OrderFacts } from '../../domain/cases/facts.js';
 import { assessRisk, type BuyerProfile, type RiskAssessment } from '../../domain/risk/score.js';
 import { notFound } from '../../domain/errors.js';
 import type { Executor } from '../../db/client.js';
-import { casesRepo, type OrderFactLine } from '../../db/repos/cases-repo.js';
+import { casesRepo, type OrderFactLine, type OrderReadOptions } from '../../db/repos/cases-repo.js';
 import {
   buyerHistory,
   buyerHistoryFromJson,
@@ -57,13 +57,7 @@ export async function loadOrderContext(
   tx: Executor,
   shop: ShopRow,
   orderId: string,
-  options: {
-    lock: boolean;
-    excludeCaseId?: string;
-    rmaSequence?: string;
-    withPolicies?: boolean;
-    /** Read the order's buyer (as a case's reply shows them) in the same statement. */
-    withCustomer?: boolean;
+  options: OrderReadOptions & {
     /** Read the buyer's history (default windows, no contacts) in the same statement. */
     buyer?: { customerId: string | null; now: Date };
     /** Read the history of the order's buyer with these windows, and the order's contacts, in the same statement (a create). */
