@@ -6,6 +6,12 @@ import { completeRow, insertRowSql } from './insert-row.js';
 import { isReadPhaseWrite, readingPhase, ReadPhaseWrite } from './read-phase.js';
 import { orders, returnCases, variants } from './schema/index.js';
 
+/** A read sent with a batch's write (in its round trip on PostgreSQL), and what to do with its rows once it has committed. */
+export interface ReadAfter {
+  query: SQL;
+  use: (rows: Record<string, unknown>[]) => void;
+}
+
 /**
  * The writes of one use case, sent as ONE statement (data-modifying CTEs) just before its
  * transaction commits (docs/architecture.md, The write path: round trips are the cost, not rows). Writers that only need
@@ -26,8 +32,8 @@ export class WriteBatch {
   /** Writes that must each change exactly one row (returning `1`), like the case and order guards. */
   private readonly rowGuards: SQLWrapper[] = [];
   private readonly afterFlush: ((tx: Tx) => Promise<void>)[] = [];
-  private readonly readsAfter: { query: SQL; use: (rows: Record<string, unknown>[]) => void }[] = [];
-  private readonly replies: { fromWrite: (written: WrittenRows) => boolean; read: { query: SQL; use: (rows: Record<string, unknown>[]) => void } }[] = [];
+  private readonly readsAfter: ReadAfter[] = [];
+  private readonly replies: { fromWrite: (written: WrittenRows) => boolean; read: ReadAfter }[] = [];
   /** Per-use-case views that writers keep in step with what they batch (e.g. a case's pending deadlines). */
   readonly memo = new Map<string, unknown>();
   private readonly insertedCases = new Map<string, Record<string, unknown>>();
@@ -107,7 +113,7 @@ export class WriteBatch {
    * them back; where it could not (a row the database completes, a table changed by SQL), `read`
    * goes with the write instead, as readAfter.
    */
-  replyFromWrite(fromWrite: (written: WrittenRows) => boolean, read: { query: SQL; use: (rows: Record<string, unknown>[]) => void }) {
+  replyFromWrite(fromWrite: (written: WrittenRows) => boolean, read: ReadAfter) {
     this.replies.push({ fromWrite, read });
   }
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openPglite, queryRows, type DatabaseHandle } from '../../src/db/client.js';
 import { client, startTestApp, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, onPostgres } from '../helpers/db.js';
@@ -154,14 +154,8 @@ describe('readiness and overload (in process)', () => {
     // can deschedule this process for most of a second between stretches (one CI run shed once at
     // 1 s). The old guard read such stretches as an infinite delay, so it fails this at any threshold.
     const patient = await startTestApp({ MAX_EVENT_LOOP_DELAY_MS: '2500' });
-    try {
-      await busyInStretches(client(patient.baseUrl));
-    } finally {
-      await patient.close();
-    }
-  });
-
-  async function busyInStretches(api: ReturnType<typeof client>) {
+    onTestFinished(() => patient.close());
+    const api = client(patient.baseUrl);
     expect(await settled(api)).toBe(200);
     // Sixteen 20 ms steps chained by promises, then a turn of the loop: perf_hooks' delay histogram
     // records no sample in such a stretch, which under-pressure used to read as an infinite delay.
@@ -182,5 +176,5 @@ describe('readiness and overload (in process)', () => {
     // On PostgreSQL a request waits a stretch for each turn its query needs: a few get through.
     expect(statuses.length).toBeGreaterThanOrEqual(2);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
-  }
+  });
 });

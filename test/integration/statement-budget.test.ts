@@ -45,8 +45,7 @@ const owner = () => shop.keys.owner;
  * provider. Each step reads without a transaction and writes once (one statement guarded by the
  * versions it read): no BEGIN, lock or COMMIT. A create's reply is built from what it read and wrote;
  * an action's reply is read in the write's round trip on PostgreSQL (pipelined), so round trips are
- * fewer than statements there; PGlite answers in-process, one
- * statement per call. Create ≤ 4 round trips and an action ≤ 3 are the targets; a refund paid after
+ * fewer than statements there; PGlite answers in-process, one statement per call. Create ≤ 4 round trips and an action ≤ 3 are the targets; a refund paid after
  * the write settles its row (one update) and reads its reply after that. Budgets only fall.
  */
 const BUDGET: Record<string, { statements: number; roundTrips: number }> = {

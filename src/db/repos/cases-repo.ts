@@ -38,7 +38,6 @@ export interface CaseFilter {
   q?: string;
 }
 
-/** The row `orderWithFacts` reads: the order's columns (by their SQL names) and what was read along. */
 /** What `orderWithFacts` reads besides the order and its lines' facts. */
 export interface OrderReadOptions {
   lock: boolean;
@@ -49,6 +48,7 @@ export interface OrderReadOptions {
   withCustomer?: boolean;
 }
 
+/** The row `orderWithFacts` reads: the order's columns (by their SQL names) and what was read along. */
 type OrderWithFactsRow = Record<string, unknown> & {
   lines: OrderFactLine[];
   refundedMinor: string | number;

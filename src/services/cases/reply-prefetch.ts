@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/cases/model.js';
 import { caseDetailFromRow, caseDetailQuery, type CaseDetailRows } from '../../db/repos/case-detail-repo.js';
 import type { CaseRow } from '../../db/repos/cases-repo.js';
-import type { WriteBatch, WrittenRows } from '../../db/write-batch.js';
+import type { ReadAfter, WriteBatch, WrittenRows } from '../../db/write-batch.js';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { caseEvents, caseMessages, customers, deadlines, evidence, exchanges, orderLines, orders, refunds, returnItems, returnShipments } from '../../db/schema/index.js';
 
@@ -15,10 +15,15 @@ const prefetched = new WeakMap<CaseRow, { staff: boolean; rows: CaseDetailRows }
 
 const isStaff = (viewer: Actor) => viewer.kind !== 'buyer';
 
+/** The read of `c`'s reply for `viewer`, keeping its rows against `c`. */
+function detailRead(c: CaseRow, staff: boolean): ReadAfter {
+  return { query: caseDetailQuery(c.shopId, c.id, c.orderId, c.customerId, staff), use: (rows) => prefetched.set(c, { staff, rows: caseDetailFromRow(rows[0]) }) };
+}
+
 /** Reads `c`'s reply for `viewer` with the batch's write; `c` must be the row the use case returns as it is then. */
 export function prefetchCaseDetail(batch: WriteBatch, c: CaseRow, viewer: Actor) {
-  const staff = isStaff(viewer);
-  batch.readAfter(caseDetailQuery(c.shopId, c.id, c.orderId, c.customerId, staff), (rows) => prefetched.set(c, { staff, rows: caseDetailFromRow(rows[0]) }));
+  const { query, use } = detailRead(c, isStaff(viewer));
+  batch.readAfter(query, use);
 }
 
 /** The rows read with the write that left `c` as it is, once, when they were read for this kind of viewer. */
@@ -47,7 +52,7 @@ export function replyOfOpenedCase(batch: WriteBatch, c: CaseRow, viewer: Actor, 
       if (rows) prefetched.set(c, { staff, rows });
       return rows !== null;
     },
-    { query: caseDetailQuery(c.shopId, c.id, c.orderId, c.customerId, staff), use: (rows) => prefetched.set(c, { staff, rows: caseDetailFromRow(rows[0]) }) },
+    detailRead(c, staff),
   );
 }
 
