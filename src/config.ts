@@ -13,6 +13,8 @@ export interface Config {
   /** A PostgreSQL replica the analytics reads go to; unset: they read the primary. */
   databaseReadUrl: string | undefined;
   dbPoolSize: number;
+  /** PGlite's shared_buffers in MiB: inside WebAssembly the whole pool is resident from the start. */
+  pgliteSharedBuffersMb: number;
   dataDir: string;
   host: string;
   port: number;
@@ -72,6 +74,9 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** PGlite's buffer pool by default: PostgreSQL's own 128 MiB was 128 MiB of resident memory before the first query. */
+export const PGLITE_SHARED_BUFFERS_MB = 16;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 
@@ -80,6 +85,11 @@ export const CONFIG_VARIABLES = [
   ['DATABASE_URL', 'unset (embedded PGlite)', 'PostgreSQL URL (`postgres://user:pass@host:5432/db`). When unset, Retour runs on PGlite under `DATA_DIR/pglite`.'],
   ['DATABASE_READ_URL', 'unset (analytics read the primary)', 'PostgreSQL URL of a read replica (or a read-only role on the primary) that the analytics reports and dashboards read; rollup writes, model training and everything else stay on `DATABASE_URL`. Needs `DATABASE_URL`. Replica lag shows in the reports as seconds of delay.'],
   ['DB_POOL_SIZE', '10', 'PostgreSQL connections per process.'],
+  [
+    'PGLITE_SHARED_BUFFERS_MB',
+    String(PGLITE_SHARED_BUFFERS_MB),
+    "PGlite's buffer pool (PostgreSQL's `shared_buffers`) in MiB. Inside WebAssembly the whole pool is held in memory from the start, so it adds its size to the process; the operating system still caches the data files beyond it.",
+  ],
   ['DATA_DIR', './data', 'Embedded database, generated secret, uploaded files.'],
   ['HOST', 'localhost', 'Interface to listen on (`0.0.0.0` in containers).'],
   ['PORT', '3000', 'HTTP port.'],
@@ -189,6 +199,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databaseReadUrl: url('DATABASE_READ_URL', ['postgres:', 'postgresql:']),
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 500),
+    pgliteSharedBuffersMb: int('PGLITE_SHARED_BUFFERS_MB', PGLITE_SHARED_BUFFERS_MB, 1, 4096),
     dataDir,
     host: str('HOST') ?? 'localhost',
     port,

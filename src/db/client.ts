@@ -5,6 +5,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import { lazyModule } from '../lazy-module.js';
+import { PGLITE_SHARED_BUFFERS_MB, type Config } from '../config.js';
 import * as schema from './schema/index.js';
 import { runPipeline } from './pipeline.js';
 import { useFastSqlCompiler } from './sql-compiler.js';
@@ -205,8 +206,11 @@ export async function openPostgres(url: string, poolSize: number, options: { rea
 /**
  * PGlite is one Postgres backend inside this process: its directory must never be opened by
  * two processes at once, so a lock file guards it. In-memory databases (tests) pass no dir.
+ * Its buffer pool is `sharedBuffersMb` (PGLITE_SHARED_BUFFERS_MB): in WebAssembly memory the
+ * whole pool is resident, and PostgreSQL's default of 128 MiB made a quarter of the server's
+ * memory under load (docs/operations.md).
  */
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob; sharedBuffersMb?: number } = {}): Promise<DatabaseHandle> {
   const { PGlite, drizzle: drizzlePglite, modules } = await loadPgliteDriver();
   let releaseLock = () => {};
   if (options.dataDir) {
@@ -215,7 +219,11 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   }
   let client: PGlite;
   try {
-    client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    client = new PGlite({
+      dataDir: options.dataDir,
+      loadDataDir: options.loadDataDir,
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffersMb ?? PGLITE_SHARED_BUFFERS_MB}MB`],
+    });
     await client.waitReady;
   } catch (err) {
     releaseLock();
@@ -310,8 +318,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function openDatabase(config: { databaseUrl: string | undefined; databaseReadUrl?: string | undefined; dbPoolSize: number; dataDir: string }): Promise<DatabaseHandle> {
-  if (!config.databaseUrl) return openPglite({ dataDir: join(config.dataDir, 'pglite') });
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dbPoolSize' | 'dataDir'> & Partial<Pick<Config, 'databaseReadUrl' | 'pgliteSharedBuffersMb'>>,
+): Promise<DatabaseHandle> {
+  if (!config.databaseUrl) return openPglite({ dataDir: join(config.dataDir, 'pglite'), sharedBuffersMb: config.pgliteSharedBuffersMb });
   const primary = await openPostgres(config.databaseUrl, config.dbPoolSize);
   if (!config.databaseReadUrl) return primary;
   const replica = await openPostgres(config.databaseReadUrl, config.dbPoolSize, { readOnly: true });
