@@ -39,6 +39,18 @@ describe('security headers', () => {
     for (const url of ['/api/v1/orders', '/api/v1/nope', '/health', '/api/openapi.json', '/portal/v1/shops/nope', '/assets/nope.js']) {
       const res = await get(plain, url);
       expect([url, res.headers['x-content-type-options'], res.headers['x-frame-options']]).toEqual([url, 'nosniff', 'DENY']);
+      // Helmet's whole set, worked out once at start, on every reply.
+      expect(res.headers).toMatchObject({
+        'content-security-policy': expect.stringContaining("frame-ancestors 'none'"),
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+        'origin-agent-cluster': '?1',
+        'referrer-policy': 'no-referrer',
+        'x-dns-prefetch-control': 'off',
+        'x-download-options': 'noopen',
+        'x-permitted-cross-domain-policies': 'none',
+        'x-xss-protection': '0',
+      });
     }
   });
 
