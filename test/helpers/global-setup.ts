@@ -29,23 +29,13 @@ interface Template {
 
 /**
  * Migrates one template database before the tests; every test file then gets its own copy,
- * so files run in parallel without seeing each other's rows. `npm test` has two projects
- * (vitest.config.ts), each calling this setup: the template is made once per run and shared,
- * and dropped when the last project is done with it.
+ * so files run in parallel without seeing each other's rows. Dropped when the run is done.
  */
 export default async function setup(project: TestProject) {
-  const shared = globalThis as { retourTemplate?: { template: Promise<Template>; users: number } };
-  shared.retourTemplate ??= { template: makeTemplate(), users: 0 };
-  const run = shared.retourTemplate;
-  run.users++;
-  const template = await run.template;
+  const template = await makeTemplate();
   project.provide('pgTemplate', template.pgTemplate);
   project.provide('pgliteTemplate', template.pgliteTemplate);
-  return async () => {
-    if (--run.users > 0) return;
-    if (shared.retourTemplate === run) delete shared.retourTemplate;
-    await template.teardown();
-  };
+  return () => template.teardown();
 }
 
 async function makeTemplate(): Promise<Template> {
