@@ -38,8 +38,9 @@ export const sharedAddressCustomersSql = (shopId: string, customer: SQL) =>
  * at; `past` says which cases (alias c) and orders (alias o) count (all, live; those before the
  * case, in a simulation, which reads each past case's buyer as they were then).
  *
- * One pass over each index range (FILTER per column) instead of a sub-query per column: the plan
- * PostgreSQL starts for every create is a fifth of the size (issue 12).
+ * One pass over each index range (FILTER per column) instead of a sub-query per column: the buyer
+ * history a create reads plans to 32 nodes instead of 65, and runs in about 0.43 ms instead of
+ * 0.50 (issue 12). test/services/buyer-profile.test.ts holds each column to its definition.
  */
 function profileSql(shopId: string, customer: SQL, asOf: SQL, w: SignalWindows, past: { cases: SQL; orders: SQL }): { from: SQL; columns: SQL } {
   const from = sql`lateral (select count(*) as "orders", count(*) filter (where o.delivered_at is not null) as "completedOrders", coalesce(sum(ol.units), 0) as "unitsBought"
