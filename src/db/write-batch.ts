@@ -229,6 +229,13 @@ const isTransaction = (db: Executor) => typeof (db as Partial<Tx>).rollback === 
 const OPTIMISTIC_ATTEMPTS = 3;
 
 /**
+ * Use cases this process ran again because another writer won: an optimistic write whose guard
+ * failed (or whose reads disagreed), and a transaction PostgreSQL aborted to break a deadlock.
+ * Each rerun repeats the use case's statements; /metrics reports them (retour_db_write_reruns_total).
+ */
+export const writeReruns = { optimistic: 0, transaction: 0 };
+
+/**
  * A use case that reads without a transaction or lock and writes once: its batched writes go as
  * ONE autocommit statement, guarded by the versions of the case and order it read (docs/architecture.md, The write path:
  * read, decide, write — two round trips where BEGIN, a lock and COMMIT made five). When another
@@ -256,11 +263,17 @@ export async function batchedWrite<T>(db: Database, fn: (tx: Tx, batch: WriteBat
       });
     } catch (err) {
       if (isReadPhaseWrite(err)) break;
-      if (isRetryableTransactionError(err)) continue;
+      if (isRetryableTransactionError(err)) {
+        writeReruns.optimistic++;
+        continue;
+      }
       // The optimistic reads are not one snapshot: a rule they seem to break (no unit left to
       // refund) can be another writer's commit seen by one read and not by the one before it (the
       // case still requested). Nothing was written: the locked run, whose reads agree, decides.
-      if (!writing) break;
+      if (!writing) {
+        writeReruns.optimistic++;
+        break;
+      }
       throw err;
     }
   }
@@ -293,6 +306,7 @@ export async function batchedTransaction<T>(db: Database, fn: (tx: Tx, batch: Wr
       return await run();
     } catch (err) {
       if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableTransactionError(err)) throw err;
+      writeReruns.transaction++;
     }
   }
 }

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { opsMetricsRepo, type BacklogSnapshot } from '../db/repos/ops-metrics-repo.js';
 import { processTraffic } from '../db/client.js';
+import { writeReruns } from '../db/write-batch.js';
 import type { ServiceContext } from '../services/context.js';
 
 /**
@@ -44,6 +45,17 @@ new Counter({
   collect() {
     this.reset();
     this.inc(processTraffic.statements);
+  },
+});
+new Counter({
+  name: 'retour_db_write_reruns_total',
+  help: 'Use cases run again because another writer won: an optimistic write whose guard failed (optimistic), a transaction aborted by a deadlock (transaction)',
+  labelNames: ['kind'] as const,
+  registers: [processRegistry],
+  collect() {
+    this.reset();
+    this.inc({ kind: 'optimistic' }, writeReruns.optimistic);
+    this.inc({ kind: 'transaction' }, writeReruns.transaction);
   },
 });
 export const jobRuns = new Counter({

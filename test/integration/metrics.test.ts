@@ -66,6 +66,9 @@ describe('GET /metrics', () => {
     const statements = m.get('retour_db_statements_total')!;
     expect(statements).toBeGreaterThan(0);
     expect(m.get('retour_db_round_trips_total')).toBeGreaterThanOrEqual(statements);
+    // Reruns of use cases another writer beat, by kind (test/integration/optimistic-writes.test.ts counts them).
+    expect(m.get('retour_db_write_reruns_total{kind="optimistic"}')).toBeGreaterThanOrEqual(0);
+    expect(m.get('retour_db_write_reruns_total{kind="transaction"}')).toBeGreaterThanOrEqual(0);
     await api('GET', '/api/v1/returns/0190a0a0-0000-7000-8000-000000000000', { key: shop.keys.viewer });
     expect((await scrape()).get('retour_db_statements_total')).toBeGreaterThan(statements);
     // Pool use on PostgreSQL; PGlite has no pool.

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { casesRepo } from '../../src/db/repos/cases-repo.js';
 import { caseMessages, returnCases } from '../../src/db/schema/index.js';
-import { batchedWrite } from '../../src/db/write-batch.js';
+import { batchedWrite, writeReruns } from '../../src/db/write-batch.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { act, placeOrder } from '../helpers/returns.js';
 
@@ -34,6 +34,7 @@ const messagesOf = async (caseId: string) =>
 describe('optimistic writes', () => {
   it('a write whose case moved on since it was read changes nothing, and the use case runs again on fresh reads', async () => {
     const { id } = await openCase();
+    const rerunsBefore = { ...writeReruns };
     const seen: { version: number; optimistic: boolean }[] = [];
     const result = await batchedWrite(t.ctx.db, async (tx, batch) => {
       const c = (await casesRepo.findById(tx, shop.id, id))!;
@@ -53,10 +54,13 @@ describe('optimistic writes', () => {
     expect(row!.buyerNote).toBe(`written at version ${seen[1]!.version}`);
     expect(row!.version).toBe(seen[1]!.version + 1);
     expect((await messagesOf(id)).map((m) => m.body)).toEqual(['run 2']);
+    // Counted for /metrics (retour_db_write_reruns_total): one optimistic rerun, no transaction's.
+    expect(writeReruns).toEqual({ optimistic: rerunsBefore.optimistic + 1, transaction: rerunsBefore.transaction });
   });
 
   it('a use case that writes before its one write is refused before anything is sent, and runs in a transaction instead', async () => {
     const { id } = await openCase();
+    const rerunsBefore = { ...writeReruns };
     const modes: boolean[] = [];
     await batchedWrite(t.ctx.db, async (tx, batch) => {
       modes.push(batch.optimistic);
@@ -67,5 +71,7 @@ describe('optimistic writes', () => {
     expect(modes).toEqual([true, false]);
     const [row] = await t.ctx.db.select().from(returnCases).where(and(eq(returnCases.shopId, shop.id), eq(returnCases.id, id)));
     expect(row!.buyerNote).toBe('direct');
+    // No other writer won: no rerun is counted.
+    expect(writeReruns).toEqual(rerunsBefore);
   });
 });
