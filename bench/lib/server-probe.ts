@@ -27,7 +27,7 @@ function residentMiB(pid: number): { now: number; peak: number } | null {
 export interface PhaseCost {
   statementsPerRequest: number;
   roundTripsPerRequest: number;
-  /** Use cases run again because another writer won (each repeats its statements). */
+  /** Use cases run again (a lost race, or a refusal decided again with locks): each repeats its statements. */
   rerunsPerRequest: number;
   /** CPU ms per request of the server process and of all local PostgreSQL processes. */
   serverCpuMs: number | null;

@@ -229,9 +229,11 @@ const isTransaction = (db: Executor) => typeof (db as Partial<Tx>).rollback === 
 const OPTIMISTIC_ATTEMPTS = 3;
 
 /**
- * Use cases this process ran again because another writer won: an optimistic write whose guard
- * failed (or whose reads disagreed), and a transaction PostgreSQL aborted to break a deadlock.
- * Each rerun repeats the use case's statements; /metrics reports them (retour_db_write_reruns_total).
+ * Use cases this process ran again: an optimistic run whose guard failed (another writer won) or
+ * that was refused on its reads (which are not one snapshot, so the locked run decides: every
+ * refused request, a 409 for more units than are left say, counts one), and a transaction
+ * PostgreSQL aborted to break a deadlock. Each rerun repeats the use case's statements; /metrics
+ * reports them (retour_db_write_reruns_total).
  */
 export const writeReruns = { optimistic: 0, transaction: 0 };
 
