@@ -148,7 +148,8 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<Figure[]> {
         const l = await lifecycles(server.baseUrl, key, lines, workers, LIFECYCLE_SECONDS, cursor);
         // Per case, not per request: a lifecycle is 5–6 requests.
         const cost = await phase(l.completed + l.failures);
-        log(`${label} full lifecycle @${workers}: ${l.casesPerSecond.toFixed(0)} cases/s (${l.completed} cases, 5–6 requests each), p50 ${l.p50.toFixed(0)} ms, p99 ${l.p99.toFixed(0)} ms, ${l.failures} failed; per case: ${describeCost(cost).replaceAll('/req', '').replaceAll('per req', '')}`);
+        const approvedShare = l.completed + l.failures > 0 ? Math.round((100 * l.approvedAtCreation) / (l.completed + l.failures)) : 0;
+        log(`${label} full lifecycle @${workers}: ${l.casesPerSecond.toFixed(0)} cases/s (${l.completed} cases, 5–6 requests each; ${approvedShare} % approved by the policy at creation, the rest by a person), p50 ${l.p50.toFixed(0)} ms, p99 ${l.p99.toFixed(0)} ms, ${l.failures} failed; per case: ${describeCost(cost).replaceAll('/req', '').replaceAll('per req', '')}`);
         figures.push({ benchmark: NAME, name: `${label} lifecycle statements/case @${workers}`, value: cost.statementsPerRequest, unit: 'statements' });
         figures.push({
           benchmark: NAME,

@@ -10,7 +10,7 @@ describe('loadConfig', () => {
   it('has working defaults and generates a secret kept under DATA_DIR', () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir });
-    expect(config).toMatchObject({ port: 3000, host: 'localhost', databaseUrl: undefined, publicUrl: 'http://localhost:3000', workerInProcess: true, seedDemo: true, heapGrowthPercent: 50, pgliteSharedBuffersMb: 16 });
+    expect(config).toMatchObject({ port: 3000, host: 'localhost', databaseUrl: undefined, publicUrl: 'http://localhost:3000', workerInProcess: true, seedDemo: true, heapGrowthPercent: 50, pgliteSharedBuffersMb: 16, dbIdleTimeoutS: 300 });
     const file = join(dir, 'secret.key');
     expect(existsSync(file)).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -20,13 +20,13 @@ describe('loadConfig', () => {
 
   it('names every bad variable in one error', () => {
     try {
-      loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SECRET_KEY: 'short', WORKER: 'maybe', SMTP_URL: 'not a url', PGLITE_SHARED_BUFFERS_MB: '0' });
+      loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SECRET_KEY: 'short', WORKER: 'maybe', SMTP_URL: 'not a url', PGLITE_SHARED_BUFFERS_MB: '0', DB_IDLE_TIMEOUT_S: '-1' });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       const message = (err as Error).message;
-      for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'SECRET_KEY', 'WORKER', 'SMTP_URL', 'PGLITE_SHARED_BUFFERS_MB']) expect(message).toContain(name);
-      expect((err as ConfigError).problems).toHaveLength(7);
+      for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'SECRET_KEY', 'WORKER', 'SMTP_URL', 'PGLITE_SHARED_BUFFERS_MB', 'DB_IDLE_TIMEOUT_S']) expect(message).toContain(name);
+      expect((err as ConfigError).problems).toHaveLength(8);
     }
   });
 
@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       BODY_LIMIT: '2048',
       HEAP_GROWTH_PERCENT: '0',
       PGLITE_SHARED_BUFFERS_MB: '64',
+      DB_IDLE_TIMEOUT_S: '0',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgres://u:p@db:5432/retour',
@@ -61,6 +62,7 @@ describe('loadConfig', () => {
       bodyLimitBytes: 2048,
       heapGrowthPercent: 0,
       pgliteSharedBuffersMb: 64,
+      dbIdleTimeoutS: 0,
     });
   });
 });

@@ -13,6 +13,8 @@ export interface Config {
   /** A PostgreSQL replica the analytics reads go to; unset: they read the primary. */
   databaseReadUrl: string | undefined;
   dbPoolSize: number;
+  /** Seconds a pooled PostgreSQL connection may sit idle before it is closed; 0 keeps it open. */
+  dbIdleTimeoutS: number;
   /** PGlite's shared_buffers in MiB: inside WebAssembly the whole pool is resident from the start. */
   pgliteSharedBuffersMb: number;
   dataDir: string;
@@ -76,6 +78,8 @@ type Env = Record<string, string | undefined>;
 
 /** PGlite's buffer pool by default: PostgreSQL's own 128 MiB was 128 MiB of resident memory before the first query. */
 export const PGLITE_SHARED_BUFFERS_MB = 16;
+/** How long a pooled PostgreSQL connection stays open idle by default (node-postgres's own is 10 s). */
+export const DB_IDLE_TIMEOUT_S = 300;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -85,6 +89,11 @@ export const CONFIG_VARIABLES = [
   ['DATABASE_URL', 'unset (embedded PGlite)', 'PostgreSQL URL (`postgres://user:pass@host:5432/db`). When unset, Retour runs on PGlite under `DATA_DIR/pglite`.'],
   ['DATABASE_READ_URL', 'unset (analytics read the primary)', 'PostgreSQL URL of a read replica (or a read-only role on the primary) that the analytics reports and dashboards read; rollup writes, model training and everything else stay on `DATABASE_URL`. Needs `DATABASE_URL`. Replica lag shows in the reports as seconds of delay.'],
   ['DB_POOL_SIZE', '10', 'PostgreSQL connections per process.'],
+  [
+    'DB_IDLE_TIMEOUT_S',
+    String(DB_IDLE_TIMEOUT_S),
+    "Seconds a pooled PostgreSQL connection may sit idle before it is closed (0: never). Its prepared statements and plans close with it, and a request on a new connection pays for them again (a create after 11 s idle: 29–48 ms on new connections, 18–39 ms on kept ones).",
+  ],
   [
     'PGLITE_SHARED_BUFFERS_MB',
     String(PGLITE_SHARED_BUFFERS_MB),
@@ -199,6 +208,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databaseReadUrl: url('DATABASE_READ_URL', ['postgres:', 'postgresql:']),
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 500),
+    dbIdleTimeoutS: int('DB_IDLE_TIMEOUT_S', DB_IDLE_TIMEOUT_S, 0, 86_400),
     pgliteSharedBuffersMb: int('PGLITE_SHARED_BUFFERS_MB', PGLITE_SHARED_BUFFERS_MB, 1, 4096),
     dataDir,
     host: str('HOST') ?? 'localhost',

@@ -64,6 +64,8 @@ export async function lifecycles(bases: string | string[], key: string, lines: L
   const deadline = now() + seconds * 1000;
   const durations: number[] = [];
   let failures = 0;
+  /** Cases the policy approved at creation: a lifecycle without the approve request, 3 statements fewer. */
+  let approvedAtCreation = 0;
   let firstFailure = '';
   const fail = (step: string, res: { status: number; body: unknown }) => {
     if (!firstFailure) firstFailure = `${step}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
@@ -80,6 +82,7 @@ export async function lifecycles(bases: string | string[], key: string, lines: L
     const created = await api<{ id: string; status: string }>(base, key, 'POST', '/api/v1/returns', { orderId: line.orderId, type: 'return_refund', items: [{ lineId: line.lineId, quantity: 1, reasonCode: 'no_reason' }] });
     if (created.status !== 201) return fail('create', created);
     const id = created.body.id;
+    if (created.body.status !== 'requested') approvedAtCreation++;
     // The policy may approve a small no-reason return by itself at creation (automation): then a person does not.
     const steps: [string, unknown][] = [
       ...(created.body.status === 'requested' ? [['approve', {}] as [string, unknown]] : []),
@@ -106,6 +109,6 @@ export async function lifecycles(bases: string | string[], key: string, lines: L
   );
   const elapsed = (now() - started) / 1000;
   if (firstFailure) log(`first failure: ${firstFailure}`);
-  return { casesPerSecond: durations.length / elapsed, p50: percentile(durations, 50), p99: percentile(durations, 99), failures, completed: durations.length };
+  return { casesPerSecond: durations.length / elapsed, p50: percentile(durations, 50), p99: percentile(durations, 99), failures, completed: durations.length, approvedAtCreation };
 }
 

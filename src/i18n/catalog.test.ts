@@ -118,6 +118,15 @@ describe('messages in the reader’s language', () => {
     expect(toLanguage('de')).toBeNull();
   });
 
+  it('answers a locale the same when asked again, also after more locales than it remembers', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(toLanguage('zh')).toBe('zh-CN');
+      expect(toLanguage('de')).toBeNull();
+      for (let i = 0; i < 600; i++) expect(toLanguage(`x${i}`)).toBeNull();
+      expect(toLanguage('en-US')).toBe('en');
+    }
+  });
+
   it('renders a code in Chinese from its details, naming statuses and actions in Chinese', () => {
     const english = 'A exchange case that is approved cannot be receive';
     const details = { type: 'exchange', status: 'approved', action: 'receive' };

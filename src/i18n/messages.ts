@@ -56,11 +56,22 @@ export function languageFromHeaders(headers: Record<string, string | string[] | 
   return null;
 }
 
+/** Answers by locale: every reply asks, a shop has a handful of locales, and i18next's match costs a few µs. */
+const languageOfLocale = new Map<string, Language | null>();
+/** Locales remembered at most: a header can name anything, so the memo starts over rather than grow. */
+const LOCALES_REMEMBERED = 500;
+
 /** One of our languages for a stored locale ("zh-CN", "zh", "en-US", …), or null. */
 export function toLanguage(locale: string | null | undefined): Language | null {
   if (!locale) return null;
-  const best = i18n.services.languageUtils.getBestMatchFromCodes([locale]);
-  return (LANGUAGES as readonly string[]).includes(best ?? '') ? (best as Language) : null;
+  let language = languageOfLocale.get(locale);
+  if (language === undefined) {
+    const best = i18n.services.languageUtils.getBestMatchFromCodes([locale]);
+    language = (LANGUAGES as readonly string[]).includes(best ?? '') ? (best as Language) : null;
+    if (languageOfLocale.size >= LOCALES_REMEMBERED) languageOfLocale.clear();
+    languageOfLocale.set(locale, language);
+  }
+  return language;
 }
 
 const fixedT = (lng: Language, ns: string): TFunction => i18n.getFixedT(lng, ns);
