@@ -21,13 +21,30 @@ export function isReadPhaseWrite(err: unknown): boolean {
 
 interface Phase {
   reading: boolean;
+  /** Statements sent while reading: one is one snapshot of the database, two or more may not agree. */
+  reads: number;
 }
 const phases = new AsyncLocalStorage<Phase>();
 
-/** Runs `fn` in a reading phase; `writing()` ends it just before the use case's one write. */
-export function readingPhase<T>(fn: (phase: { writing(): void }) => Promise<T>): Promise<T> {
-  const phase: Phase = { reading: true };
-  return phases.run(phase, () => fn({ writing: () => (phase.reading = false) }));
+/** What a use case's reading phase sent, and the end of it. */
+export interface ReadingPhase {
+  /** Ends the phase, just before the use case's one write. */
+  writing(): void;
+  /** Statements sent during the phase. */
+  readonly reads: number;
+}
+
+/** Runs `fn` in a reading phase; `phase.writing()` ends it just before the use case's one write. */
+export function readingPhase<T>(fn: (phase: ReadingPhase) => Promise<T>): Promise<T> {
+  const phase: Phase = { reading: true, reads: 0 };
+  return phases.run(phase, () =>
+    fn({
+      writing: () => (phase.reading = false),
+      get reads() {
+        return phase.reads;
+      },
+    }),
+  );
 }
 
 const WRITE = /^\s*(insert|update|delete|merge|create|alter|drop|truncate|lock|copy|grant|vacuum|analyze)\b/i;
@@ -36,6 +53,8 @@ const LOCKING_READ = /\bfor\s+(update|no\s+key\s+update|share|key\s+share)\b/i;
 
 /** Throws when `text` would write (or lock) during a reading phase of the current async context. */
 export function assertMaySend(text: string): void {
-  if (!phases.getStore()?.reading) return;
+  const phase = phases.getStore();
+  if (!phase?.reading) return;
   if (WRITE.test(text) || WRITING_CTE.test(text) || LOCKING_READ.test(text)) throw new ReadPhaseWrite(text.replace(/\s+/g, ' ').slice(0, 80));
+  phase.reads++;
 }

@@ -49,7 +49,7 @@ new Counter({
 });
 new Counter({
   name: 'retour_db_write_reruns_total',
-  help: 'Use cases run again: an optimistic run whose guard failed or that was refused on its reads, decided again with locks (optimistic); a transaction aborted by a deadlock (transaction)',
+  help: 'Use cases run again: an optimistic run whose guard failed, or that was refused on reads in more than one statement, decided again with locks (optimistic); a transaction aborted by a deadlock (transaction)',
   labelNames: ['kind'] as const,
   registers: [processRegistry],
   collect() {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { casesRepo } from '../../src/db/repos/cases-repo.js';
 import { caseMessages, returnCases } from '../../src/db/schema/index.js';
 import { batchedWrite, writeReruns } from '../../src/db/write-batch.js';
+import { AppError, conflict } from '../../src/domain/errors.js';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { act, placeOrder } from '../helpers/returns.js';
 
@@ -73,5 +74,35 @@ describe('optimistic writes', () => {
     expect(row!.buyerNote).toBe('direct');
     // No other writer won: no rerun is counted.
     expect(writeReruns).toEqual(rerunsBefore);
+  });
+
+  it('a refusal on one read stands, read in one snapshot; on two reads the locked run decides', async () => {
+    const { id } = await openCase();
+    const refuseAfter = async (reads: number) => {
+      const rerunsBefore = { ...writeReruns };
+      const modes: boolean[] = [];
+      const refused = await batchedWrite(t.ctx.db, async (tx, batch) => {
+        modes.push(batch.optimistic);
+        for (let i = 0; i < reads; i++) await casesRepo.findById(tx, shop.id, id);
+        throw conflict('probe.refused', 'refused on what was read');
+      }).catch((err: unknown) => err);
+      expect(refused).toBeInstanceOf(AppError);
+      return { modes, reruns: writeReruns.optimistic - rerunsBefore.optimistic };
+    };
+    expect(await refuseAfter(1)).toEqual({ modes: [true], reruns: 0 });
+    expect(await refuseAfter(0)).toEqual({ modes: [true], reruns: 0 });
+    expect(await refuseAfter(2)).toEqual({ modes: [true, false], reruns: 1 });
+  });
+
+  it('an error that is not a refusal gets the locked run, whatever was read', async () => {
+    const { id } = await openCase();
+    const modes: boolean[] = [];
+    const failed = await batchedWrite(t.ctx.db, async (tx, batch) => {
+      modes.push(batch.optimistic);
+      await casesRepo.findById(tx, shop.id, id);
+      throw new Error('not a refusal');
+    }).catch((err: unknown) => err);
+    expect((failed as Error).message).toBe('not a refusal');
+    expect(modes).toEqual([true, false]);
   });
 });

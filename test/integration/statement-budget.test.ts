@@ -9,6 +9,7 @@ import { normalizedPhoneSql } from '../../src/db/repos/customers-profile-repo.js
 import { normalizePhone } from '../../src/domain/orders/contact.js';
 import { policiesRepo } from '../../src/db/repos/policies-repo.js';
 import { POLICY_PRESETS } from '../../src/domain/policy/presets.js';
+import { writeReruns } from '../../src/db/write-batch.js';
 
 /**
  * How many statements and round trips each use case sends to the database (docs/architecture.md, The write path: round
@@ -101,6 +102,28 @@ async function lifecycle() {
   await run('refund', 'refund');
   return steps;
 }
+
+describe('statement budget of a refused create', () => {
+  it('answers a create for more units than are left from its one read: no second, locked run', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const order = await placeOrder(api, owner());
+      const line = order.lines[0]!;
+      const ask = (quantity: number) => measure(() => api('POST', '/api/v1/returns', { key: owner(), body: { orderId: order.id, type: 'return_refund', items: [{ lineId: line.id, quantity, reasonCode: 'no_reason' }] } }));
+      await ask(line.quantity + 1); // warm-up: caches of shop and policy
+      const rerunsBefore = { ...writeReruns };
+      const refused = await ask(line.quantity + 1);
+      expect(refused.result.status).toBe(409);
+      expect(refused.result.body.error.code).toBe('case.quantity_exceeds_returnable');
+      // The order with its lines, claims and buyer, in one statement: one snapshot, so the refusal stands.
+      expect(refused.statements).toBe(1);
+      expect(refused.roundTrips).toBe(1);
+      expect(writeReruns).toEqual(rerunsBefore);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
 
 describe('batched writes read their own changes', () => {
   it('an inspection that accepts fewer units than declared refunds only those (the refund sees the inspection it is batched with)', async () => {
