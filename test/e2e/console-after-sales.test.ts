@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, placeOrder } from '../helpers/returns.js';
-import { closeConsoleTest, consolePage, expectNoPageErrors, openConsoleTest, POLL, recentOrder, shot, signIn, staffMember, type ConsoleTest } from './console-helpers.js';
+import { clickOk, closeConsoleTest, consolePage, expectNoPageErrors, openConsoleTest, POLL, recentOrder, shot, signIn, staffMember, type ConsoleTest } from './console-helpers.js';
 
 /** A seller's after-sales day in the console (issue 13): payouts waiting, one quality rate, shop time, the handheld warehouse. */
 let env: ConsoleTest;
@@ -194,17 +194,7 @@ describe('console: the warehouse on a handheld (issue 13 point 16)', () => {
     // A button still loading from the step before ignores a click, and a closing confirmation's
     // button is still on the page: wait for both to be done, as a person would.
     const idle = (testId: string) => page.locator(`[data-testid="${testId}"]:not(.ant-btn-loading)`);
-    // On a busy machine a click during the confirmation's opening animation can be lost: click until it closes.
-    const confirm = async () => {
-      const ok = page.getByTestId('confirm-ok');
-      await ok.waitFor();
-      await expect
-        .poll(async () => {
-          if (await ok.isVisible()) await ok.click({ timeout: 2_000 }).catch(() => undefined);
-          return ok.count();
-        }, { timeout: 30_000, interval: 500 })
-        .toBe(0);
-    };
+    const confirm = () => clickOk(page, page.getByTestId('confirm-ok'));
     await idle('receive-submit').click();
     await confirm();
     await idle('inspect-submit').waitFor();

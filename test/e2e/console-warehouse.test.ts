@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { client, TestApp, TestShop } from '../helpers/app.js';
 import { dropOffCode } from '../../src/domain/labels/codes.js';
 import { act, JPEG, placeOrder } from '../helpers/returns.js';
-import { consolePage, recentOrder, shot, signIn, staffMember, POLL, openConsoleTest, closeConsoleTest } from './console-helpers.js';
+import { clickOk, consolePage, recentOrder, shot, signIn, staffMember, POLL, openConsoleTest, closeConsoleTest } from './console-helpers.js';
 
 let t: TestApp;
 let shop: TestShop;
@@ -58,7 +58,7 @@ describe('console: warehouse', () => {
     // Receive: only one shirt came back.
     await page.getByTestId(`received-${shirt!.sku}`).fill('1');
     await page.getByTestId('receive-submit').click();
-    await page.getByTestId('confirm-ok').click();
+    await clickOk(page, page.getByTestId('confirm-ok'));
     // The receive's confirmation is gone and its loading button idle before the next step.
     await page.getByTestId('confirm-ok').waitFor({ state: 'detached' });
     await page.locator('[data-testid="inspect-submit"]:not(.ant-btn-loading)').waitFor();
@@ -74,7 +74,7 @@ describe('console: warehouse', () => {
     await shot(page, 'warehouse-inspect-en');
     await page.getByTestId('inspect-submit').click();
     await expect.poll(() => page.getByRole('dialog').innerText(), POLL).toContain(`+1 ${shirt!.sku}`);
-    await page.getByTestId('confirm-ok').click();
+    await clickOk(page, page.getByTestId('confirm-ok'));
     await page.getByTestId('warehouse-done').waitFor();
     await expect.poll(() => page.getByTestId('scan-log').innerText(), POLL).toContain('inspected');
     // The focus is back in the scan field for the next parcel.

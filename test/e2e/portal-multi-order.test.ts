@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, createTestShop, startTestApp, type TestApp, type TestShop } from '../helpers/app.js';
 import { launchBrowser, screenshot } from '../helpers/browser.js';
 import { portalOrder, type PortalOrder } from '../helpers/portal.js';
-import { consolePage, POLL, signIn, staffMember } from './console-helpers.js';
+import { clickOk, consolePage, POLL, signIn, staffMember } from './console-helpers.js';
 
 /**
  * Issue 19 §9 in Chromium: a buyer who looked up one order returns items of two of their orders
@@ -136,15 +136,7 @@ describe('one return across several orders (Chromium)', () => {
     await expect.poll(() => wp.getByTestId('group-receive').innerText(), POLL).toContain(x.receive);
     await bothWidths(wp, `console-warehouse-group-${lang}`);
     await wp.getByTestId('group-receive').click();
-    // On a busy machine a click during the confirmation's opening animation can be lost: click until it closes.
-    const ok = wp.getByTestId('confirm-ok');
-    await ok.waitFor(POLL);
-    await expect
-      .poll(async () => {
-        if (await ok.isVisible()) await ok.click({ timeout: 2_000 }).catch(() => undefined);
-        return ok.count();
-      }, { timeout: 30_000, interval: 500 })
-      .toBe(0);
+    await clickOk(wp, wp.getByTestId('confirm-ok'));
     await wp.getByTestId('group-status').waitFor(POLL);
     // Both cases received together, each now ready for its own inspection.
     const after = (await api('GET', `/api/v1/return-groups/${code}`, { key: shop.keys.viewer })).body;

@@ -169,7 +169,8 @@ describe('portal: how the buyer sends an approved return back', () => {
     await expect.poll(async () => (await caseOf(cn, id)).status, WAIT).toBe('in_transit');
     const shipped = (await api('GET', `/api/v1/returns/${id}/carrier`, { key: cn.keys.viewer })).body.parcels[0];
     expect(shipped).toMatchObject({ trackingNumber: 'SF1234567890123', carrierCode: 'shunfeng' });
-    expect(await page.getByText('Thanks! We have the tracking number.').count()).toBe(1);
+    // The shop has it before the page has its answer: wait for the page to say so.
+    await expect.poll(() => page.getByText('Thanks! We have the tracking number.').count(), WAIT).toBe(1);
     expect(errors).toEqual([]);
     await close();
   });
