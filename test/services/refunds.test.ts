@@ -129,8 +129,8 @@ describe('refunds: exactly once', () => {
     const pending = await act(c.id, 'refund', manager());
     expect(pending.status).toBe('refund_pending');
     const [refund] = await refundsRepo.ofCase(t.ctx.db, t.shop.id, c.id);
-    // The manual provider waits for staff: no retry is scheduled.
-    expect(refund).toMatchObject({ provider: 'manual', status: 'pending', amountMinor: line.paidMinor, nextAttemptAt: null });
+    // The manual provider waits for staff: written so by the refund's own write (one attempt), no retry is scheduled.
+    expect(refund).toMatchObject({ provider: 'manual', status: 'pending', amountMinor: line.paidMinor, attempts: 1, nextAttemptAt: null });
     await expect(act(c.id, 'refund', manager())).rejects.toMatchObject({ code: 'case.invalid_transition', details: { status: 'refund_pending' } });
     expect(await refundsRepo.ofCase(t.ctx.db, t.shop.id, c.id)).toHaveLength(1);
 

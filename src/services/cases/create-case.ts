@@ -22,7 +22,7 @@ import { ruling } from '../../domain/policy/explain.js';
 import { mailLocaleOf } from '../../domain/mail/templates.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { ActionContext } from './action-context.js';
-import { payRefunds, runAction } from './perform-action.js';
+import { payRefunds, runAction, toPay } from './perform-action.js';
 import { replyOfOpenedCase } from './reply-prefetch.js';
 import type { CaseDetailRows } from '../../db/repos/case-detail-repo.js';
 import { recordCaseReply, type ReplyRecorder } from './reply-recorder.js';
@@ -169,7 +169,7 @@ export async function createCase(
     options.within?.(batch, decided);
     if (options.reply) batch.then((flushed) => recordCaseReply(flushed, options.reply!, decided));
     // A refund paid after the write changes the case again: its reply is read after that.
-    else if (options.detailFor && batch.optimistic && writtenRefunds.length === 0) replyOfOpenedCase(batch, decided, options.detailFor, orderReadOf(decided));
+    else if (options.detailFor && batch.optimistic && !writtenRefunds.some(toPay)) replyOfOpenedCase(batch, decided, options.detailFor, orderReadOf(decided));
     return decided;
   });
   return payRefunds(ctx, shop.id, opened, writtenRefunds, options.reply, options.detailFor);

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context.js';
 import type { RefundRow } from '../../db/repos/refunds-repo.js';
 import { findShop } from '../shops/index.js';
 import { payRefund } from './refunds/execute-refund.js';
+import { awaitsPerson } from './refunds/create-refund.js';
 import type { ActionContext, ActionHandler } from './action-context.js';
 import type { CaseRow } from '../../db/repos/cases-repo.js';
 import { recordCaseReply, type ReplyRecorder } from './reply-recorder.js';
@@ -52,11 +53,14 @@ export async function performAction<A extends CaseAction>(
     const moved = await runAction({ tx, ctx, shop, c, action, actor, input, now: ctx.clock.now(), writtenRefunds, batch });
     if (options.reply) batch.then((flushed) => recordCaseReply(flushed, options.reply!, moved));
     // A refund paid after the write changes the case again: its reply is read after that.
-    else if (options.detailFor && batch.optimistic && writtenRefunds.length === 0) prefetchCaseDetail(batch, moved, options.detailFor);
+    else if (options.detailFor && batch.optimistic && !writtenRefunds.some(toPay)) prefetchCaseDetail(batch, moved, options.detailFor);
     return moved;
   });
   return payRefunds(ctx, shopId, updated, writtenRefunds, options.reply, options.detailFor);
 }
+
+/** A refund written to be paid now; a manual payout waits for a person instead. */
+export const toPay = (refund: RefundRow) => !awaitsPerson(refund);
 
 /** The case with what its action reads, in one round trip: the parts are kept where the action's steps look for them. */
 async function readCaseOnce(tx: Tx, batch: WriteBatch, shopId: string, caseId: string): Promise<CaseRow | undefined> {
@@ -80,12 +84,13 @@ export function runAction<A extends CaseAction>(a: ActionContext<A>): Promise<Ca
  * several are read back.
  */
 export async function payRefunds(ctx: ServiceContext, shopId: string, c: CaseRow, writtenRefunds: RefundRow[], reply?: ReplyRecorder, detailFor?: Actor): Promise<CaseRow> {
-  if (writtenRefunds.length === 0) return c;
-  const only = writtenRefunds.length === 1;
+  const due = writtenRefunds.filter(toPay);
+  if (due.length === 0) return c;
+  const only = due.length === 1;
   const paid = [];
-  for (const refund of writtenRefunds) paid.push(await payRefund(ctx, shopId, refund, { detailFor: only && !reply ? detailFor : undefined }));
+  for (const refund of due) paid.push(await payRefund(ctx, shopId, refund, { detailFor: only && !reply ? detailFor : undefined }));
   // Only a settled refund (paid, or failed and retried) changes the case; one still pending with no
-  // error (a manual payout awaiting confirmation, a provider still processing) leaves it as written.
+  // error (a provider still processing) leaves it as written.
   const caseUnchanged = paid.every((p) => p.refund?.status === 'pending' && p.refund.lastError === null);
   const settledCase = only ? paid[0]!.caseAfter : undefined;
   const after = caseUnchanged ? c : (settledCase ?? (await casesRepo.findById(ctx.db, shopId, c.id)) ?? c);

@@ -15,6 +15,8 @@ import { refundRouteFor } from './providers.js';
  * `channel`: the order's, which decides the provider (the shop's route for it).
  * `sequence`: the case's refunds so far plus one (read with the order's facts), in the provider's idempotency key.
  * `leaseMs`: how long the refund is left to the request that wrote it before the worker retries it.
+ * A manual payout calls nothing: it is written as waiting for a person from the start, as the manual
+ * provider's answer would leave it (one attempt, no next one), and nobody pays it (`awaitsPerson`).
  */
 export async function createRefund(
   tx: Tx,
@@ -27,6 +29,7 @@ export async function createRefund(
 ): Promise<RefundRow | null> {
   if (breakdown.payoutMinor === 0) return null;
   const route = refundRouteFor(shop, breakdown.method, channel);
+  const manual = route.provider === 'manual' && route.connectionId === null;
   return refundsRepo.insert(
     tx,
     {
@@ -44,7 +47,8 @@ export async function createRefund(
       connectionId: route.connectionId,
       idempotencyKey: `${c.rmaNumber}-${sequence}`,
       status: 'pending',
-      nextAttemptAt: new Date(now.getTime() + leaseMs),
+      attempts: manual ? 1 : 0,
+      nextAttemptAt: manual ? null : new Date(now.getTime() + leaseMs),
       createdAt: now,
       updatedAt: now,
     },
@@ -52,4 +56,12 @@ export async function createRefund(
       .map((i) => ({ orderLineId: i.lineId, quantity: unitsConsumed && i.resolution !== 'exchange' ? i.quantity : 0, amountMinor: i.refundMinor }))
       .filter((l) => l.amountMinor > 0 || l.quantity > 0),
   );
+}
+
+/**
+ * A manual payout waiting for a person to pay it outside Retour and confirm it: there is no
+ * provider to call, so paying it changes nothing and its case's reply goes with the write.
+ */
+export function awaitsPerson(refund: Pick<RefundRow, 'status' | 'provider' | 'connectionId' | 'nextAttemptAt'>): boolean {
+  return refund.status === 'pending' && refund.provider === 'manual' && refund.connectionId === null && refund.nextAttemptAt === null;
 }

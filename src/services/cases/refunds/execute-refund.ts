@@ -12,6 +12,7 @@ import { providerFor } from './providers.js';
 import { findShop } from '../../shops/index.js';
 import { ordersRepo } from '../../../db/repos/orders-repo.js';
 import { caseSnapshot, publish } from '../../events.js';
+import { awaitsPerson } from './create-refund.js';
 
 /** After this many failed attempts a refund stops being retried and waits for a person. */
 export const MAX_REFUND_ATTEMPTS = 6;
@@ -39,7 +40,7 @@ export async function payRefund(ctx: ServiceContext, shopId: string, refundOrId:
   // A use case that just wrote the refund passes the row it wrote: nothing changed it since.
   const refund = typeof refundOrId === 'string' ? await refundsRepo.findById(ctx.db, shopId, refundOrId) : refundOrId;
   const refundId = refund?.id ?? (refundOrId as string);
-  if (!refund || refund.status !== 'pending') return { refund };
+  if (!refund || refund.status !== 'pending' || awaitsPerson(refund)) return { refund };
   // The provider is fixed on the refund row; the shop's settings only tune the simulated one.
   const shop = (await findShop(ctx, shopId))!;
   // Payment rails refund the order's payment at the provider; built-in providers need nothing of the order.
