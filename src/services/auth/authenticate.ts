@@ -23,7 +23,7 @@ export async function authenticateSession(ctx: ServiceContext, token: string): P
 const API_KEY_PATTERN = /^rtr_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{32,64})$/;
 
 /**
- * Keys verified in the last few seconds, so a busy connector's requests do not each read the
+ * Keys read in the last few seconds, so a busy connector's requests do not each read the
  * key. A key revoked here stops at once; revoked by another process, within API_KEY_CACHE_MS.
  */
 export const API_KEY_CACHE_MS = 5_000;
@@ -41,16 +41,13 @@ export async function authenticateApiKey(ctx: ServiceContext, presented: string)
   if (!m) return null;
   const [, prefix, secret] = m as unknown as [string, string, string];
   const secretHash = sha256(secret);
-  const cached = verifiedKeys.get(prefix);
-  let principal: Principal | null = null;
-  if (cached) {
-    principal = safeEqual(secretHash, cached.secretHash) ? cached.principal : null;
-  } else {
+  // The key as stored (its secret's hash), read once by concurrent requests; each compares its own secret.
+  const stored = await verifiedKeys.load(prefix, async () => {
     const key = await apiKeysRepo.findActiveByPrefix(ctx.db, prefix);
-    if (!key || !safeEqual(secretHash, key.secretHash) || !isRole(key.role)) return null;
-    principal = { kind: 'api_key', id: key.id, shopId: key.shopId, role: key.role, name: key.name, platform: key.platform };
-    verifiedKeys.set(prefix, { secretHash: key.secretHash, principal });
-  }
+    if (!key || !isRole(key.role)) return undefined;
+    return { secretHash: key.secretHash, principal: { kind: 'api_key' as const, id: key.id, shopId: key.shopId, role: key.role, name: key.name, platform: key.platform } };
+  });
+  const principal = stored && safeEqual(secretHash, stored.secretHash) ? stored.principal : null;
   if (principal) {
     const now = ctx.clock.now();
     if (now.getTime() - (lastTouched.get(principal.id) ?? 0) >= 60_000) {

@@ -72,12 +72,8 @@ const shopCache = new TtlCache<string, ShopRow>(SHOP_CACHE_MS);
 export const forgetCachedShop = (shopId: string) => shopCache.delete(shopId);
 
 /** The shop, from the cache when recently read. */
-export async function findShop(ctx: Pick<ServiceContext, 'db'>, shopId: string): Promise<ShopRow | undefined> {
-  const cached = shopCache.get(shopId);
-  if (cached) return cached;
-  const shop = await shopsRepo.findById(ctx.db, shopId);
-  if (shop) shopCache.set(shopId, shop);
-  return shop;
+export function findShop(ctx: Pick<ServiceContext, 'db'>, shopId: string): Promise<ShopRow | undefined> {
+  return shopCache.load(shopId, () => shopsRepo.findById(ctx.db, shopId));
 }
 
 export async function getShop(ctx: ServiceContext, shopId: string): Promise<ShopRow> {
