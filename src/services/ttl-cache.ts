@@ -20,15 +20,15 @@ export class TtlCache<K, V> {
   }
 
   /**
-   * The cached value, or the one `load` reads (kept when there is one). Concurrent misses of a key
+   * The cached value, or the one `read` gives (kept when there is one). Concurrent misses of a key
    * share one load: at 64 connections an expired shop was read once per waiting request.
    */
-  load(key: K, load: () => Promise<V | undefined>): Promise<V | undefined> {
+  load(key: K, read: () => Promise<V | undefined>): Promise<V | undefined> {
     const hit = this.get(key);
     if (hit !== undefined) return Promise.resolve(hit);
     const running = this.loading.get(key);
     if (running) return running;
-    const loaded: Promise<V | undefined> = load()
+    const loaded: Promise<V | undefined> = read()
       .then((value) => {
         // Kept only if nobody dropped the key meanwhile (a change): then the value read may be the old one.
         if (value !== undefined && this.loading.get(key) === loaded) this.set(key, value);

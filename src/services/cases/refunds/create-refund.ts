@@ -29,7 +29,7 @@ export async function createRefund(
 ): Promise<RefundRow | null> {
   if (breakdown.payoutMinor === 0) return null;
   const route = refundRouteFor(shop, breakdown.method, channel);
-  const manual = route.provider === 'manual' && route.connectionId === null;
+  const manual = isManualRoute(route);
   return refundsRepo.insert(
     tx,
     {
@@ -63,5 +63,8 @@ export async function createRefund(
  * provider to call, so paying it changes nothing and its case's reply goes with the write.
  */
 export function awaitsPerson(refund: Pick<RefundRow, 'status' | 'provider' | 'connectionId' | 'nextAttemptAt'>): boolean {
-  return refund.status === 'pending' && refund.provider === 'manual' && refund.connectionId === null && refund.nextAttemptAt === null;
+  return refund.status === 'pending' && isManualRoute(refund) && refund.nextAttemptAt === null;
 }
+
+/** Paid by a person outside Retour: the manual provider, not a payment connection. */
+const isManualRoute = (r: Pick<RefundRow, 'provider' | 'connectionId'>) => r.provider === 'manual' && r.connectionId === null;
